@@ -1,0 +1,121 @@
+// pmo init [DIR] — creates the portfolio: git init when needed, pmo.yaml from the template,
+// one first commit. Refuses to overwrite an existing portfolio.
+
+#include "commands.hpp"
+#include "templates.hpp"
+#include "workspace.hpp"
+
+#include <pmo/codec/records.hpp>
+#include <pmo/codec/scalar.hpp>
+
+#include <filesystem>
+#include <ostream>
+
+namespace pmo::cli {
+
+namespace fs = std::filesystem;
+using model::Lang;
+using model::tr;
+
+namespace {
+
+struct InitOptions {
+  std::string dir = ".";
+  std::string name;
+  std::string lang;
+  std::string type = "controlling";
+};
+
+int run_init(Context& ctx, const InitOptions& opts) {
+  Lang lang = opts.lang.empty() ? early_language(ctx, nullptr) : *model::parse_lang(opts.lang);
+  Lang say = ctx.lang.value_or(lang);
+  fs::path dir = fs::absolute(fs::path(ctx.start_dir) / opts.dir).lexically_normal();
+  std::error_code ec;
+  if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
+    throw Failure(k_exit_usage,
+                  tr(say, "{} exists and is not a directory", "{} 已存在且不是目录", dir.string()));
+  for (fs::path probe = dir;; probe = probe.parent_path()) {
+    if (fs::exists(probe / "pmo.yaml", ec))
+      throw Failure(
+          k_exit_findings,
+          probe == dir
+              ? tr(say, "{} is already a pmo portfolio (pmo.yaml exists); nothing changed",
+                   "{} 已经是 pmo 项目组合（pmo.yaml 已存在），未做任何修改", dir.string())
+              : tr(say, "{} is inside the portfolio at {}; nothing changed",
+                   "{} 位于已有项目组合 {} 之内，未做任何修改", dir.string(), probe.string()));
+    if (probe.parent_path() == probe)
+      break;
+  }
+  auto type = model::parse_office_type(opts.type);
+  std::string name = opts.name.empty() ? dir.filename().string() : opts.name;
+  if (name.empty() || name.find_first_of("\r\n") != std::string::npos)
+    throw Failure(k_exit_usage,
+                  tr(say, "--name must be one non-empty line", "--name 必须是非空的单行文本"));
+
+  fs::create_directories(dir, ec);
+  if (ec)
+    throw Failure(k_exit_env,
+                  tr(say, "cannot create {}: {}", "无法创建 {}：{}", dir.string(), ec.message()));
+  bool created_repo = !git::Repository::discover(dir.string()).has_value();
+  Workspace ws;
+  ws.root = dir.string() + "/";
+  ws.repo =
+      created_repo ? git::Repository::init(dir.string()) : *git::Repository::discover(dir.string());
+  std::string workdir = ws.repo->workdir();
+  if (ws.root.compare(0, workdir.size(), workdir) == 0)
+    ws.prefix = ws.root.substr(workdir.size());
+
+  TemplateData data;
+  data.scalars["name"] = codec::yaml_scalar(name);
+  data.scalars["language"] = std::string{model::lang_code(lang)};
+  data.scalars["type"] = std::string{model::to_string(*type)};
+  data.scalars["currency"] = "CNY";
+  std::string text = render_template(lang == Lang::zh ? "zh-CN" : "en", "pmo.yaml", data);
+  auto office = codec::decode_office(text, "pmo.yaml", say);
+  if (!office.ok())
+    throw Failure(k_exit_env,
+                  tr(say, "internal error: the pmo.yaml template does not decode",
+                     "内部错误：pmo.yaml 模板无法解析"),
+                  office.findings);
+
+  std::string commit = write_commit(ctx, ws, say, [&](const store::Loaded&) {
+    WritePlan plan;
+    plan.files.push_back({"pmo.yaml", text});
+    plan.author = operator_signature(ws, ctx.clock.now);
+    plan.message = git::compose_message(
+        tr(lang, "pmo init: {}", "pmo 初始化：{}", name),
+        {tr(lang, "Office type: {}; language: {}.", "办公室类型：{}；语言：{}。",
+            model::to_string(*type), model::lang_code(lang))},
+        {{"Pmo-Action", "init"}});
+    return plan;
+  });
+
+  *ctx.out << dir.string() << '\n';
+  if (!ctx.quiet) {
+    *ctx.err << tr(say, "Initialised portfolio '{}' in {} ({}{}, commit {}).\n",
+                   "已在 {1} 创建项目组合“{0}”（{2}{3}，提交 {4}）。\n", name, dir.string(),
+                   created_repo ? tr(say, "new git repository, ", "新建 git 仓库，")
+                                : std::string{},
+                   model::to_string(*type), commit.substr(0, 7));
+    *ctx.err << tr(say, "Next: pmo people add ID --name NAME --role ROLE\n",
+                   "下一步：pmo people add 编号 --name 姓名 --role 角色\n");
+  }
+  return k_exit_ok;
+}
+
+} // namespace
+
+void add_init(CLI::App& app, Action& action) {
+  auto opts = std::make_shared<InitOptions>();
+  CLI::App* cmd = app.add_subcommand("init", "Create a portfolio (git init if needed, pmo.yaml)");
+  cmd->add_option("DIR", opts->dir, "Directory of the portfolio (default: current)");
+  cmd->add_option("--name", opts->name, "The office's name (default: the directory name)");
+  cmd->add_option("--lang", opts->lang, "Office language: zh or en")
+      ->check(CLI::IsMember({"zh", "en"}));
+  cmd->add_option("--type", opts->type, "Office type: supportive, controlling or directive")
+      ->check(CLI::IsMember({"supportive", "controlling", "directive"}));
+  cmd->callback(
+      [&action, opts] { action = [opts](Context& ctx) { return run_init(ctx, *opts); }; });
+}
+
+} // namespace pmo::cli

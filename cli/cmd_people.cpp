@@ -1,0 +1,134 @@
+// pmo people add|list — the roster: one file per person under people/.
+
+#include "commands.hpp"
+#include "people_list.hpp"
+#include "workspace.hpp"
+
+#include <pmo/codec/records.hpp>
+#include <pmo/model/ids.hpp>
+
+#include <algorithm>
+#include <ostream>
+
+namespace pmo::cli {
+
+using model::Lang;
+using model::tr;
+
+namespace {
+
+struct AddOptions {
+  std::string id;
+  std::string name;
+  std::string email;
+  std::vector<std::string> roles;
+  double capacity = 1.0;
+};
+
+bool plausible_email(const std::string& email) {
+  auto at = email.find('@');
+  return at != std::string::npos && at > 0 && at + 1 < email.size() &&
+         email.find('@', at + 1) == std::string::npos &&
+         email.find_first_of(" \t") == std::string::npos && git::is_valid_signature_text(email);
+}
+
+int run_add(Context& ctx, const AddOptions& opts) {
+  Workspace ws = open_workspace(ctx, true);
+  Lang lang = early_language(ctx, &ws);
+  if (!model::is_valid_id(opts.id))
+    throw Failure(k_exit_usage,
+                  tr(lang,
+                     "'{}' is not a valid id: use letters, digits, '.', '_' or '-' (at most 64)",
+                     "“{}”不是有效编号：只能使用字母、数字、“.”“_”“-”，最多 64 个字符", opts.id));
+  if (opts.name.empty() || !git::is_valid_signature_text(opts.name))
+    throw Failure(k_exit_usage, tr(lang, "--name must be one line without '<' or '>'",
+                                   "--name 必须是单行文本，且不含“<”“>”"));
+  if (!opts.email.empty() && !plausible_email(opts.email))
+    throw Failure(k_exit_usage, tr(lang, "--email '{}' is not an e-mail address",
+                                   "--email“{}”不是有效的电子邮箱", opts.email));
+  if (!(opts.capacity > 0.0 && opts.capacity <= 1.0))
+    throw Failure(k_exit_usage, tr(lang, "--capacity must be more than 0 and at most 1 (FTE)",
+                                   "--capacity 必须大于 0 且不超过 1（FTE）"));
+
+  model::Person person;
+  person.id = opts.id;
+  person.name = opts.name;
+  person.email = opts.email;
+  person.capacity = opts.capacity;
+  for (const auto& role : opts.roles)
+    if (std::find(person.roles.begin(), person.roles.end(), role) == person.roles.end())
+      person.roles.push_back(role);
+  std::string path = "people/" + opts.id + ".yaml";
+
+  std::string commit = write_commit(ctx, ws, lang, [&](const store::Loaded& head) {
+    require_loadable(head, lang);
+    const model::Office& office = head.portfolio.office;
+    for (const auto& role : person.roles)
+      if (!office.role(role)) {
+        std::vector<std::string> known;
+        for (const auto& r : office.roles)
+          known.push_back(r.id);
+        throw Failure(k_exit_findings, tr(lang, "role '{}' is not defined in pmo.yaml (roles: {})",
+                                          "角色“{}”未在 pmo.yaml 中定义（已定义：{}）", role,
+                                          fmt::join(known, ", ")));
+      }
+    if (head.portfolio.person(person.id))
+      throw Failure(k_exit_findings, tr(lang, "{} is already in the roster ({})",
+                                        "{} 已在人员名册中（{}）", person.id, path));
+    WritePlan plan;
+    plan.files.push_back({path, codec::encode_person(person)});
+    plan.author = operator_signature(ws, ctx.clock.now);
+    plan.message = git::compose_message(
+        tr(lang, "people: add {} ({})", "人员：新增 {}（{}）", person.id, person.name),
+        {tr(lang, "Roles: {}.", "角色：{}。", fmt::join(person.roles, ", "))},
+        {{"Pmo-Action", "people-add"}, {"Pmo-Person", person.id}});
+    return plan;
+  });
+  *ctx.out << person.id << '\n';
+  if (!ctx.quiet)
+    *ctx.err << tr(lang, "Added {} ({}) with roles {} — {} (commit {}).\n",
+                   "已添加 {}（{}），角色：{} —— {}（提交 {}）。\n", person.id, person.name,
+                   fmt::join(person.roles, ", "), path, commit.substr(0, 7));
+  return k_exit_ok;
+}
+
+struct ListOptions {
+  bool json = false;
+};
+
+int run_list(Context& ctx, const ListOptions& opts) {
+  Workspace ws = open_workspace(ctx, false);
+  Lang early = early_language(ctx, &ws);
+  store::Loaded loaded = load_working_tree(ws, early);
+  require_loadable(loaded, early);
+  Lang lang = ctx.language(loaded.portfolio.office.language);
+  print_people(ctx, loaded.portfolio, lang, opts.json);
+  return k_exit_ok;
+}
+
+} // namespace
+
+void add_people(CLI::App& app, Action& action) {
+  CLI::App* people = app.add_subcommand("people", "The roster: people and their roles");
+  people->require_subcommand(1);
+
+  auto add = std::make_shared<AddOptions>();
+  CLI::App* add_cmd = people->add_subcommand("add", "Add a person to the roster");
+  add_cmd->add_option("ID", add->id, "Person id (becomes people/ID.yaml)")->required();
+  add_cmd->add_option("--name", add->name, "Full name")->required();
+  add_cmd->add_option("--email", add->email, "E-mail (used as commit author)");
+  add_cmd->add_option("--role", add->roles, "A role from pmo.yaml (repeatable)")
+      ->required()
+      ->allow_extra_args(false);
+  add_cmd->add_option("--capacity", add->capacity, "Capacity in FTE, more than 0, at most 1");
+  add_cmd->callback(
+      [&action, add] { action = [add](Context& ctx) { return run_add(ctx, *add); }; });
+
+  auto list = std::make_shared<ListOptions>();
+  CLI::App* list_cmd = people->add_subcommand("list", "List the roster");
+  list_cmd->add_flag("--json", list->json, "JSON on stdout");
+  list_cmd->callback(
+      [&action, list] { action = [list](Context& ctx) { return run_list(ctx, *list); }; });
+}
+
+} // namespace pmo::cli

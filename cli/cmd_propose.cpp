@@ -1,0 +1,205 @@
+// pmo propose — a new project from the proposal template (项目建议书), fields from flags or from
+// a YAML file or stdin. Prints the new id on stdout.
+
+#include "commands.hpp"
+#include "templates.hpp"
+#include "workspace.hpp"
+
+#include <pmo/codec/records.hpp>
+#include <pmo/codec/scalar.hpp>
+#include <pmo/model/ids.hpp>
+#include <pmo/model/lifecycle.hpp>
+
+#include <fmt/format.h>
+
+#include <ostream>
+#include <random>
+
+namespace pmo::cli {
+
+using model::Lang;
+using model::tr;
+
+namespace {
+
+struct ProposeOptions {
+  std::string title;
+  std::string id;
+  std::string sponsor;
+  std::string manager;
+  std::optional<double> budget;
+  std::string start;
+  std::string end;
+  std::string from;
+};
+
+std::string render_project(const model::Project& p, Lang lang) {
+  auto scalar = [](const std::string& text) {
+    return text.empty() ? std::string{"~"} : codec::yaml_scalar(text);
+  };
+  auto number = [](const std::optional<double>& v) { return v ? codec::yaml_number(*v) : "~"; };
+  auto date = [](const std::optional<model::Date>& d) {
+    return d ? model::format_date(*d) : std::string{"~"};
+  };
+  auto list = [](const std::vector<std::string>& items) {
+    std::vector<std::string> out;
+    for (const auto& item : items)
+      out.push_back(codec::yaml_scalar(item));
+    return out;
+  };
+  TemplateData data;
+  data.scalars = {{"title", scalar(p.title)},
+                  {"sponsor", scalar(p.sponsor)},
+                  {"manager", scalar(p.manager)},
+                  {"budget", number(p.budget)},
+                  {"start", date(p.start)},
+                  {"end", date(p.end)},
+                  {"submitted", date(p.submitted)},
+                  {"strategic_alignment", scalar(p.strategic_alignment)},
+                  {"feasibility", scalar(p.feasibility)},
+                  {"cost_estimate", number(p.business_case.cost_estimate)},
+                  {"roi", number(p.business_case.roi)}};
+  data.lists = {{"objectives", list(p.objectives)}, {"scope_in", list(p.scope.in)},
+                {"scope_out", list(p.scope.out)},   {"benefits", list(p.business_case.benefits)},
+                {"risks", list(p.risks)},           {"resources", list(p.resources)}};
+  return render_template(lang == Lang::zh ? "zh-CN" : "en", "proposal.yaml", data);
+}
+
+model::Date parse_date_option(const std::string& text, const char* option, Lang lang) {
+  auto date = model::parse_date(text);
+  if (!date)
+    throw Failure(k_exit_usage, tr(lang, "{} '{}' is not a date YYYY-MM-DD",
+                                   "{}“{}”不是日期 YYYY-MM-DD", option, text));
+  return *date;
+}
+
+int run_propose(Context& ctx, const ProposeOptions& opts) {
+  Workspace ws = open_workspace(ctx, true);
+  Lang lang = early_language(ctx, &ws);
+
+  // The proposal: the --from file first, then the flags over it.
+  model::Project project;
+  if (!opts.from.empty()) {
+    std::string text = read_input(opts.from, 1024 * 1024);
+    std::string name = opts.from == "-" ? "<stdin>" : opts.from;
+    auto decoded = codec::decode_project(text, name, "new", lang);
+    if (!decoded.ok())
+      throw Failure(k_exit_findings,
+                    tr(lang, "{} is not a valid proposal; nothing written",
+                       "{} 不是有效的项目建议书，未写入任何内容", name),
+                    decoded.findings);
+    project = std::move(decoded.value);
+    project.closure.reset(); // closure is filled at the end, never at intake
+  }
+  if (!opts.title.empty())
+    project.title = opts.title;
+  if (!opts.sponsor.empty())
+    project.sponsor = opts.sponsor;
+  if (!opts.manager.empty())
+    project.manager = opts.manager;
+  if (opts.budget)
+    project.budget = *opts.budget;
+  if (!opts.start.empty())
+    project.start = parse_date_option(opts.start, "--start", lang);
+  if (!opts.end.empty())
+    project.end = parse_date_option(opts.end, "--end", lang);
+  project.submitted = ctx.clock.today();
+
+  if (project.title.find_first_not_of(" \t") == std::string::npos)
+    throw Failure(k_exit_usage, tr(lang, "a proposal needs a title (--title, or title: in --from)",
+                                   "建议书必须有标题（--title，或 --from 文件中的 title:）"));
+  if (project.title.find_first_of("\r\n") != std::string::npos)
+    throw Failure(k_exit_usage, tr(lang, "the title must be one line", "标题必须是单行文本"));
+  if (project.budget && *project.budget < 0)
+    throw Failure(k_exit_usage, tr(lang, "--budget must not be negative", "--budget 不能为负数"));
+  if (project.start && project.end && *project.end < *project.start)
+    throw Failure(k_exit_usage,
+                  tr(lang, "end {} is before start {}", "结束日期 {} 早于开始日期 {}",
+                     model::format_date(*project.end), model::format_date(*project.start)));
+  if (!opts.id.empty() && !model::is_valid_id(opts.id))
+    throw Failure(k_exit_usage,
+                  tr(lang,
+                     "'{}' is not a valid id: use letters, digits, '.', '_' or '-' (at most 64)",
+                     "“{}”不是有效编号：只能使用字母、数字、“.”“_”“-”，最多 64 个字符", opts.id));
+
+  std::random_device entropy;
+  std::string id;
+  std::vector<model::Finding> readiness;
+  std::string commit = write_commit(ctx, ws, lang, [&](const store::Loaded& head) {
+    require_loadable(head, lang);
+    const model::Portfolio& portfolio = head.portfolio;
+    for (const auto& [field, person] :
+         {std::pair{"sponsor", project.sponsor}, std::pair{"manager", project.manager}})
+      if (!person.empty() && !portfolio.person(person))
+        throw Failure(k_exit_findings,
+                      tr(lang, "{} '{}' is not in the roster; add them with 'pmo people add'",
+                         "{}“{}”不在人员名册中；请先用 pmo people add 添加", field, person));
+    id = opts.id;
+    if (id.empty()) {
+      do {
+        std::uint64_t random = (std::uint64_t{entropy()} << 32) ^ entropy();
+        id = model::make_project_id(ctx.clock.today(), random);
+      } while (portfolio.project(id));
+    } else if (portfolio.project(id)) {
+      throw Failure(k_exit_findings, tr(lang, "project {} already exists", "项目 {} 已存在", id));
+    }
+    project.id = id;
+    std::string path = "projects/" + id + "/project.yaml";
+    std::string text = render_project(project, portfolio.office.language);
+    auto check = codec::decode_project(text, path, id, lang);
+    if (!check.ok())
+      throw Failure(k_exit_env,
+                    tr(lang, "internal error: the rendered proposal does not decode",
+                       "内部错误：生成的建议书无法解析"),
+                    check.findings);
+    project.file = path;
+    project.where = check.value.where;
+    if (const model::GateDef* first =
+            portfolio.office.gates.empty() ? nullptr : &portfolio.office.gates.front())
+      readiness = model::check_readiness(portfolio.office, check.value, *first, lang);
+
+    WritePlan plan;
+    plan.files.push_back({path, text});
+    plan.must_be_clean.push_back("projects/" + id);
+    plan.author = operator_signature(ws, ctx.clock.now);
+    plan.message = git::compose_message(
+        tr(portfolio.office.language, "propose: {} {}", "立项申请：{} {}", id, project.title), {},
+        {{"Pmo-Action", "propose"}, {"Pmo-Project", id}});
+    return plan;
+  });
+
+  *ctx.out << id << '\n';
+  if (!ctx.quiet) {
+    *ctx.err << tr(lang, "Proposed {}: {} — projects/{}/project.yaml (commit {}).\n",
+                   "已提交立项申请 {}：{} —— projects/{}/project.yaml（提交 {}）。\n", id,
+                   project.title, id, commit.substr(0, 7));
+    if (!readiness.empty()) {
+      *ctx.err << tr(lang, "Before its first gate can approve it, fill in:\n",
+                     "首个关口批准前，还需填写：\n");
+      for (const auto& f : readiness)
+        *ctx.err << "  - " << f.message << '\n';
+    }
+  }
+  return k_exit_ok;
+}
+
+} // namespace
+
+void add_propose(CLI::App& app, Action& action) {
+  auto opts = std::make_shared<ProposeOptions>();
+  CLI::App* cmd =
+      app.add_subcommand("propose", "Register a proposal (项目建议书) as a new project");
+  cmd->add_option("--title", opts->title, "Project title");
+  cmd->add_option("--id", opts->id, "Project id (default: generated, e.g. P2026-x7k2mq)");
+  cmd->add_option("--sponsor", opts->sponsor, "Sponsor (person id)");
+  cmd->add_option("--manager", opts->manager, "Project manager (person id)");
+  cmd->add_option("--budget", opts->budget, "Budget, in the office currency");
+  cmd->add_option("--start", opts->start, "Planned start, YYYY-MM-DD");
+  cmd->add_option("--end", opts->end, "Planned end, YYYY-MM-DD");
+  cmd->add_option("--from", opts->from,
+                  "Read the proposal's fields from a YAML file, or - for stdin");
+  cmd->callback(
+      [&action, opts] { action = [opts](Context& ctx) { return run_propose(ctx, *opts); }; });
+}
+
+} // namespace pmo::cli

@@ -1,0 +1,167 @@
+// pmo review ID --gate G --decision D --as PERSON — one gate decision: checked against the gate
+// rules, written as one append-only record, committed with the reviewer as author and trailers.
+
+#include "commands.hpp"
+#include "workspace.hpp"
+
+#include <pmo/codec/records.hpp>
+#include <pmo/model/ids.hpp>
+#include <pmo/model/lifecycle.hpp>
+
+#include <fmt/format.h>
+
+#include <ostream>
+
+namespace pmo::cli {
+
+using model::Lang;
+using model::tr;
+
+namespace {
+
+struct ReviewOptions {
+  std::string project;
+  std::string gate;
+  std::string decision;
+  std::string reviewer;
+  std::string role;
+  std::string comment;
+  std::vector<std::string> conditions;
+};
+
+std::string one_line(std::string text) {
+  for (char& c : text)
+    if (c == '\r' || c == '\n' || c == '\t')
+      c = ' ';
+  return text;
+}
+
+int run_review(Context& ctx, const ReviewOptions& opts) {
+  Workspace ws = open_workspace(ctx, true);
+  Lang lang = early_language(ctx, &ws);
+  auto verdict = model::parse_verdict(opts.decision);
+  for (const auto& condition : opts.conditions)
+    if (condition.find_first_not_of(" \t") == std::string::npos)
+      throw Failure(k_exit_usage,
+                    tr(lang, "--condition must not be empty", "--condition 不能为空"));
+
+  // What to tell the user, computed while the portfolio is loaded (it dies with the write).
+  std::vector<std::string> warnings;
+  std::string recorded;
+  std::string effect;
+  std::string path;
+  std::string commit = write_commit(ctx, ws, lang, [&](const store::Loaded& head) {
+    require_loadable(head, lang);
+    const model::Portfolio& portfolio = head.portfolio;
+    Lang office_lang = portfolio.office.language;
+    model::ReviewRequest request;
+    request.project = opts.project;
+    request.gate = opts.gate;
+    request.verdict = *verdict;
+    request.reviewer = opts.reviewer;
+    request.role = opts.role;
+    request.comment = opts.comment;
+    request.conditions = opts.conditions;
+    request.at = ctx.clock.now;
+    model::ReviewPlan outcome = model::plan_review(portfolio, request, lang);
+    if (!outcome.refusals.empty())
+      throw Failure(k_exit_findings,
+                    tr(lang, "{} {} by {} refused; nothing written",
+                       "{}（{}，{}）被拒绝，未写入任何内容", opts.gate, opts.decision,
+                       opts.reviewer),
+                    outcome.refusals);
+    const model::GateDef* gate = portfolio.office.gate(opts.gate);
+    const model::Project& project = *portfolio.project(opts.project);
+    const model::Person& reviewer = *portfolio.person(opts.reviewer);
+
+    model::Decision& decision = outcome.decision;
+    std::string project_file = "projects/" + project.id + "/project.yaml";
+    decision.record = ws.repo->head_blob_id(ws.prefix + project_file);
+    path = "projects/" + project.id + "/decisions/" +
+           model::decision_file_name(decision.decided_at, gate->id, reviewer.id);
+    decision.file = path;
+
+    WritePlan plan;
+    plan.files.push_back({path, codec::encode_decision(decision)});
+    plan.must_be_clean.push_back(project_file); // the decision is on the committed version
+    std::string email = reviewer.email.empty() ? reviewer.id + "@pmo.invalid" : reviewer.email;
+    plan.author = git::Signature{reviewer.name, email, ctx.clock.now};
+
+    std::vector<std::string> body;
+    if (!decision.comment.empty())
+      body.push_back(one_line(decision.comment));
+    for (const auto& condition : decision.conditions)
+      body.push_back(tr(office_lang, "Condition: {}", "条件：{}", one_line(condition)));
+    if (outcome.passes_gate)
+      body.push_back(tr(office_lang, "{} passed: the project enters '{}'.",
+                        "{} 通过：项目进入“{}”阶段。", gate->id,
+                        model::stage_name(outcome.after.stage, office_lang)));
+    plan.message = git::compose_message(
+        tr(office_lang, "{} {}: {} {} — {} ({})", "{} {}：{} {} —— {}（{}）", gate->id,
+           model::verdict_name(decision.verdict, office_lang), project.id, one_line(project.title),
+           reviewer.name, model::role_name(portfolio.office, decision.role, office_lang)),
+        body,
+        {{"Pmo-Project", project.id},
+         {"Pmo-Gate", gate->id},
+         {"Pmo-Decision", std::string{model::to_string(decision.verdict)}},
+         {"Pmo-Reviewer", reviewer.id},
+         {"Pmo-Role", decision.role}});
+
+    warnings.clear();
+    for (const auto& warning : outcome.warnings)
+      warnings.push_back(model::format_finding(warning, lang));
+    recorded =
+        tr(lang, "Recorded {} {} on {} by {} as {} — {}", "已记录 {} {}：{}，评审人 {}（{}）—— {}",
+           gate->id, model::verdict_name(decision.verdict, lang), project.id, reviewer.id,
+           decision.role, path);
+    const model::GateProgress* progress = outcome.after.progress(gate->id);
+    if (outcome.passes_gate)
+      effect = tr(lang, "{} passed: {} enters '{}'.", "{} 通过：{} 进入“{}”阶段。", gate->id,
+                  project.id, model::stage_name(outcome.after.stage, lang));
+    else if (outcome.after.stage == model::k_rejected_stage)
+      effect = tr(lang, "{} is rejected.", "{} 已被否决。", project.id);
+    else if (outcome.after.pause != model::Pause::none)
+      effect = tr(lang, "{0} is {1} at {2}; the next decision on {2} opens a new round.",
+                  "{0} 在 {2} 处于“{1}”状态；{2} 的下一次决策将开启新一轮评审。", project.id,
+                  model::pause_name(outcome.after.pause, lang), gate->id);
+    else if (progress)
+      effect =
+          tr(lang, "{}: {} of {} approvals; still to decide: {}.",
+             "{}：已有 {} 个批准，需要 {} 个；尚待决策：{}。", gate->id, progress->approvals.size(),
+             progress->approvals_needed, fmt::join(progress->missing_roles, ", "));
+    return plan;
+  });
+
+  *ctx.out << commit << '\n';
+  if (ctx.quiet)
+    return k_exit_ok;
+  for (const auto& warning : warnings)
+    *ctx.err << warning << '\n';
+  *ctx.err << recorded << tr(lang, " (commit {}).\n", "（提交 {}）。\n", commit.substr(0, 7));
+  if (!effect.empty())
+    *ctx.err << effect << '\n';
+  return k_exit_ok;
+}
+
+} // namespace
+
+void add_review(CLI::App& app, Action& action) {
+  auto opts = std::make_shared<ReviewOptions>();
+  CLI::App* cmd = app.add_subcommand("review", "Record a gate decision (one commit)");
+  cmd->add_option("ID", opts->project, "Project id")->required();
+  cmd->add_option("--gate", opts->gate, "Gate id from pmo.yaml, e.g. G1")->required();
+  cmd->add_option("--decision", opts->decision,
+                  "approve, approve-with-conditions, revise, reject or hold")
+      ->required()
+      ->check(CLI::IsMember({"approve", "approve-with-conditions", "revise", "reject", "hold"}));
+  cmd->add_option("--as", opts->reviewer, "The reviewer deciding (person id)")->required();
+  cmd->add_option("--role", opts->role,
+                  "The board role decided in (when the reviewer holds several)");
+  cmd->add_option("--comment", opts->comment, "The reasoning, recorded with the decision");
+  cmd->add_option("--condition", opts->conditions, "A condition of approval (repeatable)")
+      ->allow_extra_args(false);
+  cmd->callback(
+      [&action, opts] { action = [opts](Context& ctx) { return run_review(ctx, *opts); }; });
+}
+
+} // namespace pmo::cli

@@ -1,0 +1,341 @@
+// pmo status [ID] — the portfolio as a table, or one project: its record, its gate history with
+// the commits that recorded it, and what its next gate still needs.
+
+#include "commands.hpp"
+#include "reading.hpp"
+#include "render_json.hpp"
+#include "render_markdown.hpp"
+#include "render_table.hpp"
+
+#include <pmo/model/ids.hpp>
+#include <pmo/report/portfolio.hpp>
+#include <pmo/report/text.hpp>
+
+#include <fmt/color.h>
+#include <fmt/format.h>
+
+#include <ostream>
+#include <set>
+
+namespace pmo::cli {
+
+namespace {
+
+using model::Lang;
+using model::pick;
+using model::tr;
+
+struct StatusOptions {
+  std::string id;
+  bool json = false;
+};
+
+std::string person_text(const model::Portfolio& portfolio, const std::string& id) {
+  if (id.empty())
+    return {};
+  const model::Person* person = portfolio.person(id);
+  if (!person || person->name.empty() || person->name == id)
+    return id;
+  return fmt::format("{} ({})", person->name, id);
+}
+
+std::string days_text(const std::optional<int>& days, Lang lang) {
+  if (!days)
+    return {};
+  return tr(lang, "{} d", "{} 天", *days);
+}
+
+fmt::text_style stage_style(const std::string& stage) {
+  if (stage == model::k_rejected_stage)
+    return fmt::fg(fmt::terminal_color::red);
+  if (stage == "closed")
+    return fmt::emphasis::faint;
+  return {};
+}
+
+int run_portfolio(Context& ctx, const StatusOptions& opts) {
+  Reading r = read_working_tree(ctx);
+  const model::Portfolio& portfolio = r.loaded.portfolio;
+  auto rows = report::project_rows(portfolio, ctx.clock, r.lang);
+  const bool color = data_color(ctx);
+
+  if (opts.json) {
+    auto projects = nlohmann::json::array();
+    for (const auto& row : rows)
+      projects.push_back(to_json(row));
+    nlohmann::json doc = {{"office", portfolio.office.name},
+                          {"generated_at", model::format_timestamp(ctx.clock.now)},
+                          {"projects", projects}};
+    *ctx.out << dump_json(doc);
+    return k_exit_ok;
+  }
+  if (rows.empty()) {
+    if (!ctx.quiet)
+      *ctx.err << pick(r.lang, "No projects yet; register one with 'pmo propose --title TITLE'.\n",
+                       "尚无项目；请用 pmo propose --title 标题 登记立项申请。\n");
+    return k_exit_ok;
+  }
+  std::vector<TableColumn> columns{
+      {pick(r.lang, "ID", "编号")},
+      {pick(r.lang, "Title", "名称"), false, 40},
+      {pick(r.lang, "Stage", "阶段")},
+      {pick(r.lang, "Manager", "项目经理"), false, 24},
+      {pick(r.lang, "Next gate", "下一关口"), false, 40},
+      {pick(r.lang, "In stage", "本阶段"), true},
+  };
+  std::vector<TableRow> table;
+  for (const auto& row : rows) {
+    std::string gate = next_gate_text(row, r.lang, true);
+    table.push_back({{row.id},
+                     {row.title},
+                     {row.stage_label, stage_style(row.stage)},
+                     {row.manager.empty() ? "—" : person_text(portfolio, row.manager)},
+                     {gate.empty() ? "—" : gate, row.pause != model::Pause::none
+                                                     ? fmt::fg(fmt::terminal_color::yellow)
+                                                     : fmt::text_style{}},
+                     {days_text(row.days_in_stage, r.lang)}});
+  }
+  *ctx.out << render_table(columns, table, color);
+  return k_exit_ok;
+}
+
+std::string amount_text(const std::optional<double>& amount, const std::string& currency) {
+  if (!amount)
+    return {};
+  return report::format_amount(*amount) + (currency.empty() ? "" : " " + currency);
+}
+
+std::vector<Field> record_fields(const model::Portfolio& portfolio, const model::Project& p,
+                                 const report::ProjectRow& row, Lang lang) {
+  std::vector<Field> fields;
+  auto text = [&](const char* en, const char* zh, const std::string& value) {
+    if (value.find_first_not_of(" \t\r\n") != std::string::npos)
+      fields.push_back({pick(lang, en, zh), {value}});
+  };
+  auto list = [&](const char* en, const char* zh, const std::vector<std::string>& values) {
+    if (!values.empty())
+      fields.push_back({pick(lang, en, zh), values});
+  };
+  auto date = [&](const char* en, const char* zh, const std::optional<model::Date>& value) {
+    if (value)
+      fields.push_back({pick(lang, en, zh), {model::format_date(*value)}});
+  };
+  const std::string& currency = portfolio.office.currency;
+
+  std::string stage = row.stage_label;
+  if (row.days_in_stage)
+    stage += tr(lang, " ({} days, since {})", "（{} 天，自 {} 起）", *row.days_in_stage,
+                model::format_date(*row.stage_since));
+  fields.push_back({pick(lang, "Stage", "阶段"), {stage}});
+  text("Sponsor", "发起人", person_text(portfolio, p.sponsor));
+  text("Manager", "项目经理", person_text(portfolio, p.manager));
+  text("Budget", "预算", amount_text(p.budget, currency));
+  date("Start", "开始日期", p.start);
+  date("End", "结束日期", p.end);
+  date("Submitted", "提交日期", p.submitted);
+  list("Objectives", "项目目标", p.objectives);
+  list("In scope", "范围（包含）", p.scope.in);
+  list("Out of scope", "范围（不含）", p.scope.out);
+  text("Strategic fit", "战略契合", p.strategic_alignment);
+  list("Benefits", "预期收益", p.business_case.benefits);
+  text("Cost estimate", "成本估算", amount_text(p.business_case.cost_estimate, currency));
+  if (p.business_case.roi)
+    text("ROI", "投资回报率", report::format_amount(*p.business_case.roi) + "%");
+  text("Feasibility", "可行性", p.feasibility);
+  list("Key risks", "关键风险", p.risks);
+  list("Resources", "所需资源", p.resources);
+  if (p.closure) {
+    text("Acceptance", "验收", p.closure->acceptance);
+    date("Actual end", "实际结束", p.closure->actual_end);
+    text("Actual cost", "实际成本", amount_text(p.closure->actual_cost, currency));
+    list("Lessons", "经验教训", p.closure->lessons);
+  }
+  text("File", "文件", p.file);
+  return fields;
+}
+
+std::string checkbox(bool done, bool color) {
+  if (!color)
+    return done ? "[x]" : "[ ]";
+  return done ? fmt::format(fmt::fg(fmt::terminal_color::green), "[x]")
+              : fmt::format(fmt::fg(fmt::terminal_color::yellow), "[ ]");
+}
+
+std::string heading(const std::string& text, bool color) {
+  std::string safe = report::terminal_safe(text);
+  return color ? fmt::format(fmt::emphasis::bold, "{}", safe) : safe;
+}
+
+void print_history(Context& ctx, const report::ProjectDetail& detail, const History& history,
+                   Lang lang) {
+  std::ostream& out = *ctx.out;
+  const bool color = data_color(ctx);
+  out << heading(pick(lang, "Gate history", "关口历史"), color) << '\n';
+  if (detail.history.empty()) {
+    out << "  " << pick(lang, "No decisions yet.", "尚无决策。") << '\n';
+    return;
+  }
+  std::vector<TableColumn> columns{
+      {pick(lang, "Decided at", "决策时间")},
+      {pick(lang, "Gate", "关口")},
+      {pick(lang, "Decision", "决策")},
+      {pick(lang, "Reviewer", "评审人"), false, 24},
+      {pick(lang, "Role", "角色")},
+      {pick(lang, "Commit", "提交")},
+      {pick(lang, "Notes", "说明"), false, 60},
+  };
+  std::vector<TableRow> rows;
+  for (const auto& d : detail.history) {
+    std::vector<std::string> notes;
+    if (!d.note.empty())
+      notes.push_back(tr(lang, "not counted: {}", "未生效：{}", d.note));
+    if (!d.conditions.empty())
+      notes.push_back(tr(lang, "conditions: {}", "条件：{}", fmt::join(d.conditions, "; ")));
+    if (!d.comment.empty())
+      notes.push_back(d.comment);
+    std::string reviewer =
+        d.reviewer_name == d.reviewer ? d.reviewer : d.reviewer_name + " (" + d.reviewer + ")";
+    fmt::text_style verdict_style{};
+    if (d.verdict == "reject")
+      verdict_style = fmt::fg(fmt::terminal_color::red);
+    else if (d.verdict == "revise" || d.verdict == "hold")
+      verdict_style = fmt::fg(fmt::terminal_color::yellow);
+    rows.push_back({{model::format_timestamp(d.when)},
+                    {d.gate},
+                    {d.verdict_name, verdict_style},
+                    {reviewer},
+                    {d.role_name},
+                    {d.commit.empty() ? "—" : d.commit.substr(0, 7)},
+                    {fmt::format("{}", fmt::join(notes, pick(lang, "; ", "；"))),
+                     d.note.empty() ? fmt::text_style{} : fmt::fg(fmt::terminal_color::red)}});
+  }
+  std::string table = render_table(columns, rows, color);
+  // Indent the table under its heading.
+  for (std::size_t start = 0; start < table.size();) {
+    auto end = table.find('\n', start);
+    out << "  " << table.substr(start, end - start + 1);
+    start = end + 1;
+  }
+  if (!history.records)
+    out << "  "
+        << tr(lang, "Commit ids: not available ({}).", "提交编号：不可用（{}）。",
+              history.unavailable)
+        << '\n';
+}
+
+void print_checklist(Context& ctx, const report::ProjectDetail& detail, Lang lang) {
+  std::ostream& out = *ctx.out;
+  const bool color = data_color(ctx);
+  if (!detail.next) {
+    out << heading(pick(lang, "Next gate", "下一关口"), color) << '\n'
+        << "  " << tr(lang, "none: the project is {}", "无：项目{}", detail.row.stage_label)
+        << '\n';
+    return;
+  }
+  const report::Checklist& next = *detail.next;
+  out << heading(tr(lang, "Next gate: {} {}", "下一关口：{} {}", next.gate, next.gate_name), color)
+      << '\n';
+  if (next.pause != model::Pause::none)
+    out << "  "
+        << (color ? fmt::format(fmt::fg(fmt::terminal_color::yellow), "!") : std::string{"!"})
+        << ' '
+        << tr(lang, "{0} at {1}: the next decision on {1} resumes it",
+              "在 {1} 处于“{0}”状态；{1} 的下一项决策将恢复流程",
+              model::pause_name(next.pause, lang), next.paused_gate)
+        << '\n';
+  if (next.missing_fields.empty())
+    out << "  " << checkbox(true, color) << ' '
+        << pick(lang, "required content is complete", "所需内容已齐全") << '\n';
+  for (const auto& finding : next.missing_fields)
+    out << "  " << checkbox(false, color) << ' ' << report::terminal_safe(finding.message) << '\n';
+  if (next.missing_roles.empty())
+    out << "  " << checkbox(true, color) << ' '
+        << pick(lang, "every board role has approved", "评审委员会各角色均已批准") << '\n';
+  else {
+    // The role's name, and its id when different: the id is what `pmo review --role` takes.
+    std::vector<std::string> roles;
+    for (std::size_t i = 0; i < next.missing_roles.size(); ++i) {
+      const std::string& name = next.missing_role_names[i];
+      roles.push_back(name == next.missing_roles[i] ? name
+                                                    : name + " (" + next.missing_roles[i] + ")");
+    }
+    out << "  " << checkbox(false, color) << ' '
+        << report::terminal_safe(tr(lang, "roles still to decide: {}", "待决策角色：{}",
+                                    fmt::join(roles, pick(lang, ", ", "、"))))
+        << '\n';
+  }
+  out << "  "
+      << tr(lang, "approvals: {} of {} needed", "已批准：{} / 需 {}", next.approvals,
+            next.approvals_needed)
+      << '\n';
+}
+
+int run_project(Context& ctx, const StatusOptions& opts) {
+  Reading r = read_working_tree(ctx);
+  Lang lang = r.lang;
+  if (!model::is_valid_id(opts.id))
+    throw Failure(k_exit_usage, tr(lang, "'{}' is not a valid project id", "“{}”不是有效的项目编号",
+                                   report::terminal_safe(opts.id)));
+  const model::Portfolio& portfolio = r.loaded.portfolio;
+  const model::Project* project = portfolio.project(opts.id);
+  if (!project) {
+    std::string file = "projects/" + opts.id + "/project.yaml";
+    for (const auto& finding : r.loaded.findings)
+      if (finding.where.file == file && finding.severity == model::Severity::error)
+        throw Failure(k_exit_findings, tr(lang, "{} could not be read; run 'pmo validate'",
+                                          "{} 无法读取；请运行 pmo validate", file));
+    throw Failure(k_exit_findings,
+                  tr(lang, "no project '{}' in this portfolio", "组合中没有项目“{}”", opts.id));
+  }
+
+  std::set<std::string> wanted;
+  for (const model::Decision* d : portfolio.decisions_of(project->id))
+    wanted.insert(d->file);
+  History history = read_history(r.ws, lang, std::nullopt, &wanted);
+  auto detail = report::project_detail(
+      portfolio, *project, history.records ? &*history.records : nullptr, ctx.clock, lang);
+
+  if (opts.json) {
+    auto decisions = nlohmann::json::array();
+    for (const auto& d : detail.history)
+      decisions.push_back(to_json(d));
+    nlohmann::json doc = {
+        {"id", project->id},
+        {"record", project_record_json(*project)},
+        {"state", to_json(detail.row)},
+        {"history", decisions},
+        {"history_available", history.records.has_value()},
+        {"history_note",
+         history.records ? nlohmann::json(nullptr) : nlohmann::json(history.unavailable)},
+        {"next_gate", detail.next ? to_json(*detail.next) : nlohmann::json(nullptr)},
+        {"generated_at", model::format_timestamp(ctx.clock.now)}};
+    *ctx.out << dump_json(doc);
+    return k_exit_ok;
+  }
+
+  std::ostream& out = *ctx.out;
+  const bool color = data_color(ctx);
+  out << heading(project->id + "  " + project->title, color) << "\n\n";
+  out << render_fields(record_fields(portfolio, *project, detail.row, lang), 2, color) << '\n';
+  print_history(ctx, detail, history, lang);
+  out << '\n';
+  print_checklist(ctx, detail, lang);
+  return k_exit_ok;
+}
+
+} // namespace
+
+void add_status(CLI::App& app, Action& action) {
+  auto opts = std::make_shared<StatusOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "status", "The portfolio as a table, or one project's record, gate history and next gate");
+  cmd->add_option("ID", opts->id, "A project id: show that project");
+  cmd->add_flag("--json", opts->json, "JSON on stdout");
+  cmd->callback([&action, opts] {
+    action = [opts](Context& ctx) {
+      return opts->id.empty() ? run_portfolio(ctx, *opts) : run_project(ctx, *opts);
+    };
+  });
+}
+
+} // namespace pmo::cli

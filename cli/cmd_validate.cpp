@@ -1,0 +1,177 @@
+// pmo validate [PATH...] — checks every record of the working tree: syntax and schema (the
+// loader), then references, gate order, authority and quorum (the model). Findings go to stdout
+// as text, JSON or GitHub annotations; the summary to stderr. Exit 1 on any error shown.
+
+#include "commands.hpp"
+#include "workspace.hpp"
+
+#include <pmo/model/validate.hpp>
+#include <pmo/report/findings.hpp>
+
+#include <fmt/color.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <ostream>
+#include <set>
+#include <tuple>
+
+namespace pmo::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+using model::Lang;
+using model::pick;
+using model::tr;
+
+struct ValidateOptions {
+  std::vector<std::string> paths;
+  std::string format = "text";
+};
+
+// A PATH argument as a portfolio-relative prefix ("" for the whole portfolio).
+std::string portfolio_prefix(const Context& ctx, const Workspace& ws, const std::string& arg,
+                             Lang lang) {
+  std::error_code ec;
+  fs::path given = fs::path(arg).is_absolute() ? fs::path(arg) : fs::path(ctx.start_dir) / arg;
+  fs::path real = fs::weakly_canonical(given, ec);
+  if (ec || !fs::exists(real, ec))
+    throw Failure(k_exit_usage,
+                  tr(lang, "{}: no such file or directory", "{}：文件或目录不存在", arg));
+  fs::path root = fs::path(ws.root).parent_path(); // ws.root ends in '/'
+  fs::path rel = real.lexically_relative(root);
+  std::string text = rel.generic_string();
+  if (rel.empty() || text == ".." || text.starts_with("../"))
+    throw Failure(k_exit_usage, tr(lang, "{} is outside the portfolio ({})",
+                                   "{} 不在项目组合（{}）之内", arg, ws.root));
+  return text == "." ? std::string{} : text;
+}
+
+bool under(const std::string& file, const std::vector<std::string>& prefixes) {
+  if (prefixes.empty())
+    return true;
+  return std::any_of(prefixes.begin(), prefixes.end(), [&](const std::string& prefix) {
+    return prefix.empty() || file == prefix ||
+           (file.size() > prefix.size() && file.starts_with(prefix) && file[prefix.size()] == '/');
+  });
+}
+
+// How a portfolio-relative path is shown: relative to where pmo was started for people and
+// JSON, relative to the repository root for GitHub (annotations are matched against it).
+std::string shown_path(const std::string& file, const Context& ctx, const Workspace& ws,
+                       bool for_github) {
+  if (file.empty())
+    return file;
+  if (for_github)
+    return ws.repo ? ws.prefix + file : file;
+  std::error_code ec;
+  fs::path start = fs::weakly_canonical(fs::path(ctx.start_dir), ec);
+  if (ec)
+    return file;
+  fs::path rel = (fs::path(ws.root) / file).lexically_relative(start);
+  return rel.empty() ? file : rel.generic_string();
+}
+
+// "1 error" / "2 errors" (English only; Chinese has no plural).
+std::string count_of(std::size_t n, const char* one, const char* many) {
+  return fmt::format(fmt::runtime(n == 1 ? one : many), n);
+}
+
+int run(Context& ctx, const ValidateOptions& opts) {
+  Workspace ws = open_workspace(ctx, false);
+  Lang lang = early_language(ctx, &ws);
+  std::vector<std::string> prefixes;
+  for (const auto& arg : opts.paths)
+    prefixes.push_back(portfolio_prefix(ctx, ws, arg, lang));
+
+  store::Loaded loaded = load_working_tree(ws, lang);
+  if (loaded.office_ok && ctx.language(loaded.portfolio.office.language) != lang) {
+    lang = ctx.language(loaded.portfolio.office.language);
+    loaded = load_working_tree(ws, lang);
+  }
+  std::vector<model::Finding> findings = std::move(loaded.findings);
+  if (loaded.office_ok) // without a readable pmo.yaml the semantic checks would only add noise
+    for (auto& finding : model::validate_portfolio(loaded.portfolio, lang))
+      findings.push_back(std::move(finding));
+
+  // Every file examined, for the summary.
+  std::set<std::string> files;
+  if (loaded.office_ok)
+    files.insert("pmo.yaml");
+  for (const auto& person : loaded.portfolio.people)
+    files.insert(person.file);
+  for (const auto& project : loaded.portfolio.projects)
+    files.insert(project.file);
+  for (const auto& decision : loaded.portfolio.decisions)
+    files.insert(decision.file);
+  for (const auto& finding : findings)
+    if (!finding.where.file.empty())
+      files.insert(finding.where.file);
+  std::size_t file_count = static_cast<std::size_t>(std::count_if(
+      files.begin(), files.end(), [&](const std::string& f) { return under(f, prefixes); }));
+
+  std::vector<model::Finding> shown;
+  for (auto& finding : findings)
+    if (under(finding.where.file, prefixes))
+      shown.push_back(std::move(finding));
+  std::stable_sort(shown.begin(), shown.end(),
+                   [](const model::Finding& a, const model::Finding& b) {
+                     return std::tie(a.where.file, a.where.line, a.where.column) <
+                            std::tie(b.where.file, b.where.line, b.where.column);
+                   });
+  const bool github = opts.format == "github";
+  for (auto& finding : shown)
+    finding.where.file = shown_path(finding.where.file, ctx, ws, github);
+
+  std::ostream& out = *ctx.out;
+  if (opts.format == "json") {
+    out << report::findings_json(shown) << '\n';
+  } else if (github) {
+    for (const auto& finding : shown)
+      out << report::github_annotation(finding) << '\n';
+  } else {
+    for (const auto& finding : shown)
+      out << model::format_finding(finding, lang) << '\n';
+  }
+
+  std::size_t errors = static_cast<std::size_t>(
+      std::count_if(shown.begin(), shown.end(),
+                    [](const model::Finding& f) { return f.severity == model::Severity::error; }));
+  std::size_t warnings = shown.size() - errors;
+  if (!ctx.quiet) {
+    std::string summary =
+        lang == Lang::zh
+            ? fmt::format("{} 个文件中有 {} 个错误、{} 个警告", file_count, errors, warnings)
+            : fmt::format("{}, {} in {}", count_of(errors, "{} error", "{} errors"),
+                          count_of(warnings, "{} warning", "{} warnings"),
+                          count_of(file_count, "{} file", "{} files"));
+    if (ctx.color) {
+      auto colour = errors     ? fmt::terminal_color::red
+                    : warnings ? fmt::terminal_color::yellow
+                               : fmt::terminal_color::green;
+      summary = fmt::format(fmt::fg(colour), "{}", summary);
+    }
+    *ctx.err << summary << '\n';
+  }
+  return errors > 0 ? k_exit_findings : k_exit_ok;
+}
+
+} // namespace
+
+void add_validate(CLI::App& app, Action& action) {
+  auto opts = std::make_shared<ValidateOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "validate", "Check every record: syntax, schema, references, gate rules, authority");
+  cmd->add_option("PATH", opts->paths,
+                  "Only show findings for files under these paths (the whole portfolio is still "
+                  "checked)");
+  cmd->add_option("--format", opts->format,
+                  "text (file:line:col: error: message), json, or github (workflow annotations)")
+      ->check(CLI::IsMember({"text", "json", "github"}))
+      ->option_text("text|json|github");
+  cmd->callback([&action, opts] { action = [opts](Context& ctx) { return run(ctx, *opts); }; });
+}
+
+} // namespace pmo::cli

@@ -1,0 +1,23 @@
+#pragma once
+// One function per command registers its subcommand and options; when the subcommand is
+// chosen its callback stores the action, which main() runs after parsing.
+
+#include "context.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace pmo::cli {
+
+using Action = std::function<int(Context&)>;
+
+void add_init(CLI::App& app, Action& action);
+void add_people(CLI::App& app, Action& action);
+void add_propose(CLI::App& app, Action& action);
+void add_review(CLI::App& app, Action& action);
+void add_status(CLI::App& app, Action& action);
+void add_report(CLI::App& app, Action& action);
+void add_validate(CLI::App& app, Action& action);
+
+} // namespace pmo::cli

@@ -1,0 +1,47 @@
+#pragma once
+// What every command receives: no globals. Options common to all commands, the streams,
+// the clock, and where the command was started.
+
+#include <pmo/model/types.hpp>
+
+#include <iosfwd>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace pmo::cli {
+
+struct Context {
+  std::string start_dir;           // -C DIR, or the current directory
+  std::optional<model::Lang> lang; // --lang; otherwise the office's language
+  bool color = false;              // colour on stderr/stdout (TTY, no NO_COLOR, no --no-color)
+  bool quiet = false;              // -q: no progress messages, data only
+  model::Clock clock;              // PMO_NOW or the system clock
+  std::ostream* out = nullptr;     // data
+  std::ostream* err = nullptr;     // messages
+
+  model::Lang language(model::Lang office_default) const { return lang.value_or(office_default); }
+};
+
+// Exit codes, everywhere.
+inline constexpr int k_exit_ok = 0;
+inline constexpr int k_exit_findings = 1; // findings or a refusal
+inline constexpr int k_exit_usage = 2;
+inline constexpr int k_exit_env = 3; // not a pmo repository, git failure, lock held
+
+// Thrown by commands; main() prints it once, in one place, and returns its exit code.
+class Failure : public std::runtime_error {
+public:
+  Failure(int exit_code, std::string message, std::vector<model::Finding> findings = {})
+      : std::runtime_error(std::move(message)), m_exit(exit_code), m_findings(std::move(findings)) {
+  }
+  int exit_code() const { return m_exit; }
+  const std::vector<model::Finding>& findings() const { return m_findings; }
+
+private:
+  int m_exit;
+  std::vector<model::Finding> m_findings;
+};
+
+} // namespace pmo::cli

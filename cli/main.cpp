@@ -1,0 +1,126 @@
+// pmo: the Project Management Office, as code. main() parses the global options, dispatches to
+// one command, and is the one place that turns failures into messages and exit codes.
+
+#include "commands.hpp"
+#include "context.hpp"
+
+#include <pmo/git/repo.hpp>
+#include <pmo/model/types.hpp>
+#include <pmo/store/store.hpp>
+
+#include <CLI/CLI.hpp>
+#include <fmt/color.h>
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <unistd.h>
+
+namespace {
+
+using namespace pmo;
+
+bool want_color(bool no_color_flag) {
+  if (no_color_flag || std::getenv("NO_COLOR"))
+    return false;
+  const char* term = std::getenv("TERM");
+  if (term && std::string_view{term} == "dumb")
+    return false;
+  return isatty(STDERR_FILENO) != 0;
+}
+
+model::Clock make_clock(model::Lang lang) {
+  // PMO_NOW fixes the clock (tests and the reproducible demo), like SOURCE_DATE_EPOCH.
+  if (const char* fixed = std::getenv("PMO_NOW"); fixed && *fixed) {
+    auto ts = model::parse_timestamp(fixed);
+    if (!ts)
+      throw cli::Failure(cli::k_exit_usage,
+                         model::tr(lang, "PMO_NOW='{}' is not a UTC timestamp YYYY-MM-DDTHH:MM:SSZ",
+                                   "PMO_NOW='{}' 不是 UTC 时间戳 YYYY-MM-DDTHH:MM:SSZ", fixed));
+    return model::Clock{*ts};
+  }
+  return model::Clock{std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())};
+}
+
+void print_failure(const cli::Context& ctx, model::Lang lang, const std::string& message,
+                   const std::vector<model::Finding>& findings) {
+  std::ostream& err = *ctx.err;
+  for (const auto& finding : findings)
+    err << model::format_finding(finding, lang) << '\n';
+  if (message.empty())
+    return;
+  std::string prefix = "pmo: ";
+  if (ctx.color)
+    err << fmt::format(fmt::fg(fmt::terminal_color::red), "{}", prefix);
+  else
+    err << prefix;
+  err << message << '\n';
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+  cli::Context ctx;
+  ctx.out = &std::cout;
+  ctx.err = &std::cerr;
+  std::error_code ec;
+  ctx.start_dir = std::filesystem::current_path(ec).string();
+
+  CLI::App app{"pmo — the Project Management Office, as code (项目管理办公室)", "pmo"};
+  app.set_version_flag("--version", std::string{"pmo "} + PMO_VERSION);
+  app.require_subcommand(1);
+  std::string chdir;
+  std::string lang_text;
+  bool no_color = false;
+  app.add_option("-C", chdir, "Run as if pmo was started in DIR")->option_text("DIR");
+  app.add_option("--lang", lang_text, "Language of messages and reports: zh or en")
+      ->check(CLI::IsMember({"zh", "en", "zh-CN"}));
+  app.add_flag("--no-color", no_color, "No colour in output");
+  app.add_flag("-q,--quiet", ctx.quiet, "Only data on stdout; no progress messages");
+
+  cli::Action action;
+  cli::add_init(app, action);
+  cli::add_people(app, action);
+  cli::add_propose(app, action);
+  cli::add_review(app, action);
+  cli::add_status(app, action);
+  cli::add_report(app, action);
+  cli::add_validate(app, action);
+
+  model::Lang lang = model::Lang::en;
+  try {
+    try {
+      app.parse(argc, argv);
+    } catch (const CLI::Success& e) {
+      return app.exit(e); // --help, --version
+    } catch (const CLI::ParseError& e) {
+      app.exit(e);
+      return cli::k_exit_usage; // CLI11's own codes (100+) become 2
+    }
+    if (!lang_text.empty())
+      ctx.lang = model::parse_lang(lang_text);
+    lang = ctx.lang.value_or(model::Lang::en);
+    if (!chdir.empty())
+      ctx.start_dir = std::filesystem::absolute(chdir, ec).string();
+    ctx.color = want_color(no_color);
+    ctx.clock = make_clock(lang);
+    return action(ctx);
+  } catch (const cli::Failure& failure) {
+    print_failure(ctx, ctx.lang.value_or(lang), failure.what(), failure.findings());
+    return failure.exit_code();
+  } catch (const git::GitError& error) {
+    print_failure(ctx, lang, error.what(), {});
+    return cli::k_exit_env;
+  } catch (const store::StoreError& error) {
+    print_failure(ctx, lang, {}, {error.finding});
+    return cli::k_exit_findings;
+  } catch (const std::bad_alloc&) {
+    print_failure(ctx, lang, "out of memory", {});
+    return cli::k_exit_env;
+  } catch (const std::exception& error) {
+    print_failure(ctx, lang, error.what(), {});
+    return cli::k_exit_env;
+  }
+}

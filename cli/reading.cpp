@@ -1,0 +1,80 @@
+#include "reading.hpp"
+
+#include <iostream>
+#include <set>
+#include <unistd.h>
+
+namespace pmo::cli {
+
+Reading read_working_tree(const Context& ctx) {
+  Reading r{open_workspace(ctx, false), {}, model::Lang::en, 0};
+  r.lang = early_language(ctx, &r.ws);
+  r.loaded = load_working_tree(r.ws, r.lang);
+  if (r.loaded.office_ok && ctx.language(r.loaded.portfolio.office.language) != r.lang) {
+    r.lang = ctx.language(r.loaded.portfolio.office.language); // the cheap guess was wrong
+    r.loaded = load_working_tree(r.ws, r.lang);
+  }
+  if (!r.loaded.office_ok)
+    require_loadable(r.loaded, r.lang); // throws
+  std::set<std::string> bad;
+  for (const auto& finding : r.loaded.findings)
+    if (finding.severity == model::Severity::error)
+      bad.insert(finding.where.file);
+  r.unreadable_files = static_cast<int>(bad.size());
+  if (r.unreadable_files > 0)
+    *ctx.err << model::tr(r.lang,
+                          "warning: {} record file(s) could not be read and are left out; "
+                          "run 'pmo validate' for details",
+                          "警告：有 {} 个记录文件无法读取，已略过；详情请运行 pmo validate",
+                          r.unreadable_files)
+             << '\n';
+  return r;
+}
+
+bool data_color(const Context& ctx) {
+  return ctx.color && ctx.out == &std::cout && ::isatty(STDOUT_FILENO) != 0;
+}
+
+History read_history(const Workspace& ws, model::Lang lang, std::optional<model::Timestamp> since,
+                     const std::set<std::string>* wanted) {
+  History history;
+  if (!ws.repo) {
+    history.unavailable = model::pick(lang, "not a git repository", "不是 git 仓库");
+    return history;
+  }
+  std::vector<report::HistoryRecord> records;
+  if (wanted && wanted->empty()) {
+    history.records = std::move(records); // nothing to look for
+    return history;
+  }
+  std::set<std::string> seen;
+  try {
+    ws.repo->walk_history(
+        [&](const git::HistoryEntry& entry) {
+          report::HistoryRecord record;
+          record.commit = entry.commit;
+          record.when = entry.when;
+          record.trailers = entry.trailers;
+          for (const auto& path : entry.added_paths) {
+            if (path.compare(0, ws.prefix.size(), ws.prefix) != 0)
+              continue; // outside the portfolio's directory
+            std::string local = path.substr(ws.prefix.size());
+            if (wanted && wanted->count(local))
+              seen.insert(local);
+            record.added_paths.push_back(std::move(local));
+          }
+          records.push_back(std::move(record));
+          return !wanted || seen.size() < wanted->size();
+        },
+        since);
+  } catch (const git::GitError& error) {
+    // A shallow clone or a damaged repository: the report still has everything else.
+    history.unavailable =
+        model::tr(lang, "git history could not be read: {}", "无法读取 git 历史：{}", error.what());
+    return history;
+  }
+  history.records = std::move(records);
+  return history;
+}
+
+} // namespace pmo::cli

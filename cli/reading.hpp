@@ -1,0 +1,44 @@
+#pragma once
+// What the reading commands (status, report) read: the working tree's records, in the right
+// language, and the portfolio's git history as plain report records. History is optional:
+// without git (or when it cannot be read) the caller shows why instead of failing.
+
+#include "workspace.hpp"
+
+#include <pmo/report/portfolio.hpp>
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace pmo::cli {
+
+struct Reading {
+  Workspace ws;
+  store::Loaded loaded;
+  model::Lang lang = model::Lang::en; // --lang, else the office's language
+  int unreadable_files = 0;           // record files left out because they failed to load
+};
+
+// Opens the workspace and loads the working tree. Fails (exit 1, with the findings) when pmo.yaml
+// cannot be read; other records that fail to load are left out, with a warning on stderr.
+Reading read_working_tree(const Context& ctx);
+
+// Whether data written to ctx.out may be coloured: ctx.color (which main decides from stderr)
+// and ctx.out is a terminal, so `pmo status | less` gets no escape codes.
+bool data_color(const Context& ctx);
+
+struct History {
+  std::optional<std::vector<report::HistoryRecord>> records; // nullopt: not available
+  std::string unavailable;                                   // why, in the user's language
+};
+
+// Commits with pmo trailers on HEAD's first-parent line, newest first, with paths made
+// portfolio-relative. Stops at commits older than `since`, and once every path of `wanted`
+// (portfolio-relative) has been seen when `wanted` is given.
+History read_history(const Workspace& ws, model::Lang lang,
+                     std::optional<model::Timestamp> since = std::nullopt,
+                     const std::set<std::string>* wanted = nullptr);
+
+} // namespace pmo::cli

@@ -1,0 +1,27 @@
+#pragma once
+// Report data as JSON (--json of status and report): stable keys, ids as written in the
+// records, dates as YYYY-MM-DD and timestamps as YYYY-MM-DDTHH:MM:SSZ, null when unknown.
+
+#include <pmo/report/portfolio.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace pmo::cli {
+
+nlohmann::json to_json(const report::ProjectRow& row);
+nlohmann::json to_json(const report::DecisionEntry& entry);
+nlohmann::json to_json(const report::AwaitingProposal& item);
+nlohmann::json to_json(const report::Checklist& checklist);
+nlohmann::json project_record_json(const model::Project& project);
+
+// The whole report (pmo report --json). `head` is the commit it was made from ("" if none);
+// `history_note` says why recent decisions are missing (null in the JSON when they are there).
+nlohmann::json report_json(const report::PortfolioReport& report, const std::string& head,
+                           const std::string& history_note, int unreadable_files);
+
+// Two-space indented text ending in a newline; invalid UTF-8 in user text becomes U+FFFD.
+std::string dump_json(const nlohmann::json& value);
+
+} // namespace pmo::cli

@@ -1,0 +1,195 @@
+#include "render_markdown.hpp"
+
+#include <pmo/report/markdown.hpp>
+
+#include <fmt/format.h>
+
+namespace pmo::cli {
+
+namespace {
+
+using model::Lang;
+using model::pick;
+using model::tr;
+using report::md_code;
+using report::md_text;
+using report::mermaid_text;
+
+// One table row from cells already escaped.
+std::string row(const std::vector<std::string>& cells) {
+  std::string out = "|";
+  for (const auto& cell : cells)
+    out += " " + cell + " |";
+  return out + "\n";
+}
+
+// The header and the delimiter row; `right` marks numeric columns.
+std::string header(const std::vector<std::string>& titles, const std::vector<bool>& right) {
+  std::vector<std::string> escaped;
+  std::string delimiter = "|";
+  for (std::size_t i = 0; i < titles.size(); ++i) {
+    escaped.push_back(md_text(titles[i]));
+    delimiter += i < right.size() && right[i] ? " ---: |" : " --- |";
+  }
+  return row(escaped) + delimiter + "\n";
+}
+
+std::string person_text(const std::string& name, const std::string& id) {
+  if (id.empty())
+    return "—";
+  if (name.empty() || name == id)
+    return md_text(id);
+  return fmt::format("{} ({})", md_text(name), md_text(id));
+}
+
+std::string days_text(const std::optional<int>& days) {
+  return days ? std::to_string(*days) : std::string{"—"};
+}
+
+std::string short_id(const std::string& commit) { return commit.substr(0, 7); }
+
+void stage_section(std::string& out, const report::PortfolioReport& r) {
+  Lang lang = r.lang;
+  out += fmt::format("## {}\n\n", pick(lang, "Projects by stage", "各阶段项目数"));
+  out += header({pick(lang, "Stage", "阶段"), pick(lang, "Projects", "项目数")}, {false, true});
+  for (const auto& count : r.stages)
+    out += row({md_text(count.label), std::to_string(count.count)});
+  out += row({fmt::format("**{}**", pick(lang, "Total", "合计")), fmt::format("**{}**", r.total)});
+  out += "\n";
+  if (r.total == 0)
+    return; // a pie of nothing draws nothing
+  out += "```mermaid\n";
+  out +=
+      fmt::format("pie title {}\n", mermaid_text(pick(lang, "Projects by stage", "各阶段项目数")));
+  for (const auto& count : r.stages)
+    if (count.count > 0)
+      out += fmt::format("    \"{}\" : {}\n", mermaid_text(count.label), count.count);
+  out += "```\n\n";
+}
+
+void project_section(std::string& out, const report::PortfolioReport& r) {
+  Lang lang = r.lang;
+  out += fmt::format("## {}\n\n", pick(lang, "Projects", "项目一览"));
+  if (r.projects.empty()) {
+    out += pick(lang, "No projects yet.\n\n", "暂无项目。\n\n");
+    return;
+  }
+  out += header({pick(lang, "ID", "编号"), pick(lang, "Title", "名称"), pick(lang, "Stage", "阶段"),
+                 pick(lang, "Manager", "项目经理"), pick(lang, "Next gate", "下一关口"),
+                 pick(lang, "Days in stage", "本阶段天数")},
+                {false, false, false, false, false, true});
+  for (const auto& p : r.projects) {
+    std::string gate = next_gate_text(p, lang);
+    out += row({md_text(p.id), md_text(p.title), md_text(p.stage_label),
+                person_text(p.manager_name, p.manager), gate.empty() ? "—" : md_text(gate),
+                days_text(p.days_in_stage)});
+  }
+  out += "\n";
+}
+
+void awaiting_section(std::string& out, const report::PortfolioReport& r) {
+  Lang lang = r.lang;
+  out += fmt::format("## {}\n\n", pick(lang, "Proposals awaiting a decision", "待决策的立项申请"));
+  if (r.awaiting.empty()) {
+    out += pick(lang, "No proposal is waiting for a decision.\n\n", "没有等待决策的立项申请。\n\n");
+    return;
+  }
+  out +=
+      header({pick(lang, "ID", "编号"), pick(lang, "Title", "名称"), pick(lang, "Gate", "关口"),
+              pick(lang, "Submitted", "提交日期"), pick(lang, "Days waiting", "已等待天数"),
+              pick(lang, "Approvals", "已批准"), pick(lang, "Roles still to decide", "待决策角色")},
+             {false, false, false, false, true, true, false});
+  for (const auto& a : r.awaiting) {
+    std::string gate = a.gate + " " + a.gate_name;
+    if (a.pause != model::Pause::none)
+      gate += tr(lang, " ({})", "（{}）", model::pause_name(a.pause, lang));
+    std::string roles;
+    for (std::size_t i = 0; i < a.missing_role_names.size(); ++i)
+      roles += (i ? pick(lang, ", ", "、") : "") + a.missing_role_names[i];
+    out += row({md_text(a.id), md_text(a.title), md_text(gate),
+                a.submitted ? model::format_date(*a.submitted) : "—", days_text(a.days_waiting),
+                fmt::format("{} / {}", a.approvals, a.approvals_needed),
+                roles.empty() ? "—" : md_text(roles)});
+  }
+  out += "\n";
+}
+
+void recent_section(std::string& out, const report::PortfolioReport& r,
+                    const ReportSource& source) {
+  Lang lang = r.lang;
+  out += fmt::format("## {}\n\n",
+                     tr(lang, "Decisions of the last {} days", "近 {} 天的决策", r.recent_days));
+  if (!r.recent) {
+    out += md_text(tr(lang, "Not available ({}).", "不可用（{}）。", source.history_note)) + "\n\n";
+    return;
+  }
+  if (r.recent->empty()) {
+    out +=
+        tr(lang, "No decisions in the last {} days.\n\n", "近 {} 天没有决策。\n\n", r.recent_days);
+    return;
+  }
+  out +=
+      header({pick(lang, "Date", "日期"), pick(lang, "Project", "项目"), pick(lang, "Gate", "关口"),
+              pick(lang, "Decision", "决策"), pick(lang, "Reviewer", "评审人"),
+              pick(lang, "Role", "角色"), pick(lang, "Commit", "提交")},
+             {});
+  for (const auto& d : *r.recent) {
+    std::string commit = md_code(short_id(d.commit));
+    out +=
+        row({model::format_date(std::chrono::floor<std::chrono::days>(d.when)), md_text(d.project),
+             md_text(d.gate), md_text(d.verdict_name), person_text(d.reviewer_name, d.reviewer),
+             d.role.empty() ? "—" : md_text(d.role_name), commit.empty() ? "—" : commit});
+  }
+  out += "\n";
+}
+
+} // namespace
+
+std::string next_gate_text(const report::ProjectRow& row, Lang lang, bool with_approvals) {
+  if (row.next_gate.empty())
+    return {};
+  std::string text = row.next_gate;
+  if (!row.next_gate_name.empty())
+    text += " " + row.next_gate_name;
+  if (with_approvals)
+    text += fmt::format(" {}/{}", row.approvals, row.approvals_needed);
+  if (row.pause != model::Pause::none)
+    text += tr(lang, " ({} at {})", "（{1}：{0}）", model::pause_name(row.pause, lang),
+               row.paused_gate);
+  return text;
+}
+
+std::string render_markdown_report(const report::PortfolioReport& r, const ReportSource& source) {
+  Lang lang = r.lang;
+  std::string out;
+  if (r.office_name.empty())
+    out += pick(lang, "# Portfolio report\n\n", "# 项目组合报告\n\n");
+  else
+    out += tr(lang, "# Portfolio report — {}\n\n", "# {} 项目组合报告\n\n", md_text(r.office_name));
+  out += tr(lang, "As of {} (UTC). Projects: {}.\n\n", "截至 {}（UTC），共 {} 个项目。\n\n",
+            model::format_date(std::chrono::floor<std::chrono::days>(r.generated_at)), r.total);
+  stage_section(out, r);
+  project_section(out, r);
+  awaiting_section(out, r);
+  recent_section(out, r, source);
+
+  out += "---\n\n";
+  std::string made_at = model::format_timestamp(r.generated_at);
+  if (!source.head.empty())
+    out += tr(lang, "Made from commit {} at {}.", "依据提交 {} 生成于 {}。",
+              md_code(short_id(source.head)), made_at);
+  else if (source.in_git)
+    out += tr(lang, "Made from the working tree (no commit yet) at {}.",
+              "依据工作区（尚无提交）生成于 {}。", made_at);
+  else
+    out += tr(lang, "Made from the working tree (not a git repository) at {}.",
+              "依据工作区（不是 git 仓库）生成于 {}。", made_at);
+  if (source.unreadable_files > 0)
+    out +=
+        tr(lang, " {} record file(s) could not be read and are left out (see pmo validate).",
+           " 有 {} 个记录文件无法读取，未计入本报告（见 pmo validate）。", source.unreadable_files);
+  out += "\n";
+  return out;
+}
+
+} // namespace pmo::cli

@@ -1,0 +1,27 @@
+#pragma once
+// The portfolio report as GitHub-flavoured Markdown with Mermaid charts. Every piece of user
+// text goes through report::md_text / report::mermaid_text.
+
+#include <pmo/report/portfolio.hpp>
+
+#include <string>
+
+namespace pmo::cli {
+
+// Where the report's data came from, for its footer.
+struct ReportSource {
+  std::string head; // HEAD commit id; "" when unborn or not in git
+  bool in_git = false;
+  std::string history_note; // why the decision history is not available ("" when it is)
+  int unreadable_files = 0; // records left out because they failed to load
+};
+
+std::string render_markdown_report(const report::PortfolioReport& report,
+                                   const ReportSource& source);
+
+// "G1 立项审批" / "G1 Initiation approval", then approvals so far "1/4" if asked, then the pause
+// if any ("" when no gate is left).
+std::string next_gate_text(const report::ProjectRow& row, model::Lang lang,
+                           bool with_approvals = false);
+
+} // namespace pmo::cli

@@ -1,0 +1,222 @@
+#include "workspace.hpp"
+
+#include <pmo/codec/records.hpp>
+
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+namespace pmo::cli {
+
+namespace fs = std::filesystem;
+using model::Lang;
+using model::pick;
+using model::tr;
+
+namespace {
+
+// A Store seen through a subdirectory, for a portfolio that lives below the repository's root.
+class SubdirStore final : public store::Store {
+public:
+  SubdirStore(std::unique_ptr<store::Store> inner, std::string prefix)
+      : m_inner(std::move(inner)), m_prefix(std::move(prefix)) {}
+  std::optional<std::string> read(const std::string& path) const override {
+    return m_inner->read(m_prefix + path);
+  }
+  std::vector<std::string> list(const std::string& dir) const override {
+    return m_inner->list(m_prefix + dir);
+  }
+  bool is_dir(const std::string& path) const override { return m_inner->is_dir(m_prefix + path); }
+
+private:
+  std::unique_ptr<store::Store> m_inner;
+  std::string m_prefix;
+};
+
+std::string with_slash(std::string dir) {
+  if (dir.empty() || dir.back() != '/')
+    dir += '/';
+  return dir;
+}
+
+Lang env_language() {
+  for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* value = std::getenv(var);
+    if (value && *value) {
+      auto lang = model::parse_lang(value);
+      return lang.value_or(Lang::en);
+    }
+  }
+  return Lang::en;
+}
+
+} // namespace
+
+Workspace open_workspace(const Context& ctx, bool need_git) {
+  std::error_code ec;
+  fs::path dir = fs::weakly_canonical(fs::absolute(ctx.start_dir, ec), ec);
+  Lang lang = early_language(ctx, nullptr);
+  if (ec || !fs::is_directory(dir))
+    throw Failure(k_exit_env, tr(lang, "no such directory: {}", "目录不存在：{}", ctx.start_dir));
+  fs::path found;
+  for (fs::path probe = dir;; probe = probe.parent_path()) {
+    if (fs::is_regular_file(probe / "pmo.yaml", ec)) {
+      found = probe;
+      break;
+    }
+    if (probe == probe.root_path() || probe.parent_path() == probe)
+      break;
+  }
+  if (found.empty())
+    throw Failure(k_exit_env,
+                  tr(lang, "not a pmo portfolio (no pmo.yaml in {} or any parent); run 'pmo init'",
+                     "不是 pmo 项目组合（{} 及其上级目录中都没有 pmo.yaml）；请先运行 pmo init",
+                     dir.string()));
+  Workspace ws;
+  ws.root = with_slash(found.string());
+  ws.repo = git::Repository::discover(ws.root);
+  if (ws.repo) {
+    if (ws.repo->is_bare()) {
+      ws.repo.reset();
+    } else {
+      std::string workdir = ws.repo->workdir();
+      if (ws.root.compare(0, workdir.size(), workdir) == 0)
+        ws.prefix = ws.root.substr(workdir.size());
+      else
+        ws.repo.reset(); // pmo.yaml outside the work tree (should not happen): treat as no git
+    }
+  }
+  if (need_git && !ws.repo)
+    throw Failure(k_exit_env,
+                  tr(lang,
+                     "{} is not in a git repository; pmo writes need git "
+                     "(run 'git init' there, or 'pmo init')",
+                     "{} 不在 git 仓库中；pmo 的写操作需要 git（请在该目录运行 git init，"
+                     "或使用 pmo init）",
+                     ws.root));
+  return ws;
+}
+
+Lang early_language(const Context& ctx, const Workspace* ws) {
+  if (ctx.lang)
+    return *ctx.lang;
+  if (ws) {
+    std::ifstream in(ws->root + "pmo.yaml");
+    std::string line;
+    // A cheap look at "  language: xx" without a full load, only for early messages.
+    while (std::getline(in, line)) {
+      auto pos = line.find("language:");
+      if (pos != std::string::npos && line.find_first_not_of(' ') == pos) {
+        std::string value = line.substr(pos + 9);
+        value.erase(0, value.find_first_not_of(" \"'"));
+        if (auto lang = model::parse_lang(value.substr(0, 2)))
+          return *lang;
+      }
+    }
+  }
+  return env_language();
+}
+
+store::Loaded load_working_tree(const Workspace& ws, Lang lang) {
+  store::FsStore files(ws.root);
+  return store::load_portfolio(files, lang);
+}
+
+void require_loadable(const store::Loaded& loaded, Lang lang) {
+  if (!loaded.office_ok || model::has_errors(loaded.findings)) {
+    std::vector<model::Finding> errors;
+    for (const auto& f : loaded.findings)
+      if (f.severity == model::Severity::error)
+        errors.push_back(f);
+    throw Failure(k_exit_findings,
+                  tr(lang,
+                     "the portfolio has {} invalid record(s); fix them first ('pmo validate')",
+                     "项目组合中有 {} 处记录无效，请先修正（pmo validate）", errors.size()),
+                  std::move(errors));
+  }
+}
+
+git::Signature operator_signature(const Workspace& ws, model::Timestamp when) {
+  git::Signature sig{"pmo", "pmo@localhost", when};
+  if (ws.repo) {
+    if (auto configured = ws.repo->config_signature()) {
+      sig.name = configured->first;
+      sig.email = configured->second;
+    }
+  }
+  return sig;
+}
+
+std::string write_commit(const Context& ctx, Workspace& ws, Lang lang,
+                         const std::function<WritePlan(const store::Loaded& head)>& build) {
+  if (!ws.repo)
+    throw Failure(k_exit_env, tr(lang, "not in a git repository", "不在 git 仓库中"));
+  git::Repository& repo = *ws.repo;
+  git::WriteLock lock = repo.lock_for_write();
+  constexpr int k_attempts = 8;
+  for (int attempt = 0; attempt < k_attempts; ++attempt) {
+    std::string head = repo.head_id();
+    std::unique_ptr<store::Store> committed = repo.head_store();
+    SubdirStore view(std::move(committed), ws.prefix);
+    store::Loaded loaded = store::load_portfolio(view, lang);
+    WritePlan plan = build(loaded);
+
+    std::vector<std::string> touched;
+    for (auto& file : plan.files) {
+      file.path = ws.prefix + file.path;
+      touched.push_back(file.path);
+    }
+    for (const auto& path : plan.must_be_clean)
+      touched.push_back(ws.prefix + path);
+    auto dirty = repo.dirty_paths(touched);
+    if (!dirty.empty())
+      throw Failure(k_exit_findings,
+                    tr(lang, "uncommitted changes in {}; commit or discard them first (git status)",
+                       "{} 有未提交的修改；请先提交或撤销（git status）", fmt::join(dirty, ", ")));
+    if (plan.create_only) {
+      for (const auto& file : plan.files)
+        if (!repo.head_blob_id(file.path).empty())
+          throw Failure(k_exit_findings, tr(lang, "{} already exists", "{} 已存在", file.path));
+    }
+    git::Signature committer = operator_signature(ws, ctx.clock.now);
+    auto id = repo.commit(head, plan.files, plan.author, committer, plan.message);
+    if (id)
+      return *id;
+    // HEAD moved under us (a commit from outside pmo): re-read and decide again.
+  }
+  throw Failure(k_exit_env, tr(lang, "HEAD kept moving during the write; nothing was written",
+                               "写入期间 HEAD 持续变化；未写入任何内容"));
+}
+
+std::string read_input(const std::string& path, std::size_t max_bytes) {
+  std::string text;
+  auto read_stream = [&](std::istream& in) {
+    char buffer[65536];
+    while (in) {
+      in.read(buffer, sizeof buffer);
+      text.append(buffer, static_cast<std::size_t>(in.gcount()));
+      if (text.size() > max_bytes)
+        throw Failure(k_exit_findings, fmt::format("{}: larger than {} bytes",
+                                                   path == "-" ? "<stdin>" : path, max_bytes));
+    }
+  };
+  if (path == "-") {
+    read_stream(std::cin);
+    return text;
+  }
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec))
+    throw Failure(k_exit_usage, fmt::format("{}: not a readable file", path));
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    throw Failure(k_exit_usage, fmt::format("{}: cannot open", path));
+  read_stream(in);
+  return text;
+}
+
+} // namespace pmo::cli

@@ -1,0 +1,61 @@
+#pragma once
+// The portfolio a command works on: where it is, its git repository, loading its records, and
+// the one way commands write (one commit or nothing).
+
+#include "context.hpp"
+
+#include <pmo/git/repo.hpp>
+#include <pmo/store/loader.hpp>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pmo::cli {
+
+struct Workspace {
+  std::string root;                    // absolute portfolio directory (holds pmo.yaml), with '/'
+  std::optional<git::Repository> repo; // absent when the portfolio is not in a git repository
+  std::string prefix;                  // the portfolio's path inside the repository ("" or "sub/")
+};
+
+// Walks up from ctx.start_dir to the nearest directory holding pmo.yaml.
+// Throws Failure(k_exit_env) when there is none. `need_git`: also when it is not in git.
+Workspace open_workspace(const Context& ctx, bool need_git);
+
+// The working-tree records (what `status`, `report` and `validate` read).
+store::Loaded load_working_tree(const Workspace& ws, model::Lang lang);
+
+// The language for messages before the office is loaded: --lang, else pmo.yaml's office
+// language if readable, else $LANG.
+model::Lang early_language(const Context& ctx, const Workspace* ws);
+
+// What a writing command wants committed, computed from the committed portfolio.
+struct WritePlan {
+  std::vector<git::FileWrite> files;      // portfolio-relative paths
+  std::vector<std::string> must_be_clean; // portfolio-relative paths the write depends on
+  bool create_only = true;                // refuse if any file already exists in HEAD
+  git::Signature author;
+  std::string message;
+};
+
+// The writer: takes the write lock, loads the portfolio from HEAD, asks `build` for the plan
+// (build throws Failure to refuse), refuses when files it touches or depends on have uncommitted
+// edits, and commits with compare-and-swap on HEAD, retrying on a moved HEAD.
+// Returns the new commit id.
+std::string write_commit(const Context& ctx, Workspace& ws, model::Lang lang,
+                         const std::function<WritePlan(const store::Loaded& head)>& build);
+
+// The user running pmo, for commits that are not someone's decision: git config user.name and
+// user.email, else "pmo <pmo@localhost>".
+git::Signature operator_signature(const Workspace& ws, model::Timestamp when);
+
+// Throws Failure(k_exit_findings) listing findings when the load found errors.
+void require_loadable(const store::Loaded& loaded, model::Lang lang);
+
+// Reads a whole file or stdin ("-") with a size cap, for --from.
+std::string read_input(const std::string& path, std::size_t max_bytes);
+
+} // namespace pmo::cli

@@ -1,0 +1,1150 @@
+#include <pmo/codec/records.hpp>
+#include <pmo/codec/scalar.hpp>
+#include <pmo/codec/yaml_reader.hpp>
+#include <pmo/model/ids.hpp>
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <optional>
+#include <regex>
+#include <utility>
+
+namespace pmo::codec {
+
+namespace {
+
+using model::FieldLocations;
+using model::Finding;
+using model::Lang;
+using model::Location;
+using model::pick;
+using model::Severity;
+using model::tr;
+
+// ---------------------------------------------------------------------------------------------
+// Decoding
+
+struct Ctx {
+  const std::string& file;
+  Lang lang;
+  std::vector<Finding>& findings;
+
+  Location loc(const YAML::Node& node) const { return location_of(node, file); }
+  void error(Location at, const char* code, std::string message) {
+    findings.push_back(Finding{Severity::error, std::move(at), code, std::move(message)});
+  }
+  void warning(Location at, const char* code, std::string message) {
+    findings.push_back(Finding{Severity::warning, std::move(at), code, std::move(message)});
+  }
+};
+
+// One field as written.
+struct Field {
+  std::string path; // "business_case.cost_estimate"
+  YAML::Node value;
+  Location at; // of the value; of the key when the value is empty
+};
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j)
+    row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string describe(Ctx& ctx, const YAML::Node& node) {
+  if (node.IsSequence())
+    return pick(ctx.lang, "a list", "列表");
+  if (node.IsMap())
+    return pick(ctx.lang, "a mapping", "映射");
+  if (node.IsScalar())
+    return fmt::format(fmt::runtime(pick(ctx.lang, "'{}'", "“{}”")), node.Scalar());
+  return pick(ctx.lang, "empty", "空值");
+}
+
+// The fields of a mapping. Unknown keys are warnings; where each field was written goes into
+// `where` under prefix + key.
+class Map {
+public:
+  Map(Ctx& ctx, const YAML::Node& node, std::string prefix, FieldLocations& where,
+      std::initializer_list<std::string_view> known)
+      : m_ctx(ctx), m_at(ctx.loc(node)), m_prefix(std::move(prefix)) {
+    for (const auto& entry : node) {
+      const YAML::Node& key = entry.first;
+      if (!key.IsScalar()) {
+        ctx.error(ctx.loc(key), "wrong-type",
+                  pick(ctx.lang, "a field name must be text", "字段名必须是文本"));
+        continue;
+      }
+      const std::string& name = key.Scalar();
+      if (std::find(known.begin(), known.end(), name) == known.end()) {
+        unknown(key, name, known);
+        continue;
+      }
+      Field field;
+      field.path = path(name);
+      field.value = entry.second;
+      field.at = entry.second.IsNull() ? ctx.loc(key) : ctx.loc(entry.second);
+      where[field.path] = field.at;
+      m_fields.emplace_back(name, std::move(field));
+    }
+  }
+
+  // The field when written (even if empty).
+  const Field* get(std::string_view name) const {
+    for (const auto& [key, field] : m_fields)
+      if (key == name)
+        return &field;
+    return nullptr;
+  }
+
+  // The field when written with a value; reports it missing otherwise.
+  const Field* require(std::string_view name) const {
+    const Field* field = get(name);
+    if (!field || field->value.IsNull()) {
+      m_ctx.error(field ? field->at : m_at, "missing-field",
+                  tr(m_ctx.lang, "missing required field '{}'", "缺少必填字段“{}”", path(name)));
+      return nullptr;
+    }
+    return field;
+  }
+
+  std::string path(std::string_view name) const {
+    return m_prefix.empty() ? std::string{name} : m_prefix + "." + std::string{name};
+  }
+  const Location& at() const { return m_at; }
+
+private:
+  void unknown(const YAML::Node& key, const std::string& name,
+               std::initializer_list<std::string_view> known) {
+    std::string_view best;
+    std::size_t best_distance = 3;
+    for (auto candidate : known) {
+      const std::size_t d = edit_distance(name, candidate);
+      if (d < best_distance) {
+        best_distance = d;
+        best = candidate;
+      }
+    }
+    std::string hint;
+    if (!best.empty())
+      hint = tr(m_ctx.lang, " (did you mean '{}'?)", "（是否应为“{}”？）", best);
+    m_ctx.warning(m_ctx.loc(key), "unknown-field",
+                  tr(m_ctx.lang, "unknown field '{}'{}", "未知字段“{}”{}", path(name), hint));
+  }
+
+  Ctx& m_ctx;
+  Location m_at;
+  std::string m_prefix;
+  std::vector<std::pair<std::string, Field>> m_fields;
+};
+
+// Findings in the order of the file.
+template <class T> Decoded<T> finish(Decoded<T> decoded) {
+  std::stable_sort(
+      decoded.findings.begin(), decoded.findings.end(), [](const Finding& a, const Finding& b) {
+        return std::pair{a.where.line, a.where.column} < std::pair{b.where.line, b.where.column};
+      });
+  return decoded;
+}
+
+// Parses the file; the top level must be a mapping.
+std::optional<YAML::Node> parse_root(Ctx& ctx, std::string_view text) {
+  auto parsed = parse_yaml(text, ctx.file, {}, ctx.lang);
+  if (auto* finding = std::get_if<Finding>(&parsed)) {
+    ctx.findings.push_back(std::move(*finding));
+    return std::nullopt;
+  }
+  YAML::Node root = std::get<YAML::Node>(parsed);
+  if (root.IsNull()) {
+    ctx.error(Location{ctx.file, 1, 1}, "empty-file",
+              pick(ctx.lang, "the file is empty: a record is a mapping of fields (name: value)",
+                   "文件为空：记录应由字段组成（名称: 值）"));
+    return std::nullopt;
+  }
+  if (!root.IsMap()) {
+    ctx.error(ctx.loc(root), "wrong-type",
+              tr(ctx.lang, "the file must be a mapping of fields (name: value), not {}",
+                 "文件必须由字段组成（名称: 值），而不是{}", describe(ctx, root)));
+    return std::nullopt;
+  }
+  return root;
+}
+
+// Text: any scalar; an empty value is absent.
+std::optional<std::string> text_of(Ctx& ctx, const Field& field) {
+  if (field.value.IsNull())
+    return std::nullopt;
+  if (!field.value.IsScalar()) {
+    ctx.error(field.at, "wrong-type",
+              tr(ctx.lang, "{} must be text, not {}", "{} 必须是文本，而不是{}", field.path,
+                 describe(ctx, field.value)));
+    return std::nullopt;
+  }
+  return field.value.Scalar();
+}
+
+void read_text(Ctx& ctx, const Map& map, std::string_view name, std::string& out) {
+  if (const Field* field = map.get(name))
+    if (auto text = text_of(ctx, *field))
+      out = std::move(*text);
+}
+
+void require_text(Ctx& ctx, const Map& map, std::string_view name, std::string& out) {
+  const Field* field = map.require(name);
+  if (!field)
+    return;
+  if (auto text = text_of(ctx, *field)) {
+    if (text->empty())
+      ctx.error(field->at, "missing-field",
+                tr(ctx.lang, "missing required field '{}'", "缺少必填字段“{}”", field->path));
+    out = std::move(*text);
+  }
+}
+
+bool check_id(Ctx& ctx, const std::string& id, const std::string& path, const Location& at) {
+  if (model::is_valid_id(id))
+    return true;
+  ctx.error(at, "bad-id",
+            tr(ctx.lang,
+               "{}: '{}' is not a valid id (letters, digits, '.', '_', '-'; starting with a "
+               "letter or digit; at most 64; no '..')",
+               "{}：“{}”不是有效的标识（字母、数字、“.”“_”“-”，以字母或数字开头，最多 64 个字符，"
+               "不含“..”）",
+               path, id));
+  return false;
+}
+
+void read_id(Ctx& ctx, const Map& map, std::string_view name, std::string& out, bool required) {
+  const Field* field = required ? map.require(name) : map.get(name);
+  if (!field)
+    return;
+  if (auto text = text_of(ctx, *field))
+    if (check_id(ctx, *text, field->path, field->at))
+      out = std::move(*text);
+}
+
+// A list of text; a single scalar is a one-item list; empty items are skipped.
+std::vector<std::string> list_of(Ctx& ctx, const Field& field, FieldLocations& where, bool ids) {
+  std::vector<std::string> out;
+  auto add = [&](const YAML::Node& item, const Location& at) {
+    std::string item_path = fmt::format("{}[{}]", field.path, out.size());
+    if (ids && !check_id(ctx, item.Scalar(), item_path, at))
+      return;
+    where[item_path] = at;
+    out.push_back(item.Scalar());
+  };
+  const YAML::Node& node = field.value;
+  if (node.IsNull())
+    return out;
+  if (node.IsScalar()) {
+    add(node, field.at);
+    return out;
+  }
+  if (!node.IsSequence()) {
+    ctx.error(field.at, "wrong-type",
+              tr(ctx.lang, "{} must be a list of text, not {}", "{} 必须是文本列表，而不是{}",
+                 field.path, describe(ctx, node)));
+    return out;
+  }
+  for (const auto& item : node) {
+    if (item.IsNull())
+      continue;
+    if (!item.IsScalar()) {
+      ctx.error(ctx.loc(item), "wrong-type",
+                tr(ctx.lang, "each item of {} must be text, not {}",
+                   "{} 的每一项都必须是文本，而不是{}", field.path, describe(ctx, item)));
+      continue;
+    }
+    add(item, ctx.loc(item));
+  }
+  return out;
+}
+
+void read_list(Ctx& ctx, const Map& map, std::string_view name, FieldLocations& where,
+               std::vector<std::string>& out, bool ids = false) {
+  if (const Field* field = map.get(name))
+    out = list_of(ctx, *field, where, ids);
+}
+
+// A quoted (or !!str) scalar is text in YAML, not a number or a boolean.
+bool is_plain(const YAML::Node& node) {
+  return node.IsScalar() && node.Tag() != "!" && node.Tag() != "tag:yaml.org,2002:str";
+}
+
+std::optional<double> parse_number(std::string_view text) {
+  if (!text.empty() && text.front() == '+')
+    text.remove_prefix(1);
+  if (text.empty() || text.front() == '+')
+    return std::nullopt;
+  double value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc{} || end != text.data() + text.size() || !std::isfinite(value))
+    return std::nullopt;
+  return value;
+}
+
+std::optional<double> number_of(Ctx& ctx, const Field& field) {
+  if (field.value.IsNull())
+    return std::nullopt;
+  std::optional<double> value;
+  if (is_plain(field.value))
+    value = parse_number(field.value.Scalar());
+  if (!value)
+    ctx.error(field.at, "wrong-type",
+              tr(ctx.lang, "{} must be a number (written without quotes), not {}",
+                 "{} 必须是数字（不加引号），而不是{}", field.path, describe(ctx, field.value)));
+  return value;
+}
+
+// An amount of money: a number >= 0.
+void read_amount(Ctx& ctx, const Map& map, std::string_view name, std::optional<double>& out) {
+  const Field* field = map.get(name);
+  if (!field)
+    return;
+  auto value = number_of(ctx, *field);
+  if (value && *value < 0) {
+    ctx.error(field->at, "negative-amount",
+              tr(ctx.lang, "{} must not be negative ({})", "{} 不能为负数（{}）", field->path,
+                 field->value.Scalar()));
+    return;
+  }
+  out = value;
+}
+
+void read_date(Ctx& ctx, const Map& map, std::string_view name, std::optional<model::Date>& out) {
+  const Field* field = map.get(name);
+  if (!field)
+    return;
+  auto text = text_of(ctx, *field);
+  if (!text)
+    return;
+  if (auto date = model::parse_date(*text))
+    out = *date;
+  else
+    ctx.error(field->at, "bad-date",
+              tr(ctx.lang, "{}: '{}' is not a date (YYYY-MM-DD)", "{}：“{}”不是日期（YYYY-MM-DD）",
+                 field->path, *text));
+}
+
+std::optional<bool> parse_bool(std::string_view text) {
+  static constexpr std::string_view k_true[] = {"true", "True", "TRUE", "yes", "Yes",
+                                                "YES",  "on",   "On",   "ON"};
+  static constexpr std::string_view k_false[] = {"false", "False", "FALSE", "no", "No",
+                                                 "NO",    "off",   "Off",   "OFF"};
+  if (std::find(std::begin(k_true), std::end(k_true), text) != std::end(k_true))
+    return true;
+  if (std::find(std::begin(k_false), std::end(k_false), text) != std::end(k_false))
+    return false;
+  return std::nullopt;
+}
+
+// An enumerated text value: `parse` returns nullopt for a word not in `choices`.
+template <class T, class Parse>
+void read_enum(Ctx& ctx, const Map& map, std::string_view name, T& out, Parse parse,
+               const char* choices) {
+  const Field* field = map.get(name);
+  if (!field)
+    return;
+  auto text = text_of(ctx, *field);
+  if (!text)
+    return;
+  if (auto value = parse(*text))
+    out = *value;
+  else
+    ctx.error(field->at, "bad-value",
+              tr(ctx.lang, "{}: '{}' is not one of: {}", "{}：“{}”不是以下之一：{}", field->path,
+                 *text, choices));
+}
+
+// {zh: ..., en: ...}, or one text for both languages.
+void read_local_text(Ctx& ctx, const Map& map, std::string_view name, FieldLocations& where,
+                     model::LocalText& out) {
+  const Field* field = map.get(name);
+  if (!field || field->value.IsNull())
+    return;
+  if (field->value.IsScalar()) {
+    out.zh = out.en = field->value.Scalar();
+    return;
+  }
+  if (!field->value.IsMap()) {
+    ctx.error(field->at, "wrong-type",
+              tr(ctx.lang, "{} must be text or {{zh: ..., en: ...}}, not {}",
+                 "{} 必须是文本或 {{zh: ..., en: ...}}，而不是{}", field->path,
+                 describe(ctx, field->value)));
+    return;
+  }
+  Map names{ctx, field->value, field->path, where, {"zh", "en"}};
+  read_text(ctx, names, "zh", out.zh);
+  read_text(ctx, names, "en", out.en);
+}
+
+bool is_hex_id(std::string_view text) {
+  return text.size() >= 4 && text.size() <= 64 && std::all_of(text.begin(), text.end(), [](char c) {
+           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+         });
+}
+
+bool has_control(std::string_view text) {
+  return std::any_of(text.begin(), text.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; });
+}
+
+std::optional<model::Party> parse_party(std::string_view text) {
+  if (text == "manager")
+    return model::Party::manager;
+  if (text == "sponsor")
+    return model::Party::sponsor;
+  return std::nullopt;
+}
+
+std::string_view party_name(model::Party party) {
+  return party == model::Party::manager ? "manager" : "sponsor";
+}
+
+void read_quorum(Ctx& ctx, const Map& map, model::Quorum& out) {
+  const Field* field = map.get("quorum");
+  if (!field || field->value.IsNull())
+    return;
+  if (field->value.IsScalar()) {
+    const std::string& text = field->value.Scalar();
+    if (text == "all") {
+      out.kind = model::Quorum::Kind::all;
+      return;
+    }
+    if (text == "majority") {
+      out.kind = model::Quorum::Kind::majority;
+      return;
+    }
+    int count = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), count);
+    if (is_plain(field->value) && ec == std::errc{} && end == text.data() + text.size()) {
+      out.kind = model::Quorum::Kind::count;
+      out.count = count;
+      return;
+    }
+  }
+  ctx.error(field->at, "bad-value",
+            tr(ctx.lang, "{}: {} is not all, majority or a whole number",
+               "{}：{}不是 all、majority 或整数", field->path, describe(ctx, field->value)));
+}
+
+// A gate, its fields located in `where` under `path` ("gates[0].board").
+model::GateDef decode_gate(Ctx& ctx, const YAML::Node& node, const std::string& path,
+                           FieldLocations& where) {
+  model::GateDef gate;
+  Map map{
+      ctx,
+      node,
+      path,
+      where,
+      {"id", "name", "stage", "enters", "board", "quorum", "excluded", "repeatable", "requires"}};
+  read_id(ctx, map, "id", gate.id, true);
+  read_local_text(ctx, map, "name", where, gate.name);
+  read_id(ctx, map, "stage", gate.stage, true);
+  read_id(ctx, map, "enters", gate.enters, true);
+  read_list(ctx, map, "board", where, gate.board, true);
+  read_quorum(ctx, map, gate.quorum);
+  if (const Field* field = map.get("excluded")) {
+    FieldLocations items;
+    auto words = list_of(ctx, *field, items, false);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      const auto& at = items[fmt::format("{}[{}]", field->path, i)];
+      if (auto party = parse_party(words[i])) {
+        where[fmt::format("{}[{}]", field->path, gate.excluded.size())] = at;
+        gate.excluded.push_back(*party);
+      } else {
+        ctx.error(at, "bad-value",
+                  tr(ctx.lang, "{}: '{}' is not one of: manager, sponsor",
+                     "{}：“{}”不是以下之一：manager, sponsor", field->path, words[i]));
+      }
+    }
+  }
+  if (const Field* field = map.get("repeatable"); field && !field->value.IsNull()) {
+    std::optional<bool> value;
+    if (is_plain(field->value))
+      value = parse_bool(field->value.Scalar());
+    if (value)
+      gate.repeatable = *value;
+    else
+      ctx.error(field->at, "wrong-type",
+                tr(ctx.lang, "{} must be true or false, not {}",
+                   "{} 必须是 true 或 false，而不是{}", field->path, describe(ctx, field->value)));
+  }
+  read_list(ctx, map, "requires", where, gate.requires_fields);
+  // The gate's own locations are relative to it ("board").
+  const std::string prefix = path + ".";
+  for (auto it = where.lower_bound(prefix); it != where.end() && it->first.starts_with(prefix);
+       ++it)
+    gate.where[it->first.substr(prefix.size())] = it->second;
+  return gate;
+}
+
+// A list of mappings: calls `item(node, index)` for each mapping item.
+template <class Item>
+void read_items(Ctx& ctx, const Map& map, std::string_view name, FieldLocations& where, Item item) {
+  const Field* field = map.get(name);
+  if (!field || field->value.IsNull())
+    return;
+  if (!field->value.IsSequence()) {
+    ctx.error(field->at, "wrong-type",
+              tr(ctx.lang, "{} must be a list, not {}", "{} 必须是列表，而不是{}", field->path,
+                 describe(ctx, field->value)));
+    return;
+  }
+  std::size_t index = 0;
+  for (const auto& node : field->value) {
+    if (!node.IsMap()) {
+      ctx.error(ctx.loc(node), "wrong-type",
+                tr(ctx.lang, "each item of {} must be a mapping (id: ...), not {}",
+                   "{} 的每一项都必须是映射（id: ...），而不是{}", field->path,
+                   describe(ctx, node)));
+      continue;
+    }
+    const std::string path = fmt::format("{}[{}]", field->path, index++);
+    where[path] = ctx.loc(node);
+    item(node, path);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Encoding
+
+// Decodes one UTF-8 sequence at text[i]; returns the code point and its length, or U+FFFD and 1
+// for a malformed byte.
+std::pair<char32_t, std::size_t> next_code_point(std::string_view text, std::size_t i) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80)
+    return {c, 1};
+  std::size_t len = 0;
+  char32_t cp = 0;
+  unsigned char lo = 0x80, hi = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) {
+    len = 2;
+    cp = c & 0x1Fu;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    cp = c & 0x0Fu;
+    lo = c == 0xE0 ? 0xA0 : 0x80;
+    hi = c == 0xED ? 0x9F : 0xBF;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    cp = c & 0x07u;
+    lo = c == 0xF0 ? 0x90 : 0x80;
+    hi = c == 0xF4 ? 0x8F : 0xBF;
+  } else {
+    return {0xFFFD, 1};
+  }
+  if (i + len > text.size())
+    return {0xFFFD, 1};
+  for (std::size_t k = 1; k < len; ++k) {
+    const auto cc = static_cast<unsigned char>(text[i + k]);
+    if (k == 1 ? (cc < lo || cc > hi) : (cc < 0x80 || cc > 0xBF))
+      return {0xFFFD, 1};
+    cp = (cp << 6) | (cc & 0x3Fu);
+  }
+  return {cp, len};
+}
+
+// Characters a YAML file may not carry raw: they are written as escapes in double quotes.
+bool needs_escape(char32_t cp) {
+  return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0x2028 || cp == 0x2029 ||
+         cp == 0xFEFF || cp == 0xFFFE || cp == 0xFFFF;
+}
+
+bool is_clean_utf8(std::string_view text, bool allow_newline) {
+  for (std::size_t i = 0; i < text.size();) {
+    auto [cp, len] = next_code_point(text, i);
+    if (cp == 0xFFFD && len == 1)
+      return false;
+    if (needs_escape(cp) && !(allow_newline && cp == '\n'))
+      return false;
+    i += len;
+  }
+  return true;
+}
+
+bool is_reserved_word(std::string_view text) {
+  std::string lower;
+  for (char c : text)
+    lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  static constexpr std::string_view k_words[] = {"null", "~",   "true", "false", "yes", "no",
+                                                 "on",   "off", "y",    "n",     "=",   "<<"};
+  return std::find(std::begin(k_words), std::end(k_words), lower) != std::end(k_words);
+}
+
+// Text that a YAML 1.1 or 1.2 reader could take for a number, a date or a time.
+bool looks_numeric(std::string_view text) {
+  static const std::regex k_number{
+      R"(^[-+]?([0-9][0-9_]*|0x[0-9a-f_]+|0o[0-7_]+|0b[01_]+|([0-9][0-9_]*)?\.[0-9_]*(e[-+]?[0-9]+)?)"
+      R"(|[0-9][0-9_]*e[-+]?[0-9]+|[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?|\.inf|\.nan)$)"
+      R"(|^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([t ].*)?$)",
+      std::regex::ECMAScript | std::regex::icase | std::regex::optimize};
+  return std::regex_search(text.begin(), text.end(), k_number);
+}
+
+// Whether `text` may be written as a plain scalar and read back as the same text.
+bool is_plain_safe(std::string_view text, bool flow) {
+  if (text.empty() || !is_clean_utf8(text, false))
+    return false;
+  static constexpr std::string_view k_indicators = "-?:,[]{}#&*!|>'\"%@` ";
+  if (k_indicators.find(text.front()) != std::string_view::npos)
+    return false;
+  if (text.back() == ' ' || text.back() == ':')
+    return false;
+  if (text.find(": ") != std::string_view::npos || text.find(" #") != std::string_view::npos)
+    return false;
+  if (flow && text.find_first_of(",[]{}:?#") != std::string_view::npos)
+    return false;
+  if (text.starts_with("...") || is_reserved_word(text) || looks_numeric(text))
+    return false;
+  return true;
+}
+
+std::string double_quoted(std::string_view text) {
+  std::string out = "\"";
+  for (std::size_t i = 0; i < text.size();) {
+    auto [cp, len] = next_code_point(text, i);
+    if (cp == '"') {
+      out += "\\\"";
+    } else if (cp == '\\') {
+      out += "\\\\";
+    } else if (cp == '\n') {
+      out += "\\n";
+    } else if (cp == '\t') {
+      out += "\\t";
+    } else if (cp == '\r') {
+      out += "\\r";
+    } else if (cp == 0xFFFD && len == 1) {
+      out += "\xEF\xBF\xBD"; // a malformed byte cannot be written; replaced
+    } else if (needs_escape(cp)) {
+      out += cp < 0x100 ? fmt::format("\\x{:02X}", static_cast<unsigned>(cp))
+                        : fmt::format("\\u{:04X}", static_cast<unsigned>(cp));
+    } else {
+      out.append(text.substr(i, len));
+    }
+    i += len;
+  }
+  out += '"';
+  return out;
+}
+
+std::string scalar(std::string_view text, bool flow = false) {
+  return is_plain_safe(text, flow) ? std::string{text} : double_quoted(text);
+}
+
+// Multi-line text that reads well as a literal block ("|" or "|-").
+bool literal_safe(std::string_view text) {
+  if (text.find('\n') == std::string_view::npos || !is_clean_utf8(text, true))
+    return false;
+  if (text.front() == ' ' || text.front() == '\n' || text.ends_with("\n\n"))
+    return false;
+  std::string_view body = text.ends_with('\n') ? text.substr(0, text.size() - 1) : text;
+  std::size_t start = 0;
+  while (start <= body.size()) {
+    std::size_t end = body.find('\n', start);
+    if (end == std::string_view::npos)
+      end = body.size();
+    std::string_view line = body.substr(start, end - start);
+    if (!line.empty() && (line.back() == ' ' || line.find_first_not_of(' ') == line.npos))
+      return false;
+    start = end + 1;
+  }
+  return true;
+}
+
+std::string format_number(double value) {
+  if (std::isfinite(value) && value == std::trunc(value) && std::fabs(value) < 1e15)
+    return fmt::format("{:.0f}", value);
+  return fmt::format("{}", value);
+}
+
+class Writer {
+public:
+  void comment(std::string_view text) { m_out += fmt::format("# {}\n", text); }
+  void blank() { m_out += '\n'; }
+
+  // key: <already rendered value>
+  void raw(int indent, std::string_view key, std::string_view value) {
+    m_out += fmt::format("{:{}}{}: {}\n", "", indent, key, value);
+  }
+  void heading(int indent, std::string_view key) {
+    m_out += fmt::format("{:{}}{}:\n", "", indent, key);
+  }
+
+  void text(int indent, std::string_view key, std::string_view value) {
+    if (value.empty())
+      return;
+    if (literal_safe(value)) {
+      m_out += fmt::format("{:{}}{}: {}\n", "", indent, key, value.ends_with('\n') ? "|" : "|-");
+      block_lines(indent + 2, value);
+    } else {
+      raw(indent, key, scalar(value));
+    }
+  }
+
+  // A list of text, one item a line.
+  void text_list(int indent, std::string_view key, const std::vector<std::string>& items) {
+    if (items.empty())
+      return;
+    heading(indent, key);
+    for (const auto& item : items) {
+      if (literal_safe(item)) {
+        m_out += fmt::format("{:{}}- {}\n", "", indent + 2, item.ends_with('\n') ? "|" : "|-");
+        block_lines(indent + 4, item);
+      } else {
+        m_out += fmt::format("{:{}}- {}\n", "", indent + 2, scalar(item));
+      }
+    }
+  }
+
+  // A list of ids, on one line when it fits.
+  void id_list(int indent, std::string_view key, const std::vector<std::string>& items) {
+    if (items.empty())
+      return;
+    std::string flow;
+    for (const auto& item : items)
+      flow += (flow.empty() ? "" : ", ") + scalar(item, true);
+    flow = "[" + flow + "]";
+    if (static_cast<std::size_t>(indent) + key.size() + 2 + flow.size() <= 100) {
+      raw(indent, key, flow);
+      return;
+    }
+    heading(indent, key);
+    for (const auto& item : items)
+      m_out += fmt::format("{:{}}- {}\n", "", indent + 2, scalar(item));
+  }
+
+  void number(int indent, std::string_view key, const std::optional<double>& value) {
+    if (value)
+      raw(indent, key, format_number(*value));
+  }
+  void date(int indent, std::string_view key, const std::optional<model::Date>& value) {
+    if (value)
+      raw(indent, key, model::format_date(*value));
+  }
+
+  void local_text(int indent, std::string_view key, const model::LocalText& value) {
+    if (value.zh.empty() && value.en.empty())
+      return;
+    if (value.zh == value.en) {
+      raw(indent, key, scalar(value.zh));
+      return;
+    }
+    std::string flow;
+    if (!value.zh.empty())
+      flow += "zh: " + scalar(value.zh, true);
+    if (!value.en.empty())
+      flow += (flow.empty() ? "en: " : ", en: ") + scalar(value.en, true);
+    raw(indent, key, "{" + flow + "}");
+  }
+
+  // Appends `item` (written at indent + 2) as an item of a block list at `indent`.
+  void list_item(int indent, const Writer& item) {
+    std::string text = item.m_out;
+    const std::size_t skip = static_cast<std::size_t>(indent) + 2;
+    m_out += fmt::format("{:{}}- {}", "", indent, std::string_view{text}.substr(skip));
+  }
+
+  std::string str() && { return std::move(m_out); }
+
+private:
+  void block_lines(int indent, std::string_view value) {
+    if (value.ends_with('\n'))
+      value.remove_suffix(1);
+    std::size_t start = 0;
+    while (start <= value.size()) {
+      std::size_t end = value.find('\n', start);
+      if (end == std::string_view::npos)
+        end = value.size();
+      std::string_view line = value.substr(start, end - start);
+      if (line.empty())
+        m_out += '\n';
+      else
+        m_out += fmt::format("{:{}}{}\n", "", indent, line);
+      start = end + 1;
+    }
+  }
+
+  std::string m_out;
+};
+
+std::string quorum_text(const model::Quorum& quorum) {
+  switch (quorum.kind) {
+  case model::Quorum::Kind::all:
+    return "all";
+  case model::Quorum::Kind::majority:
+    return "majority";
+  case model::Quorum::Kind::count:
+    return std::to_string(quorum.count);
+  }
+  return "all";
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------
+
+Decoded<model::Office> decode_office(std::string_view text, const std::string& file,
+                                     model::Lang lang) {
+  Decoded<model::Office> out;
+  model::Office& office = out.value;
+  Ctx ctx{file, lang, out.findings};
+  auto root = parse_root(ctx, text);
+  if (!root)
+    return finish(std::move(out));
+  Map top{ctx, *root, "", office.where, {"office", "roles", "stages", "gates"}};
+
+  if (const Field* field = top.require("office")) {
+    if (!field->value.IsMap()) {
+      ctx.error(field->at, "wrong-type",
+                tr(lang, "office must be a mapping (name, language, type, currency), not {}",
+                   "office 必须是映射（name、language、type、currency），而不是{}",
+                   describe(ctx, field->value)));
+    } else {
+      Map map{ctx, field->value, "office", office.where, {"name", "language", "type", "currency"}};
+      require_text(ctx, map, "name", office.name);
+      read_enum(ctx, map, "language", office.language, model::parse_lang, "zh, en");
+      read_enum(ctx, map, "type", office.type, model::parse_office_type,
+                "supportive, controlling, directive");
+      read_text(ctx, map, "currency", office.currency);
+    }
+  }
+
+  read_items(ctx, top, "roles", office.where, [&](const YAML::Node& node, const std::string& path) {
+    model::RoleDef role;
+    Map map{ctx, node, path, office.where, {"id", "name"}};
+    read_id(ctx, map, "id", role.id, true);
+    read_local_text(ctx, map, "name", office.where, role.name);
+    office.roles.push_back(std::move(role));
+  });
+
+  if (const Field* field = top.get("stages"); field && !field->value.IsNull()) {
+    if (!field->value.IsMap()) {
+      ctx.error(field->at, "wrong-type",
+                tr(lang, "stages must be a mapping (initial: ...), not {}",
+                   "stages 必须是映射（initial: ...），而不是{}", describe(ctx, field->value)));
+    } else {
+      Map map{ctx, field->value, "stages", office.where, {"initial"}};
+      read_id(ctx, map, "initial", office.initial_stage, false);
+    }
+  }
+
+  read_items(ctx, top, "gates", office.where, [&](const YAML::Node& node, const std::string& path) {
+    office.gates.push_back(decode_gate(ctx, node, path, office.where));
+  });
+  return finish(std::move(out));
+}
+
+Decoded<model::Person> decode_person(std::string_view text, const std::string& file,
+                                     const std::string& id, model::Lang lang) {
+  Decoded<model::Person> out;
+  model::Person& person = out.value;
+  person.id = id;
+  person.file = file;
+  Ctx ctx{file, lang, out.findings};
+  auto root = parse_root(ctx, text);
+  if (!root)
+    return finish(std::move(out));
+  Map map{ctx, *root, "", person.where, {"name", "email", "roles", "capacity"}};
+
+  require_text(ctx, map, "name", person.name);
+  if (person.name.find_first_of("<>") != std::string::npos || has_control(person.name))
+    ctx.error(map.get("name")->at, "bad-value",
+              pick(lang, "name may not contain '<', '>' or control characters (it signs commits)",
+                   "name 不能包含“<”“>”或控制字符（它用于提交的署名）"));
+
+  if (const Field* field = map.get("email")) {
+    if (auto email = text_of(ctx, *field)) {
+      const auto at = email->find('@');
+      const bool ok = at != std::string::npos && at > 0 && at + 1 < email->size() &&
+                      email->find_first_of("<> ,;") == std::string::npos && !has_control(*email);
+      if (ok || email->empty())
+        person.email = std::move(*email);
+      else
+        ctx.error(field->at, "bad-value",
+                  tr(lang, "email: '{}' is not an e-mail address", "email：“{}”不是电子邮箱地址",
+                     *email));
+    }
+  }
+
+  if (const Field* field = map.require("roles")) {
+    const std::size_t before = out.findings.size();
+    person.roles = list_of(ctx, *field, person.where, true);
+    if (person.roles.empty() && out.findings.size() == before)
+      ctx.error(field->at, "missing-field",
+                pick(lang, "roles must name at least one role", "roles 至少要有一个角色"));
+  }
+
+  if (const Field* field = map.get("capacity")) {
+    if (auto capacity = number_of(ctx, *field)) {
+      if (*capacity > 0 && *capacity <= 1)
+        person.capacity = *capacity;
+      else
+        ctx.error(field->at, "bad-value",
+                  tr(lang, "capacity must be more than 0 and at most 1 (FTE), not {}",
+                     "capacity 必须大于 0 且不超过 1（全职当量），而不是 {}",
+                     field->value.Scalar()));
+    }
+  }
+  return finish(std::move(out));
+}
+
+Decoded<model::Project> decode_project(std::string_view text, const std::string& file,
+                                       const std::string& id, model::Lang lang) {
+  Decoded<model::Project> out;
+  model::Project& project = out.value;
+  project.id = id;
+  project.file = file;
+  Ctx ctx{file, lang, out.findings};
+  auto root = parse_root(ctx, text);
+  if (!root)
+    return finish(std::move(out));
+  auto& where = project.where;
+  Map map{ctx,
+          *root,
+          "",
+          where,
+          {"title", "sponsor", "manager", "budget", "start", "end", "submitted", "objectives",
+           "scope", "strategic_alignment", "business_case", "feasibility", "risks", "resources",
+           "closure"}};
+
+  require_text(ctx, map, "title", project.title);
+  read_id(ctx, map, "sponsor", project.sponsor, false);
+  read_id(ctx, map, "manager", project.manager, false);
+  read_amount(ctx, map, "budget", project.budget);
+  read_date(ctx, map, "start", project.start);
+  read_date(ctx, map, "end", project.end);
+  read_date(ctx, map, "submitted", project.submitted);
+  read_list(ctx, map, "objectives", where, project.objectives);
+
+  // A section: a mapping, or empty.
+  auto section = [&](std::string_view name) -> std::optional<YAML::Node> {
+    const Field* field = map.get(name);
+    if (!field || field->value.IsNull())
+      return std::nullopt;
+    if (!field->value.IsMap()) {
+      ctx.error(field->at, "wrong-type",
+                tr(lang, "{} must be a mapping of fields, not {}", "{} 必须是字段映射，而不是{}",
+                   field->path, describe(ctx, field->value)));
+      return std::nullopt;
+    }
+    return field->value;
+  };
+
+  if (auto node = section("scope")) {
+    Map scope{ctx, *node, "scope", where, {"in", "out"}};
+    read_list(ctx, scope, "in", where, project.scope.in);
+    read_list(ctx, scope, "out", where, project.scope.out);
+  }
+  read_text(ctx, map, "strategic_alignment", project.strategic_alignment);
+  if (auto node = section("business_case")) {
+    Map bc{ctx, *node, "business_case", where, {"benefits", "cost_estimate", "roi"}};
+    read_list(ctx, bc, "benefits", where, project.business_case.benefits);
+    read_amount(ctx, bc, "cost_estimate", project.business_case.cost_estimate);
+    if (const Field* field = bc.get("roi"))
+      project.business_case.roi = number_of(ctx, *field);
+  }
+  read_text(ctx, map, "feasibility", project.feasibility);
+  read_list(ctx, map, "risks", where, project.risks);
+  read_list(ctx, map, "resources", where, project.resources);
+  if (auto node = section("closure")) {
+    model::Closure closure;
+    Map cl{ctx, *node, "closure", where, {"acceptance", "actual_end", "actual_cost", "lessons"}};
+    read_text(ctx, cl, "acceptance", closure.acceptance);
+    read_date(ctx, cl, "actual_end", closure.actual_end);
+    read_amount(ctx, cl, "actual_cost", closure.actual_cost);
+    read_list(ctx, cl, "lessons", where, closure.lessons);
+    project.closure = std::move(closure);
+  }
+  return finish(std::move(out));
+}
+
+Decoded<model::Decision> decode_decision(std::string_view text, const std::string& file,
+                                         const std::string& project, model::Lang lang) {
+  Decoded<model::Decision> out;
+  model::Decision& decision = out.value;
+  decision.project = project;
+  decision.file = file;
+  Ctx ctx{file, lang, out.findings};
+  auto root = parse_root(ctx, text);
+  if (!root)
+    return finish(std::move(out));
+  Map map{
+      ctx,
+      *root,
+      "",
+      decision.where,
+      {"gate", "decision", "reviewer", "role", "decided_at", "record", "comment", "conditions"}};
+
+  read_id(ctx, map, "gate", decision.gate, true);
+  if (map.require("decision"))
+    read_enum(ctx, map, "decision", decision.verdict, model::parse_verdict,
+              "approve, approve-with-conditions, revise, reject, hold");
+  read_id(ctx, map, "reviewer", decision.reviewer, true);
+  read_id(ctx, map, "role", decision.role, true);
+  if (const Field* field = map.require("decided_at")) {
+    if (auto stamp = text_of(ctx, *field)) {
+      if (auto ts = model::parse_timestamp(*stamp))
+        decision.decided_at = *ts;
+      else
+        ctx.error(field->at, "bad-date",
+                  tr(lang, "decided_at: '{}' is not a UTC timestamp (YYYY-MM-DDTHH:MM:SSZ)",
+                     "decided_at：“{}”不是 UTC 时间戳（YYYY-MM-DDTHH:MM:SSZ）", *stamp));
+    }
+  }
+  if (const Field* field = map.get("record")) {
+    if (auto record = text_of(ctx, *field)) {
+      if (is_hex_id(*record))
+        decision.record = std::move(*record);
+      else
+        ctx.error(field->at, "bad-value",
+                  tr(lang, "record: '{}' is not a git object id (hexadecimal)",
+                     "record：“{}”不是 git 对象 ID（十六进制）", *record));
+    }
+  }
+  read_text(ctx, map, "comment", decision.comment);
+  read_list(ctx, map, "conditions", decision.where, decision.conditions);
+  return finish(std::move(out));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+std::string encode_office(const model::Office& office) {
+  Writer w;
+  if (office.language == Lang::zh)
+    w.comment("PMO 办公室及其流程：角色、阶段和关口（按生命周期顺序）。");
+  else
+    w.comment("The PMO office and its process: roles, stages and gates (in lifecycle order).");
+  w.heading(0, "office");
+  w.text(2, "name", office.name);
+  w.raw(2, "language", model::lang_code(office.language));
+  w.raw(2, "type", model::to_string(office.type));
+  w.text(2, "currency", office.currency);
+
+  if (!office.roles.empty()) {
+    w.blank();
+    w.heading(0, "roles");
+    for (const auto& role : office.roles) {
+      Writer item;
+      item.raw(4, "id", scalar(role.id));
+      item.local_text(4, "name", role.name);
+      w.list_item(2, item);
+    }
+  }
+
+  w.blank();
+  w.heading(0, "stages");
+  w.raw(2, "initial", scalar(office.initial_stage));
+
+  if (!office.gates.empty()) {
+    w.blank();
+    w.heading(0, "gates");
+    for (const auto& gate : office.gates) {
+      Writer item;
+      item.raw(4, "id", scalar(gate.id));
+      item.local_text(4, "name", gate.name);
+      item.text(4, "stage", gate.stage);
+      item.text(4, "enters", gate.enters);
+      item.id_list(4, "board", gate.board);
+      item.raw(4, "quorum", quorum_text(gate.quorum));
+      std::vector<std::string> excluded;
+      for (auto party : gate.excluded)
+        excluded.emplace_back(party_name(party));
+      item.id_list(4, "excluded", excluded);
+      if (gate.repeatable)
+        item.raw(4, "repeatable", "true");
+      item.id_list(4, "requires", gate.requires_fields);
+      w.list_item(2, item);
+    }
+  }
+  return std::move(w).str();
+}
+
+std::string encode_person(const model::Person& person) {
+  Writer w;
+  w.text(0, "name", person.name);
+  w.text(0, "email", person.email);
+  w.id_list(0, "roles", person.roles);
+  const double capacity = person.capacity;
+  w.raw(0, "capacity",
+        capacity == std::trunc(capacity) ? fmt::format("{:.1f}", capacity)
+                                         : format_number(capacity));
+  return std::move(w).str();
+}
+
+std::string encode_project(const model::Project& p) {
+  Writer w;
+  w.text(0, "title", p.title);
+  w.text(0, "sponsor", p.sponsor);
+  w.text(0, "manager", p.manager);
+  w.number(0, "budget", p.budget);
+  w.date(0, "start", p.start);
+  w.date(0, "end", p.end);
+  w.date(0, "submitted", p.submitted);
+  w.text_list(0, "objectives", p.objectives);
+  if (!p.scope.in.empty() || !p.scope.out.empty()) {
+    w.heading(0, "scope");
+    w.text_list(2, "in", p.scope.in);
+    w.text_list(2, "out", p.scope.out);
+  }
+  w.text(0, "strategic_alignment", p.strategic_alignment);
+  const auto& bc = p.business_case;
+  if (!bc.benefits.empty() || bc.cost_estimate || bc.roi) {
+    w.heading(0, "business_case");
+    w.text_list(2, "benefits", bc.benefits);
+    w.number(2, "cost_estimate", bc.cost_estimate);
+    w.number(2, "roi", bc.roi);
+  }
+  w.text(0, "feasibility", p.feasibility);
+  w.text_list(0, "risks", p.risks);
+  w.text_list(0, "resources", p.resources);
+  if (p.closure) {
+    const auto& c = *p.closure;
+    if (c.acceptance.empty() && !c.actual_end && !c.actual_cost && c.lessons.empty()) {
+      w.raw(0, "closure", "{}");
+    } else {
+      w.heading(0, "closure");
+      w.text(2, "acceptance", c.acceptance);
+      w.date(2, "actual_end", c.actual_end);
+      w.number(2, "actual_cost", c.actual_cost);
+      w.text_list(2, "lessons", c.lessons);
+    }
+  }
+  return std::move(w).str();
+}
+
+std::string encode_decision(const model::Decision& d) {
+  Writer w;
+  w.text(0, "gate", d.gate);
+  w.raw(0, "decision", model::to_string(d.verdict));
+  w.text(0, "reviewer", d.reviewer);
+  w.text(0, "role", d.role);
+  w.raw(0, "decided_at", model::format_timestamp(d.decided_at));
+  w.text(0, "record", d.record);
+  w.text(0, "comment", d.comment);
+  w.text_list(0, "conditions", d.conditions);
+  return std::move(w).str();
+}
+
+} // namespace pmo::codec
+
+namespace pmo::codec {
+
+std::string yaml_scalar(std::string_view text) { return scalar(text); }
+std::string yaml_number(double value) { return format_number(value); }
+
+} // namespace pmo::codec

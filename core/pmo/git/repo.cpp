@@ -1,0 +1,585 @@
+#include "handles.hpp"
+
+#include <pmo/git/repo.hpp>
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <chrono>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <thread>
+#include <unistd.h>
+#include <utility>
+
+namespace pmo::git {
+
+using namespace detail;
+
+namespace {
+
+constexpr auto k_lock_poll = std::chrono::milliseconds(20);
+// How long commit() waits for a lock file of git (branch ref, index) held by another writer
+// before it calls the lock stale; real writers hold them for milliseconds.
+constexpr auto k_lock_wait = std::chrono::seconds(2);
+constexpr auto k_retry_pause = std::chrono::milliseconds(5);
+
+std::shared_ptr<git_repository> share(RepositoryPtr repo) {
+  return std::shared_ptr<git_repository>(repo.release(), git_repository_free);
+}
+
+git_oid parse_oid(const std::string& hex) {
+  git_oid id{};
+  check(git_oid_fromstr(&id, hex.c_str()), fmt::format("reading commit id '{}'", hex));
+  return id;
+}
+
+bool is_dot_git(std::string_view segment) {
+  if (segment.size() != 4) {
+    return false;
+  }
+  for (std::size_t i = 0; i < 4; ++i) {
+    const char c = segment[i];
+    const char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    if (lower != ".git"[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// A path pmo may write: safe, and never inside a .git directory.
+void check_write_path(const std::string& path) {
+  if (!store::is_safe_path(path)) {
+    throw GitError(fmt::format("refusing to write {}: not a safe repository path", path),
+                   GIT_EINVALID);
+  }
+  std::string_view rest = path;
+  while (true) {
+    const auto slash = rest.find('/');
+    if (is_dot_git(rest.substr(0, slash))) {
+      throw GitError(fmt::format("refusing to write {}: inside .git", path), GIT_EINVALID);
+    }
+    if (slash == std::string_view::npos) {
+      return;
+    }
+    rest.remove_prefix(slash + 1);
+  }
+}
+
+void check_signature(const Signature& signature, std::string_view role) {
+  bool blank = true;
+  for (char c : signature.name) {
+    blank = blank && (c == ' ' || c == '\t');
+  }
+  if (blank || !is_valid_signature_text(signature.name) ||
+      !is_valid_signature_text(signature.email)) {
+    throw GitError(fmt::format("invalid {} signature: a name is required, and neither name nor "
+                               "e-mail may contain control characters, '<' or '>'",
+                               role),
+                   GIT_EINVALID);
+  }
+}
+
+SignaturePtr make_signature(const Signature& signature, std::string_view role) {
+  SignaturePtr result;
+  check(git_signature_new(out(result), signature.name.c_str(), signature.email.c_str(),
+                          static_cast<git_time_t>(signature.when.time_since_epoch().count()), 0),
+        fmt::format("making the {} signature", role));
+  return result;
+}
+
+// Whether `path` is absent, or disappears within k_lock_wait.
+bool wait_until_absent(const std::string& path) {
+  const auto deadline = std::chrono::steady_clock::now() + k_lock_wait;
+  while (::access(path.c_str(), F_OK) == 0) {
+    if (std::chrono::steady_clock::now() >= deadline) {
+      return false;
+    }
+    std::this_thread::sleep_for(k_retry_pause);
+  }
+  return true;
+}
+
+std::string first_line(std::string_view message) {
+  return std::string(message.substr(0, message.find('\n')));
+}
+
+} // namespace
+
+struct Repository::Impl {
+  std::shared_ptr<git_repository> repo;
+
+  git_repository* get() const { return repo.get(); }
+
+  // HEAD's commit, or null when HEAD is unborn.
+  CommitPtr head_commit() const {
+    git_oid id{};
+    const int rc = git_reference_name_to_id(&id, get(), "HEAD");
+    if (rc == GIT_ENOTFOUND || rc == GIT_EUNBORNBRANCH) {
+      git_error_clear();
+      return CommitPtr();
+    }
+    check(rc, "reading HEAD");
+    CommitPtr commit;
+    check(git_commit_lookup(out(commit), get(), &id), "reading HEAD's commit");
+    return commit;
+  }
+
+  TreePtr head_tree() const {
+    TreePtr tree;
+    if (const auto commit = head_commit()) {
+      check(git_commit_tree(out(tree), commit.get()), "reading HEAD's tree");
+    }
+    return tree;
+  }
+
+  // The branch an unborn HEAD points at ("refs/heads/main").
+  std::string unborn_branch() const {
+    ReferencePtr head;
+    check(git_reference_lookup(out(head), get(), "HEAD"), "reading HEAD");
+    const char* target = git_reference_symbolic_target(head.get());
+    if (target == nullptr) {
+      throw GitError("git: HEAD is detached and points at no commit", GIT_EUNBORNBRANCH);
+    }
+    return target;
+  }
+
+  std::string commondir() const { return git_repository_commondir(get()); }
+
+  // One attempt at creating the commit and moving the branch, compare-and-swapped.
+  int create_commit(git_oid& id, const git_signature* author, const git_signature* committer,
+                    const std::string& message, const git_tree* tree,
+                    const git_commit* parent) const {
+    if (parent != nullptr) {
+      const git_commit* parents[] = {parent};
+      return git_commit_create(&id, get(), "HEAD", author, committer, nullptr, message.c_str(),
+                               tree, 1, parents);
+    }
+    // Root commit: libgit2 would move an unborn branch without checking that it is still
+    // unborn, so create the branch only if it does not exist (a zero current id).
+    int rc = git_commit_create(&id, get(), nullptr, author, committer, nullptr, message.c_str(),
+                               tree, 0, nullptr);
+    if (rc < 0) {
+      return rc;
+    }
+    const git_oid none{};
+    ReferencePtr branch;
+    return git_reference_create_matching(out(branch), get(), unborn_branch().c_str(), &id, 1, &none,
+                                         ("commit (initial): " + first_line(message)).c_str());
+  }
+
+  std::string ref_lock_path() const {
+    ReferencePtr head;
+    std::string name = "HEAD";
+    if (git_reference_lookup(out(head), get(), "HEAD") == 0) {
+      if (const char* target = git_reference_symbolic_target(head.get())) {
+        name = target;
+      }
+    } else {
+      git_error_clear();
+    }
+    return (name == "HEAD" ? std::string(git_repository_path(get())) : commondir()) + name +
+           ".lock";
+  }
+};
+
+Repository::Repository(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+Repository::Repository(Repository&&) noexcept = default;
+Repository& Repository::operator=(Repository&&) noexcept = default;
+Repository::~Repository() = default;
+
+std::optional<Repository> Repository::discover(const std::string& start_dir) {
+  ensure_libgit2();
+  RepositoryPtr repo;
+  const int rc = git_repository_open_ext(out(repo), start_dir.c_str(), 0, nullptr);
+  if (rc == GIT_ENOTFOUND) {
+    git_error_clear();
+    return std::nullopt;
+  }
+  check(rc, fmt::format("opening the repository at {}", start_dir));
+  return Repository(std::make_unique<Impl>(Impl{share(std::move(repo))}));
+}
+
+Repository Repository::init(const std::string& dir) {
+  ensure_libgit2();
+  RepositoryPtr repo;
+  const int rc =
+      git_repository_open_ext(out(repo), dir.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr);
+  if (rc == 0) {
+    return Repository(std::make_unique<Impl>(Impl{share(std::move(repo))}));
+  }
+  if (rc != GIT_ENOTFOUND) {
+    check(rc, fmt::format("opening the repository at {}", dir));
+  }
+  git_error_clear();
+  git_repository_init_options options{};
+  check(git_repository_init_options_init(&options, GIT_REPOSITORY_INIT_OPTIONS_VERSION),
+        "preparing git init");
+  options.flags = GIT_REPOSITORY_INIT_MKPATH;
+  options.initial_head = "main";
+  check(git_repository_init_ext(out(repo), dir.c_str(), &options),
+        fmt::format("creating a repository at {}", dir));
+  return Repository(std::make_unique<Impl>(Impl{share(std::move(repo))}));
+}
+
+std::string Repository::workdir() const {
+  const char* dir = git_repository_workdir(m_impl->get());
+  return dir == nullptr ? std::string() : std::string(dir);
+}
+
+std::string Repository::gitdir() const { return git_repository_path(m_impl->get()); }
+
+bool Repository::is_bare() const { return git_repository_is_bare(m_impl->get()) == 1; }
+
+bool Repository::head_unborn() const {
+  return check(git_repository_head_unborn(m_impl->get()), "reading HEAD") == 1;
+}
+
+WriteLock::WriteLock(WriteLock&& other) noexcept : m_fd(std::exchange(other.m_fd, -1)) {}
+
+WriteLock& WriteLock::operator=(WriteLock&& other) noexcept {
+  if (this != &other) {
+    if (m_fd >= 0) {
+      ::close(m_fd);
+    }
+    m_fd = std::exchange(other.m_fd, -1);
+  }
+  return *this;
+}
+
+WriteLock::~WriteLock() {
+  if (m_fd >= 0) {
+    ::close(m_fd); // releases the flock
+  }
+}
+
+WriteLock Repository::lock_for_write(int timeout_ms) {
+  // In the common directory, so that every worktree of the repository shares one lock.
+  const std::string path = m_impl->commondir() + "pmo.lock";
+  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+  if (fd < 0) {
+    raise_os_error(errno, "cannot open the write lock", path);
+  }
+  WriteLock lock(fd); // closes fd on every way out
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  while (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    if (errno == EINTR) {
+      continue;
+    }
+    if (errno != EWOULDBLOCK) {
+      raise_os_error(errno, "cannot lock", path);
+    }
+    if (std::chrono::steady_clock::now() >= deadline) {
+      throw GitError(fmt::format("another pmo is writing to this repository: the lock {} was "
+                                 "held for more than {} ms",
+                                 path, timeout_ms),
+                     GIT_ELOCKED);
+    }
+    std::this_thread::sleep_for(k_lock_poll);
+  }
+  return lock;
+}
+
+std::unique_ptr<store::Store> Repository::head_store() const {
+  return make_tree_store(m_impl->repo, m_impl->head_tree());
+}
+
+std::string Repository::head_id() const {
+  const auto commit = m_impl->head_commit();
+  return commit ? oid_hex(*git_commit_id(commit.get())) : std::string();
+}
+
+std::vector<std::string> Repository::dirty_paths(const std::vector<std::string>& paths) const {
+  std::vector<std::string> dirty;
+  if (paths.empty() || is_bare()) {
+    return dirty;
+  }
+  // Paths as pathspecs, unless one could be read as a pattern; then every path is scanned and
+  // the filter below does the matching.
+  bool literal = true;
+  std::vector<const char*> specs;
+  for (const auto& path : paths) {
+    literal = literal && !path.empty() && path != "." &&
+              path.find_first_of("*?[]\\!^:") == std::string::npos;
+    specs.push_back(path.c_str());
+  }
+  git_status_options options{};
+  check(git_status_options_init(&options, GIT_STATUS_OPTIONS_VERSION), "preparing git status");
+  options.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
+  options.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS |
+                  GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
+  if (literal) {
+    options.pathspec.strings = const_cast<char**>(specs.data());
+    options.pathspec.count = specs.size();
+  }
+  StatusListPtr list;
+  check(git_status_list_new(out(list), m_impl->get(), &options), "reading git status",
+        gitdir() + "index.lock");
+
+  std::vector<bool> is_dirty(paths.size(), false);
+  const auto mark = [&](const char* changed) {
+    if (changed == nullptr) {
+      return;
+    }
+    const std::string_view file = changed;
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+      const std::string_view path = paths[i];
+      const bool whole = path.empty() || path == ".";
+      if (whole || file == path ||
+          (file.size() > path.size() && file.starts_with(path) && file[path.size()] == '/')) {
+        is_dirty[i] = true;
+      }
+    }
+  };
+  const std::size_t count = git_status_list_entrycount(list.get());
+  for (std::size_t i = 0; i < count; ++i) {
+    const git_status_entry* entry = git_status_byindex(list.get(), i);
+    if (entry == nullptr || entry->status == GIT_STATUS_CURRENT ||
+        entry->status == GIT_STATUS_IGNORED) {
+      continue;
+    }
+    for (const git_diff_delta* delta : {entry->head_to_index, entry->index_to_workdir}) {
+      if (delta != nullptr) {
+        mark(delta->old_file.path);
+        mark(delta->new_file.path);
+      }
+    }
+  }
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    if (is_dirty[i]) {
+      dirty.push_back(paths[i]);
+    }
+  }
+  return dirty;
+}
+
+std::optional<std::pair<std::string, std::string>> Repository::config_signature() const {
+  ConfigPtr config;
+  if (git_repository_config_snapshot(out(config), m_impl->get()) != 0) {
+    git_error_clear();
+    return std::nullopt;
+  }
+  auto get = [&](const char* key) -> std::optional<std::string> {
+    const char* value = nullptr;
+    if (git_config_get_string(&value, config.get(), key) != 0 || !value || !*value) {
+      git_error_clear();
+      return std::nullopt;
+    }
+    return std::string{value};
+  };
+  auto name = get("user.name");
+  auto email = get("user.email");
+  if (!name || !email || !is_valid_signature_text(*name) || !is_valid_signature_text(*email))
+    return std::nullopt;
+  return std::pair{*name, *email};
+}
+
+std::string Repository::head_blob_id(const std::string& path) const {
+  const auto tree = m_impl->head_tree();
+  if (!tree || !store::is_safe_path(path)) {
+    return "";
+  }
+  TreeEntryPtr entry;
+  const int rc = git_tree_entry_bypath(out(entry), tree.get(), path.c_str());
+  if (rc == GIT_ENOTFOUND) {
+    git_error_clear();
+    return "";
+  }
+  check(rc, fmt::format("looking up {}", path));
+  if (git_tree_entry_type(entry.get()) != GIT_OBJECT_BLOB) {
+    return "";
+  }
+  return oid_hex(*git_tree_entry_id(entry.get()));
+}
+
+std::optional<std::string> Repository::commit(const std::string& expected_head,
+                                              const std::vector<FileWrite>& files,
+                                              const Signature& author, const Signature& committer,
+                                              const std::string& message) {
+  check_signature(author, "author");
+  check_signature(committer, "committer");
+  if (message.find('\0') != std::string::npos) {
+    throw GitError("a commit message may not contain NUL", GIT_EINVALID);
+  }
+  for (const auto& file : files) {
+    check_write_path(file.path);
+  }
+  git_repository* repo = m_impl->get();
+  if (head_id() != expected_head) {
+    return std::nullopt;
+  }
+  const std::string root = workdir();
+  if (!is_bare()) {
+    for (const auto& file : files) {
+      check_worktree_path(root, file.path);
+    }
+    // A held (or stale) index lock would fail the index update after the commit: refuse first.
+    const std::string index_lock = gitdir() + "index.lock";
+    if (!wait_until_absent(index_lock)) {
+      throw GitError(fmt::format("git: the index is locked (lock file {}); another git process "
+                                 "is running, or one that crashed left it behind: remove the "
+                                 "lock file if no git process is running",
+                                 index_lock),
+                     GIT_ELOCKED);
+    }
+  }
+
+  // The new tree, built in memory from the parent's: the shared index is not touched yet.
+  CommitPtr parent;
+  IndexPtr index;
+  check(git_index_new(out(index)), "creating an in-memory index");
+  if (!expected_head.empty()) {
+    const git_oid parent_id = parse_oid(expected_head);
+    check(git_commit_lookup(out(parent), repo, &parent_id), "reading the parent commit");
+    TreePtr parent_tree;
+    check(git_commit_tree(out(parent_tree), parent.get()), "reading the parent tree");
+    check(git_index_read_tree(index.get(), parent_tree.get()), "reading the parent tree");
+  }
+  for (const auto& file : files) {
+    git_index_entry entry{};
+    check(git_blob_create_from_buffer(&entry.id, repo, file.content.data(), file.content.size()),
+          fmt::format("storing {}", file.path));
+    entry.mode = GIT_FILEMODE_BLOB;
+    entry.path = file.path.c_str();
+    entry.file_size = static_cast<std::uint32_t>(file.content.size());
+    check(git_index_add(index.get(), &entry), fmt::format("adding {} to the tree", file.path));
+  }
+  git_oid tree_id{};
+  check(git_index_write_tree_to(&tree_id, index.get(), repo), "writing the tree");
+  TreePtr tree;
+  check(git_tree_lookup(out(tree), repo, &tree_id), "reading the new tree");
+
+  const auto author_sig = make_signature(author, "author");
+  const auto committer_sig = make_signature(committer, "committer");
+
+  const std::string ref_lock = m_impl->ref_lock_path(); // for a message; computed up front
+  git_oid commit_id{};
+  const auto deadline = std::chrono::steady_clock::now() + k_lock_wait;
+  while (true) {
+    const int rc = m_impl->create_commit(commit_id, author_sig.get(), committer_sig.get(), message,
+                                         tree.get(), parent.get());
+    if (rc == 0) {
+      break;
+    }
+    if (rc == GIT_EMODIFIED) {
+      git_error_clear();
+      return std::nullopt; // another writer moved HEAD first
+    }
+    if (rc == GIT_ELOCKED && std::chrono::steady_clock::now() < deadline) {
+      // Another writer is moving the branch right now: wait for it to finish, then see.
+      git_error_clear();
+      std::this_thread::sleep_for(k_retry_pause);
+      if (head_id() != expected_head) {
+        return std::nullopt;
+      }
+      continue;
+    }
+    raise_git_error(rc, "creating the commit", ref_lock);
+  }
+  const std::string id = oid_hex(commit_id);
+
+  if (is_bare()) {
+    return id;
+  }
+  // Bring the working tree and the on-disk index in line with the new commit.
+  try {
+    for (const auto& file : files) {
+      write_worktree_file(root, file.path, file.content);
+    }
+    IndexPtr shared;
+    check(git_repository_index(out(shared), repo), "opening the index");
+    const auto index_deadline = std::chrono::steady_clock::now() + k_lock_wait;
+    while (true) {
+      check(git_index_read(shared.get(), 1), "reading the index");
+      for (const auto& file : files) {
+        check(git_index_add_bypath(shared.get(), file.path.c_str()),
+              fmt::format("staging {}", file.path));
+      }
+      const int rc = git_index_write(shared.get());
+      if (rc != GIT_ELOCKED || std::chrono::steady_clock::now() >= index_deadline) {
+        check(rc, "writing the index", gitdir() + "index.lock");
+        break;
+      }
+      git_error_clear(); // another git is writing the index: read it again once it is done
+      std::this_thread::sleep_for(k_retry_pause);
+    }
+  } catch (const GitError& error) {
+    throw GitError(fmt::format("commit {} was made, but updating the working tree failed: {}",
+                               id.substr(0, 12), error.what()),
+                   error.code());
+  }
+  return id;
+}
+
+void Repository::walk_history(const std::function<bool(const HistoryEntry&)>& visit,
+                              std::optional<model::Timestamp> since) const {
+  git_repository* repo = m_impl->get();
+  if (head_unborn()) {
+    return;
+  }
+  RevwalkPtr walk;
+  check(git_revwalk_new(out(walk), repo), "reading history");
+  check(git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME), "reading history");
+  check(git_revwalk_push_head(walk.get()), "reading history");
+  check(git_revwalk_simplify_first_parent(walk.get()), "reading history");
+
+  git_diff_options diff_options{};
+  check(git_diff_options_init(&diff_options, GIT_DIFF_OPTIONS_VERSION), "preparing a diff");
+  diff_options.flags = GIT_DIFF_SKIP_BINARY_CHECK;
+
+  git_oid id{};
+  int rc = 0;
+  while ((rc = git_revwalk_next(&id, walk.get())) == 0) {
+    CommitPtr commit;
+    check(git_commit_lookup(out(commit), repo, &id), "reading a commit");
+    const auto committed = model::Timestamp(std::chrono::seconds(git_commit_time(commit.get())));
+    if (since && committed < *since) {
+      return;
+    }
+    const git_signature* author = git_commit_author(commit.get());
+    const auto when = model::Timestamp(std::chrono::seconds(author->when.time));
+    if (since && when < *since) {
+      continue; // authored before `since`, committed after it (a rebase)
+    }
+    const char* message = git_commit_message(commit.get());
+    HistoryEntry entry;
+    entry.trailers = parse_trailers(message == nullptr ? "" : message);
+    if (entry.trailers.empty()) {
+      continue;
+    }
+    entry.commit = oid_hex(id);
+    entry.author_name = author->name == nullptr ? "" : author->name;
+    entry.author_email = author->email == nullptr ? "" : author->email;
+    entry.when = when;
+    const char* summary = git_commit_summary(commit.get());
+    entry.subject = summary == nullptr ? "" : summary;
+
+    TreePtr tree;
+    TreePtr parent_tree;
+    check(git_commit_tree(out(tree), commit.get()), "reading a commit's tree");
+    if (git_commit_parentcount(commit.get()) > 0) {
+      CommitPtr parent;
+      check(git_commit_parent(out(parent), commit.get(), 0), "reading a commit's parent");
+      check(git_commit_tree(out(parent_tree), parent.get()), "reading a commit's tree");
+    }
+    DiffPtr diff;
+    check(git_diff_tree_to_tree(out(diff), repo, parent_tree.get(), tree.get(), &diff_options),
+          fmt::format("comparing commit {} with its parent", entry.commit.substr(0, 12)));
+    const std::size_t deltas = git_diff_num_deltas(diff.get());
+    for (std::size_t i = 0; i < deltas; ++i) {
+      const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
+      if (delta != nullptr && delta->status == GIT_DELTA_ADDED && delta->new_file.path != nullptr) {
+        entry.added_paths.emplace_back(delta->new_file.path);
+      }
+    }
+    if (!visit(entry)) {
+      return;
+    }
+  }
+  if (rc != GIT_ITEROVER) {
+    check(rc, "reading history");
+  }
+}
+
+} // namespace pmo::git

@@ -1,0 +1,130 @@
+#pragma once
+// The only interface to git (libgit2). Everything that includes <git2.h> lives in core/pmo/git/.
+// Errors from libgit2 become GitError with a readable message (one translation function).
+
+#include <pmo/model/types.hpp>
+#include <pmo/store/store.hpp>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace pmo::git {
+
+// A git failure: environment error (exit code 3) unless the caller knows better.
+class GitError : public std::runtime_error {
+public:
+  GitError(std::string message, int code) : std::runtime_error(std::move(message)), m_code(code) {}
+  int code() const { return m_code; } // libgit2 error code (e.g. GIT_ELOCKED = -14)
+
+private:
+  int m_code;
+};
+
+struct Signature {
+  std::string name;
+  std::string email;
+  model::Timestamp when;
+};
+
+// Whether a name or e-mail can go into a commit signature: no control characters, no '<' '>'.
+bool is_valid_signature_text(std::string_view text);
+
+struct FileWrite {
+  std::string path; // repository-relative
+  std::string content;
+};
+
+// A commit carrying pmo trailers (Pmo-Project, Pmo-Gate, ...), as read from history.
+struct HistoryEntry {
+  std::string commit; // full hex id
+  std::string author_name;
+  std::string author_email;
+  model::Timestamp when; // author time
+  std::string subject;
+  std::map<std::string, std::string> trailers; // only keys starting "Pmo-", last paragraph only
+  std::vector<std::string> added_paths;        // files added by this commit (first-parent diff)
+};
+
+// Holds an exclusive advisory lock (flock) on <gitdir>/pmo.lock for the whole of a write.
+// The kernel releases it when the process dies, so a killed pmo never leaves a stale lock.
+class WriteLock {
+public:
+  WriteLock(WriteLock&&) noexcept;
+  WriteLock& operator=(WriteLock&&) noexcept;
+  ~WriteLock();
+
+private:
+  friend class Repository;
+  explicit WriteLock(int fd) : m_fd(fd) {}
+  int m_fd = -1;
+};
+
+class Repository {
+public:
+  // Finds the repository containing `start_dir`, walking up like git. nullopt if none.
+  static std::optional<Repository> discover(const std::string& start_dir);
+  // `git init` in dir (creating it) unless it is already a repository; opens it.
+  static Repository init(const std::string& dir);
+
+  Repository(Repository&&) noexcept;
+  Repository& operator=(Repository&&) noexcept;
+  ~Repository();
+
+  std::string workdir() const; // absolute, with trailing '/'
+  std::string gitdir() const;
+  bool is_bare() const;
+  bool head_unborn() const; // no commit yet
+
+  // Waits up to `timeout_ms` for the write lock; throws GitError (GIT_ELOCKED) naming the lock
+  // file when another pmo holds it that long.
+  WriteLock lock_for_write(int timeout_ms = 30000);
+
+  // The tree of HEAD as a Store (empty store when HEAD is unborn). Reads are of committed blobs.
+  std::unique_ptr<store::Store> head_store() const;
+  std::string head_id() const; // "" when unborn
+
+  // Paths among `paths` that differ between HEAD, the index and the working tree
+  // (modified, staged, deleted, or untracked where HEAD has no such file but the working tree has).
+  std::vector<std::string> dirty_paths(const std::vector<std::string>& paths) const;
+
+  // user.name and user.email from the repository's git configuration, when both are set.
+  std::optional<std::pair<std::string, std::string>> config_signature() const;
+
+  // Blob id of a path in HEAD's tree ("" if absent).
+  std::string head_blob_id(const std::string& path) const;
+
+  // Makes exactly one commit on the current branch, parent = `expected_head` ("" for the first
+  // commit), tree = HEAD's tree plus `files`, compare-and-swapped against HEAD. Returns the new
+  // commit id, or nullopt when HEAD moved since `expected_head` (the caller re-reads and retries).
+  // After the commit, writes the files into the working tree (atomically) and stages them in the
+  // index, so `git status` stays clean. Refuses a path that is not safe.
+  std::optional<std::string> commit(const std::string& expected_head,
+                                    const std::vector<FileWrite>& files, const Signature& author,
+                                    const Signature& committer, const std::string& message);
+
+  // Commits with pmo trailers, newest first, on the first-parent line of HEAD.
+  // Stops at commits older than `since` when given. `visit` returns false to stop early.
+  void walk_history(const std::function<bool(const HistoryEntry&)>& visit,
+                    std::optional<model::Timestamp> since = std::nullopt) const;
+
+private:
+  struct Impl;
+  explicit Repository(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> m_impl;
+};
+
+// The commit message for a pmo write: subject, optional body lines, and trailers as the last
+// paragraph. CR/LF and other control characters in subject, body lines and trailer values are
+// replaced by spaces, so no user text can start a new paragraph or forge a trailer.
+std::string compose_message(std::string_view subject, const std::vector<std::string>& body_lines,
+                            const std::vector<std::pair<std::string, std::string>>& trailers);
+
+// The trailers of a message's last paragraph whose keys start with "Pmo-".
+std::map<std::string, std::string> parse_trailers(std::string_view message);
+
+} // namespace pmo::git

@@ -1,0 +1,397 @@
+#include <pmo/model/lifecycle.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace pmo::model {
+
+namespace {
+
+Finding error_at(Location where, std::string code, std::string message) {
+  return Finding{Severity::error, std::move(where), std::move(code), std::move(message)};
+}
+
+Location field_location(const Project& project, const std::string& field) {
+  // The field itself if written, else its parent section, else the top of the file.
+  for (std::string path = field;;) {
+    auto it = project.where.find(path);
+    if (it != project.where.end())
+      return it->second;
+    auto dot = path.rfind('.');
+    if (dot == std::string::npos)
+      break;
+    path.resize(dot);
+  }
+  return Location{project.file, 1, 1};
+}
+
+const GateDef* first_gate_of_stage(const Office& office, std::string_view stage, bool repeatable) {
+  for (const auto& gate : office.gates)
+    if (gate.stage == stage && gate.repeatable == repeatable)
+      return &gate;
+  return nullptr;
+}
+
+} // namespace
+
+int approvals_needed(const Quorum& quorum, int board_size) {
+  switch (quorum.kind) {
+  case Quorum::Kind::all:
+    return board_size;
+  case Quorum::Kind::majority:
+    return board_size / 2 + 1;
+  case Quorum::Kind::count:
+    return std::clamp(quorum.count, 1, std::max(board_size, 1));
+  }
+  return board_size;
+}
+
+const GateProgress* ProjectState::progress(std::string_view gate) const {
+  for (const auto& p : gates)
+    if (p.gate->id == gate)
+      return &p;
+  return nullptr;
+}
+
+bool ProjectState::terminal() const {
+  return stage == k_rejected_stage || (next_gate == nullptr && checkpoints.empty());
+}
+
+ProjectState derive_state(const Office& office, const std::vector<const Decision*>& decisions,
+                          Lang lang) {
+  ProjectState state;
+  state.stage = office.initial_stage;
+  for (const auto& gate : office.gates) {
+    GateProgress progress;
+    progress.gate = &gate;
+    progress.approvals_needed = approvals_needed(gate.quorum, static_cast<int>(gate.board.size()));
+    state.gates.push_back(std::move(progress));
+  }
+  auto progress_of = [&](std::string_view id) -> GateProgress* {
+    for (auto& p : state.gates)
+      if (p.gate->id == id)
+        return &p;
+    return nullptr;
+  };
+  auto anomaly = [&](const Decision* d, const char* code, std::string message) {
+    state.anomalies.push_back(Anomaly{d, code, std::move(message)});
+  };
+
+  for (const Decision* d : decisions) {
+    GateProgress* progress = progress_of(d->gate);
+    if (!progress) {
+      anomaly(
+          d, "unknown-gate",
+          tr(lang, "gate {} is not defined in pmo.yaml", "pmo.yaml 中没有定义关口 {}", d->gate));
+      continue;
+    }
+    const GateDef& gate = *progress->gate;
+    if (state.stage == k_rejected_stage) {
+      anomaly(d, "decision-after-reject",
+              pick(lang, "decision recorded after the project was rejected",
+                   "项目已被否决，之后不应再有决策"));
+      continue;
+    }
+    if (gate.stage != state.stage) {
+      anomaly(d, "gate-out-of-order",
+              tr(lang, "gate {} is decided in stage '{}', but the project was in '{}'",
+                 "关口 {} 应在“{}”阶段决策，但项目当时处于“{}”阶段", gate.id,
+                 stage_name(gate.stage, lang), stage_name(state.stage, lang)));
+      continue;
+    }
+    if (state.pause != Pause::none && state.paused_gate != &gate) {
+      anomaly(d, "gate-paused",
+              tr(lang, "the project was paused ({}) at gate {}", "项目当时在关口 {1} 处于“{0}”状态",
+                 pause_name(state.pause, lang), state.paused_gate->id));
+      continue;
+    }
+    progress->decisions.push_back(d);
+    if (state.pause != Pause::none) { // the paused gate's next decision opens a new round
+      state.pause = Pause::none;
+      state.paused_gate = nullptr;
+    }
+    switch (d->verdict) {
+    case Verdict::reject:
+      state.stage = std::string{k_rejected_stage};
+      state.stage_since = d->decided_at;
+      break;
+    case Verdict::revise:
+    case Verdict::hold:
+      state.pause = d->verdict == Verdict::revise ? Pause::revise : Pause::hold;
+      state.paused_gate = &gate;
+      progress->approvals.clear();
+      progress->round += 1;
+      break;
+    case Verdict::approve:
+    case Verdict::approve_with_conditions:
+      if (progress->approvals.count(d->role)) {
+        anomaly(d, "role-twice",
+                tr(lang, "role {} already approved gate {} in this round",
+                   "角色 {} 在本轮已批准过关口 {}", d->role, gate.id));
+        break;
+      }
+      progress->approvals[d->role] = d;
+      if (static_cast<int>(progress->approvals.size()) >= progress->approvals_needed) {
+        progress->passes += 1;
+        progress->last_passed_at = d->decided_at;
+        progress->approvals.clear();
+        progress->round += 1;
+        if (state.stage != gate.enters || !gate.repeatable)
+          state.stage_since = d->decided_at;
+        state.stage = gate.enters;
+      }
+      break;
+    }
+  }
+
+  for (auto& progress : state.gates) {
+    progress.missing_roles.clear();
+    for (const auto& role : progress.gate->board)
+      if (!progress.approvals.count(role))
+        progress.missing_roles.push_back(role);
+  }
+  if (state.stage != k_rejected_stage) {
+    state.next_gate = first_gate_of_stage(office, state.stage, false);
+    for (const auto& gate : office.gates)
+      if (gate.stage == state.stage && gate.repeatable)
+        state.checkpoints.push_back(&gate);
+  }
+  return state;
+}
+
+std::vector<Finding> check_readiness(const Office& office, const Project& project,
+                                     const GateDef& gate, Lang lang) {
+  std::vector<Finding> out;
+  Severity severity = office.type == OfficeType::supportive ? Severity::warning : Severity::error;
+  for (const auto& field : gate.requires_fields) {
+    if (project.has_field(field))
+      continue;
+    out.push_back(Finding{severity, field_location(project, field), "gate-requires",
+                          tr(lang, "{} requires '{}', which is missing or empty",
+                             "{} 要求填写“{}”，但该项缺失或为空", gate.id, field)});
+  }
+  return out;
+}
+
+std::vector<std::string> eligible_roles(const GateDef& gate, const Person& person,
+                                        const Project& project) {
+  std::vector<std::string> out;
+  for (const auto& role : gate.board) {
+    if (role == k_sponsor_role ? project.sponsor == person.id : person.has_role(role))
+      out.push_back(role);
+  }
+  return out;
+}
+
+std::vector<Finding> check_authority(const GateDef& gate, const Person& person,
+                                     const Project& project, const std::string& role, Lang lang) {
+  std::vector<Finding> out;
+  Location where{project.file, 0, 0};
+  if (std::find(gate.board.begin(), gate.board.end(), role) == gate.board.end()) {
+    out.push_back(error_at(where, "not-on-board",
+                           tr(lang, "role '{}' is not on the board of {} ({})",
+                              "角色“{}”不在 {} 的评审委员会中（{}）", role, gate.id,
+                              fmt::join(gate.board, ", "))));
+    return out;
+  }
+  if (role == k_sponsor_role) {
+    if (project.sponsor != person.id)
+      out.push_back(error_at(where, "not-sponsor",
+                             tr(lang, "{} decides for the sponsor, but {}'s sponsor is '{}'",
+                                "{} 以发起人身份决策，但 {} 的发起人是“{}”", person.id, project.id,
+                                project.sponsor)));
+  } else if (!person.has_role(role)) {
+    out.push_back(
+        error_at(where, "role-not-held",
+                 tr(lang, "{} does not hold the role '{}'", "{} 不具有“{}”角色", person.id, role)));
+  }
+  for (Party party : gate.excluded) {
+    bool is_party =
+        party == Party::manager ? project.manager == person.id : project.sponsor == person.id;
+    if (!is_party || (party == Party::sponsor && role == k_sponsor_role))
+      continue;
+    out.push_back(
+        error_at(where, "segregation-of-duties",
+                 tr(lang, "{} is {}'s {} and may not decide its gate {}",
+                    "{} 是 {} 的{}，不能对本项目的关口 {} 作出决策", person.id, project.id,
+                    party == Party::manager ? pick(lang, "manager", "项目经理")
+                                            : pick(lang, "sponsor", "发起人"),
+                    gate.id)));
+  }
+  return out;
+}
+
+ReviewPlan plan_review(const Portfolio& portfolio, const ReviewRequest& request, Lang lang) {
+  ReviewPlan plan;
+  auto refuse = [&](std::string code, std::string message, Location where = {}) {
+    plan.refusals.push_back(error_at(std::move(where), std::move(code), std::move(message)));
+  };
+
+  const Project* project = portfolio.project(request.project);
+  if (!project) {
+    refuse("unknown-project",
+           tr(lang, "no project '{}' in this portfolio", "组合中没有项目“{}”", request.project));
+    return plan;
+  }
+  const GateDef* gate = portfolio.office.gate(request.gate);
+  if (!gate) {
+    std::vector<std::string> ids;
+    for (const auto& g : portfolio.office.gates)
+      ids.push_back(g.id);
+    refuse("unknown-gate",
+           tr(lang, "no gate '{}' in pmo.yaml (gates: {})", "pmo.yaml 中没有关口“{}”（已定义：{}）",
+              request.gate, fmt::join(ids, ", ")));
+    return plan;
+  }
+  const Person* person = portfolio.person(request.reviewer);
+  if (!person) {
+    refuse("unknown-person", tr(lang, "no person '{}' in the roster (people/)",
+                                "人员名册（people/）中没有“{}”", request.reviewer));
+    return plan;
+  }
+
+  // Authority: which board role the reviewer decides in.
+  std::string role = request.role;
+  if (role.empty()) {
+    auto roles = eligible_roles(*gate, *person, *project);
+    if (roles.size() == 1) {
+      role = roles.front();
+    } else if (roles.empty()) {
+      refuse("not-authorised", tr(lang, "{} holds no role on the board of {} ({})",
+                                  "{} 不具有 {} 评审委员会的任何角色（{}）", person->id, gate->id,
+                                  fmt::join(gate->board, ", ")));
+    } else {
+      refuse("role-ambiguous",
+             tr(lang, "{} holds several board roles of {} ({}): choose one with --role",
+                "{} 在 {} 的评审委员会中有多个角色（{}），请用 --role 指定", person->id, gate->id,
+                fmt::join(roles, ", ")));
+    }
+  }
+  if (!role.empty())
+    for (auto& f : check_authority(*gate, *person, *project, role, lang))
+      plan.refusals.push_back(std::move(f));
+
+  // Stage and pause.
+  auto decisions = portfolio.decisions_of(project->id);
+  ProjectState before = derive_state(portfolio.office, decisions, lang);
+  if (before.stage == k_rejected_stage) {
+    refuse("project-rejected", tr(lang, "{} was rejected; no further decision is taken",
+                                  "{} 已被否决，不再接受决策", project->id));
+  } else if (gate->stage != before.stage) {
+    refuse("wrong-stage",
+           tr(lang, "{} is in stage '{}'; gate {} is decided in stage '{}'",
+              "{} 当前处于“{}”阶段；关口 {} 应在“{}”阶段决策", project->id,
+              stage_name(before.stage, lang), gate->id, stage_name(gate->stage, lang)));
+  } else if (before.pause != Pause::none && before.paused_gate != gate) {
+    refuse("paused",
+           tr(lang, "{} is paused ({}) at gate {}; only a decision on {} resumes it",
+              "{} 在关口 {} 处于“{}”状态，只有 {} 的决策可以恢复", project->id,
+              pause_name(before.pause, lang), before.paused_gate->id, before.paused_gate->id));
+  }
+
+  // Content of the decision itself.
+  bool approval = is_approval(request.verdict);
+  if (request.verdict == Verdict::approve_with_conditions && request.conditions.empty())
+    refuse("conditions-missing",
+           pick(lang, "approve-with-conditions needs at least one --condition",
+                "“附条件批准”至少需要一条 --condition"));
+  if (request.verdict != Verdict::approve_with_conditions && !request.conditions.empty())
+    refuse("conditions-unexpected",
+           pick(lang, "--condition goes with --decision approve-with-conditions",
+                "--condition 只能与 --decision approve-with-conditions 一起使用"));
+  if (portfolio.office.type == OfficeType::directive && !approval &&
+      request.comment.find_first_not_of(" \t") == std::string::npos)
+    refuse("comment-required",
+           pick(lang, "this office is directive: a reject, revise or hold needs a --comment",
+                "本办公室为战略型：否决、退回修改或暂停必须附 --comment 说明理由"));
+
+  if (!role.empty() && approval) {
+    const GateProgress* progress = before.progress(gate->id);
+    if (auto it = progress->approvals.find(role); it != progress->approvals.end())
+      refuse("role-twice", tr(lang, "role '{}' already approved {} in this round ({}, {})",
+                              "角色“{}”在本轮已批准 {}（{}，{}）", role, gate->id,
+                              it->second->reviewer, format_timestamp(it->second->decided_at)));
+  }
+
+  // Readiness: only an approval needs the gate's content.
+  if (approval && plan.refusals.empty()) {
+    for (auto& f : check_readiness(portfolio.office, *project, *gate, lang)) {
+      if (f.severity == Severity::error)
+        plan.refusals.push_back(std::move(f));
+      else
+        plan.warnings.push_back(std::move(f));
+    }
+  }
+
+  plan.decision.project = project->id;
+  plan.decision.gate = gate->id;
+  plan.decision.verdict = request.verdict;
+  plan.decision.reviewer = person->id;
+  plan.decision.role = role;
+  plan.decision.decided_at = request.at;
+  plan.decision.comment = request.comment;
+  plan.decision.conditions = request.conditions;
+  if (!plan.refusals.empty())
+    return plan;
+
+  decisions.push_back(&plan.decision);
+  plan.after = derive_state(portfolio.office, decisions, lang);
+  const GateProgress* before_gate = before.progress(gate->id);
+  const GateProgress* after_gate = plan.after.progress(gate->id);
+  plan.passes_gate = before_gate && after_gate && after_gate->passes > before_gate->passes;
+  return plan;
+}
+
+std::string stage_name(std::string_view stage, Lang lang) {
+  struct Name {
+    std::string_view id;
+    const char* en;
+    const char* zh;
+  };
+  static constexpr Name k_names[] = {
+      {"proposed", "proposed", "立项申请"}, {"planning", "planning", "规划中"},
+      {"executing", "executing", "执行中"}, {"closed", "closed", "已收尾"},
+      {"rejected", "rejected", "已否决"},
+  };
+  for (const auto& n : k_names)
+    if (n.id == stage)
+      return pick(lang, n.en, n.zh);
+  return std::string{stage};
+}
+
+std::string verdict_name(Verdict verdict, Lang lang) {
+  switch (verdict) {
+  case Verdict::approve:
+    return pick(lang, "approve", "批准");
+  case Verdict::approve_with_conditions:
+    return pick(lang, "approve with conditions", "附条件批准");
+  case Verdict::revise:
+    return pick(lang, "revise", "退回修改");
+  case Verdict::reject:
+    return pick(lang, "reject", "否决");
+  case Verdict::hold:
+    return pick(lang, "hold", "暂停");
+  }
+  return {};
+}
+
+std::string pause_name(Pause pause, Lang lang) {
+  switch (pause) {
+  case Pause::none:
+    return {};
+  case Pause::revise:
+    return pick(lang, "sent back for rework", "退回修改");
+  case Pause::hold:
+    return pick(lang, "on hold", "暂停");
+  }
+  return {};
+}
+
+std::string role_name(const Office& office, std::string_view role, Lang lang) {
+  if (const RoleDef* def = office.role(role))
+    return def->name.in(lang);
+  return std::string{role};
+}
+
+} // namespace pmo::model

@@ -1,0 +1,105 @@
+#pragma once
+// The gate model: a project's state derived from its decision log, and the rules a new
+// decision must satisfy (stage, readiness, authority, segregation of duties, quorum).
+// Pure functions of the records; nothing here reads files or asks git.
+
+#include <pmo/model/records.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pmo::model {
+
+inline constexpr std::string_view k_rejected_stage = "rejected";
+
+// Where one gate stands for a project.
+struct GateProgress {
+  const GateDef* gate = nullptr;
+  int round = 1;                                    // current round, 1-based
+  int passes = 0;                                   // times passed (a repeatable gate passes often)
+  std::map<std::string, const Decision*> approvals; // board role -> approval in this round
+  std::vector<std::string> missing_roles;           // board roles without an approval this round
+  int approvals_needed = 0;                         // by the quorum
+  std::optional<Timestamp> last_passed_at;
+  std::vector<const Decision*> decisions; // every decision on this gate, in order
+};
+
+// A project's suspension or rework, set by a hold or revise on a gate and lifted by the next
+// decision on that gate.
+enum class Pause { none, revise, hold };
+
+// A decision that could not take effect (out of stage, after rejection, a role twice).
+struct Anomaly {
+  const Decision* decision = nullptr;
+  std::string code;
+  std::string message;
+};
+
+struct ProjectState {
+  std::string stage; // derived; "rejected" after any reject
+  Pause pause = Pause::none;
+  const GateDef* paused_gate = nullptr;
+  const GateDef* next_gate = nullptr; // the next non-repeatable gate, nullptr when none is left
+  std::vector<const GateDef*> checkpoints; // repeatable gates open in this stage (G3)
+  std::optional<Timestamp> stage_since;    // when the stage was entered by a decision
+  std::vector<GateProgress> gates;         // one per gate of the office, in office order
+  std::vector<Anomaly> anomalies;
+
+  const GateProgress* progress(std::string_view gate) const;
+  bool terminal() const; // rejected, or no gate left to decide
+};
+
+// Replays a project's decisions (in decision order) through the office's gates.
+ProjectState derive_state(const Office& office, const std::vector<const Decision*>& decisions,
+                          Lang lang);
+
+// How many approvals a quorum needs from a board of `board_size` roles.
+int approvals_needed(const Quorum& quorum, int board_size);
+
+// Fields a gate requires that the project lacks, as findings located at the project file
+// (severity error in controlling/directive offices, warning in a supportive one).
+std::vector<Finding> check_readiness(const Office& office, const Project& project,
+                                     const GateDef& gate, Lang lang);
+
+// Board roles of `gate` that `person` may decide in, for this project: roster roles the person
+// holds, and "sponsor" when the person is the project's own sponsor.
+std::vector<std::string> eligible_roles(const GateDef& gate, const Person& person,
+                                        const Project& project);
+
+// Why `person` may not decide `gate` of `project` in `role` (empty when authorised): role not on
+// the board, role not held, or segregation of duties.
+std::vector<Finding> check_authority(const GateDef& gate, const Person& person,
+                                     const Project& project, const std::string& role, Lang lang);
+
+struct ReviewRequest {
+  std::string project;
+  std::string gate;
+  Verdict verdict = Verdict::approve;
+  std::string reviewer;
+  std::string role; // empty: the single eligible role
+  std::string comment;
+  std::vector<std::string> conditions;
+  Timestamp at{};
+};
+
+struct ReviewPlan {
+  std::vector<Finding> refusals; // non-empty: refuse, write nothing
+  std::vector<Finding> warnings; // shown, do not block
+  Decision decision;             // the record to write (file left empty; the caller names it)
+  bool passes_gate = false;      // this decision completes the quorum
+  ProjectState after;            // state once the decision is recorded; its pointers may refer
+                                 // to `decision` above, so use it from the plan as returned
+};
+
+// Checks a new decision against every rule and computes its effect.
+ReviewPlan plan_review(const Portfolio& portfolio, const ReviewRequest& request, Lang lang);
+
+// Display names.
+std::string stage_name(std::string_view stage, Lang lang);
+std::string verdict_name(Verdict verdict, Lang lang);
+std::string pause_name(Pause pause, Lang lang);
+std::string role_name(const Office& office, std::string_view role, Lang lang);
+
+} // namespace pmo::model

@@ -1,0 +1,71 @@
+#pragma once
+// Basic vocabulary shared by every part of pmo: languages, source locations, findings, dates.
+// Pure values; nothing here does I/O.
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pmo::model {
+
+enum class Lang { zh, en };
+
+// Picks the text of the user's language. Every user-facing string goes through this.
+inline const char* pick(Lang lang, const char* en, const char* zh) {
+  return lang == Lang::zh ? zh : en;
+}
+
+// Formats the text of the user's language: tr(lang, "{} is missing", "缺少 {}", field).
+template <class... Args> std::string tr(Lang lang, const char* en, const char* zh, Args&&... args) {
+  return fmt::format(fmt::runtime(pick(lang, en, zh)), std::forward<Args>(args)...);
+}
+
+std::optional<Lang> parse_lang(std::string_view text); // "zh", "zh-CN", "en", "en-US"...
+std::string_view lang_code(Lang lang);                 // "zh" | "en"
+
+// A place in a source file. line and column are 1-based; 0 means "unknown".
+struct Location {
+  std::string file;
+  int line = 0;
+  int column = 0;
+};
+
+// Field path ("business_case.cost_estimate") -> where its value was written.
+// Filled by the codec; used to locate findings about a field.
+using FieldLocations = std::map<std::string, Location>;
+
+enum class Severity { error, warning };
+
+// One problem found in the portfolio, or one reason a command refuses.
+struct Finding {
+  Severity severity = Severity::error;
+  Location where;
+  std::string code;    // stable machine id, e.g. "unknown-person", "yaml-syntax"
+  std::string message; // in the user's language
+};
+
+bool has_errors(const std::vector<Finding>& findings);
+
+// "file:line:col: error: message" (line/col omitted when unknown).
+std::string format_finding(const Finding& finding, Lang lang);
+
+using Date = std::chrono::sys_days;
+using Timestamp = std::chrono::sys_seconds;
+
+std::optional<Date> parse_date(std::string_view text);           // strict YYYY-MM-DD
+std::optional<Timestamp> parse_timestamp(std::string_view text); // YYYY-MM-DDTHH:MM:SSZ (or date)
+std::string format_date(Date date);                              // YYYY-MM-DD
+std::string format_timestamp(Timestamp ts);                      // YYYY-MM-DDTHH:MM:SSZ
+
+// The caller's notion of "now", passed in so tests can set it.
+struct Clock {
+  Timestamp now;
+  Date today() const { return std::chrono::floor<std::chrono::days>(now); }
+};
+
+} // namespace pmo::model

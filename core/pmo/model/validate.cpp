@@ -1,0 +1,164 @@
+#include <pmo/model/lifecycle.hpp>
+#include <pmo/model/validate.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+namespace pmo::model {
+
+namespace {
+
+Location at(const FieldLocations& where, const std::string& field, const std::string& file) {
+  auto it = where.find(field);
+  if (it != where.end())
+    return it->second;
+  return Location{file, 1, 1};
+}
+
+Finding error(Location where, std::string code, std::string message) {
+  return Finding{Severity::error, std::move(where), std::move(code), std::move(message)};
+}
+
+void check_person_ref(const Portfolio& portfolio, const Project& project, const char* field,
+                      const std::string& value, Lang lang, std::vector<Finding>& out) {
+  if (value.empty() || portfolio.person(value))
+    return;
+  out.push_back(error(at(project.where, field, project.file), "unknown-person",
+                      tr(lang, "{} '{}' is not in the roster (people/{}.yaml)",
+                         "{}“{}”不在人员名册中（people/{}.yaml）", field, value, value)));
+}
+
+} // namespace
+
+std::vector<Finding> validate_office(const Office& office, Lang lang) {
+  std::vector<Finding> out;
+  const std::string file = "pmo.yaml";
+  std::set<std::string> roles;
+  for (const auto& r : office.roles)
+    if (!roles.insert(r.id).second)
+      out.push_back(error(at(office.where, "roles", file), "duplicate-role",
+                          tr(lang, "role '{}' is defined twice", "角色“{}”重复定义", r.id)));
+  if (office.gates.empty())
+    out.push_back(error(at(office.where, "gates", file), "no-gates",
+                        pick(lang, "pmo.yaml defines no gates", "pmo.yaml 没有定义任何关口")));
+  std::set<std::string> gate_ids;
+  std::set<std::string> reachable{office.initial_stage};
+  for (std::size_t i = 0; i < office.gates.size(); ++i) {
+    const GateDef& gate = office.gates[i];
+    std::string prefix = fmt::format("gates[{}]", i);
+    auto where = [&](const char* field) {
+      return at(gate.where, field, at(office.where, prefix, file).file);
+    };
+    if (!gate_ids.insert(gate.id).second)
+      out.push_back(error(where("id"), "duplicate-gate",
+                          tr(lang, "gate '{}' is defined twice", "关口“{}”重复定义", gate.id)));
+    if (!reachable.count(gate.stage))
+      out.push_back(error(where("stage"), "unreachable-gate",
+                          tr(lang,
+                             "gate {} is decided in stage '{}', which no earlier gate "
+                             "enters (the initial stage is '{}')",
+                             "关口 {} 的决策阶段“{}”无法到达（没有之前的关口进入该阶段，"
+                             "初始阶段为“{}”）",
+                             gate.id, gate.stage, office.initial_stage)));
+    reachable.insert(gate.enters);
+    if (gate.board.empty())
+      out.push_back(error(where("board"), "empty-board",
+                          tr(lang, "gate {} has no board", "关口 {} 没有评审委员会", gate.id)));
+    std::set<std::string> board;
+    for (const auto& role : gate.board) {
+      if (!board.insert(role).second)
+        out.push_back(error(where("board"), "duplicate-role",
+                            tr(lang, "role '{}' appears twice on the board of {}",
+                               "角色“{}”在 {} 的评审委员会中出现两次", role, gate.id)));
+      if (role != k_sponsor_role && !roles.count(role))
+        out.push_back(error(where("board"), "unknown-role",
+                            tr(lang, "board role '{}' of {} is not defined in roles",
+                               "{1} 的评审角色“{0}”未在 roles 中定义", role, gate.id)));
+    }
+    bool sponsor_on_board = board.count(std::string{k_sponsor_role}) > 0;
+    if (sponsor_on_board && std::find(gate.excluded.begin(), gate.excluded.end(), Party::sponsor) !=
+                                gate.excluded.end())
+      out.push_back(error(where("excluded"), "contradictory-board",
+                          tr(lang,
+                             "gate {} puts the project's sponsor on its board and "
+                             "also excludes the sponsor",
+                             "关口 {} 的评审委员会包含项目发起人，却又排除了发起人", gate.id)));
+    if (gate.quorum.kind == Quorum::Kind::count &&
+        (gate.quorum.count < 1 || gate.quorum.count > static_cast<int>(gate.board.size())))
+      out.push_back(error(where("quorum"), "bad-quorum",
+                          tr(lang, "quorum {} of {} must be between 1 and {}",
+                             "{1} 的法定人数 {0} 必须在 1 到 {2} 之间", gate.quorum.count, gate.id,
+                             gate.board.size())));
+    for (const auto& field : gate.requires_fields)
+      if (!is_known_project_field(field))
+        out.push_back(error(where("requires"), "unknown-field",
+                            tr(lang,
+                               "gate {} requires '{}', which is not a field of "
+                               "project.yaml",
+                               "关口 {} 要求的“{}”不是 project.yaml 的字段", gate.id, field)));
+  }
+  return out;
+}
+
+std::vector<Finding> validate_portfolio(const Portfolio& portfolio, Lang lang) {
+  std::vector<Finding> out = validate_office(portfolio.office, lang);
+  const Office& office = portfolio.office;
+
+  std::set<std::string> emails;
+  for (const auto& person : portfolio.people) {
+    for (const auto& role : person.roles)
+      if (!office.role(role))
+        out.push_back(error(at(person.where, "roles", person.file), "unknown-role",
+                            tr(lang, "role '{}' is not defined in pmo.yaml",
+                               "角色“{}”未在 pmo.yaml 中定义", role)));
+    if (!person.email.empty() && !emails.insert(person.email).second)
+      out.push_back(Finding{Severity::warning, at(person.where, "email", person.file),
+                            "duplicate-email",
+                            tr(lang, "e-mail {} is used by another person too",
+                               "电子邮箱 {} 同时被其他人员使用", person.email)});
+  }
+
+  for (const auto& project : portfolio.projects) {
+    check_person_ref(portfolio, project, "sponsor", project.sponsor, lang, out);
+    check_person_ref(portfolio, project, "manager", project.manager, lang, out);
+    if (project.start && project.end && *project.end < *project.start)
+      out.push_back(error(at(project.where, "end", project.file), "end-before-start",
+                          tr(lang, "end {} is before start {}", "结束日期 {} 早于开始日期 {}",
+                             format_date(*project.end), format_date(*project.start))));
+
+    auto decisions = portfolio.decisions_of(project.id);
+    ProjectState state = derive_state(office, decisions, lang);
+    for (const Decision* d : decisions) {
+      const GateDef* gate = office.gate(d->gate);
+      if (!gate)
+        continue; // reported as an anomaly below
+      const Person* reviewer = portfolio.person(d->reviewer);
+      if (!reviewer) {
+        out.push_back(error(at(d->where, "reviewer", d->file), "unknown-person",
+                            tr(lang, "reviewer '{}' is not in the roster",
+                               "评审人“{}”不在人员名册中", d->reviewer)));
+      } else {
+        for (auto f : check_authority(*gate, *reviewer, project, d->role, lang)) {
+          f.where = at(d->where, f.code == "not-on-board" ? "role" : "reviewer", d->file);
+          out.push_back(std::move(f));
+        }
+      }
+      if (d->verdict == Verdict::approve_with_conditions && d->conditions.empty())
+        out.push_back(error(at(d->where, "conditions", d->file), "conditions-missing",
+                            pick(lang, "approve-with-conditions without any condition",
+                                 "“附条件批准”没有列出任何条件")));
+      if (d->verdict != Verdict::approve_with_conditions && !d->conditions.empty())
+        out.push_back(error(at(d->where, "conditions", d->file), "conditions-unexpected",
+                            pick(lang, "conditions are only for approve-with-conditions",
+                                 "只有“附条件批准”才能列出条件")));
+    }
+    for (const auto& anomaly : state.anomalies)
+      out.push_back(error(at(anomaly.decision->where, "gate", anomaly.decision->file), anomaly.code,
+                          anomaly.message));
+  }
+  return out;
+}
+
+} // namespace pmo::model

@@ -1,0 +1,22 @@
+#pragma once
+// Findings for machines: GitHub workflow annotations and a JSON array.
+
+#include <pmo/model/types.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pmo::report {
+
+// GitHub workflow-command escaping: "%" CR LF in a message; also ":" "," in a property value.
+std::string github_escape_data(std::string_view text);
+std::string github_escape_property(std::string_view text);
+
+// "::error file=F,line=L,col=C,title=CODE::message" (or ::warning); unknown parts are left out.
+std::string github_annotation(const model::Finding& finding);
+
+// A JSON array of {file, line, column, severity, code, message}; invalid UTF-8 becomes U+FFFD.
+std::string findings_json(const std::vector<model::Finding>& findings);
+
+} // namespace pmo::report

@@ -1,0 +1,300 @@
+#include <pmo/report/portfolio.hpp>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+namespace pmo::report {
+
+namespace {
+
+using model::Lang;
+
+// Each project's decisions, in one pass over the (sorted) decision list.
+std::map<std::string, std::vector<const model::Decision*>, std::less<>>
+decisions_by_project(const model::Portfolio& portfolio) {
+  std::map<std::string, std::vector<const model::Decision*>, std::less<>> out;
+  for (const auto& decision : portfolio.decisions)
+    out[decision.project].push_back(&decision);
+  return out;
+}
+
+std::optional<int> days_between(std::optional<model::Date> since, model::Date today) {
+  if (!since)
+    return std::nullopt;
+  return std::max(0, static_cast<int>((today - *since).count()));
+}
+
+std::string person_name(const model::Portfolio& portfolio, const std::string& id) {
+  if (const model::Person* person = portfolio.person(id); person && !person->name.empty())
+    return person->name;
+  return id;
+}
+
+std::vector<std::string> role_names(const model::Office& office,
+                                    const std::vector<std::string>& roles, Lang lang) {
+  std::vector<std::string> out;
+  out.reserve(roles.size());
+  for (const auto& role : roles)
+    out.push_back(model::role_name(office, role, lang));
+  return out;
+}
+
+DecisionEntry entry_of(const model::Portfolio& portfolio, const model::Decision& decision,
+                       Lang lang) {
+  DecisionEntry entry;
+  entry.when = decision.decided_at;
+  entry.project = decision.project;
+  entry.gate = decision.gate;
+  entry.verdict = std::string{model::to_string(decision.verdict)};
+  entry.verdict_name = model::verdict_name(decision.verdict, lang);
+  entry.reviewer = decision.reviewer;
+  entry.reviewer_name = person_name(portfolio, decision.reviewer);
+  entry.role = decision.role;
+  entry.role_name = model::role_name(portfolio.office, decision.role, lang);
+  entry.comment = decision.comment;
+  entry.conditions = decision.conditions;
+  return entry;
+}
+
+std::string trailer(const HistoryRecord& record, const char* key) {
+  auto it = record.trailers.find(key);
+  return it == record.trailers.end() ? std::string{} : it->second;
+}
+
+// A decision known only from its commit's trailers (its file is no longer in the portfolio).
+std::optional<DecisionEntry> entry_from_trailers(const model::Portfolio& portfolio,
+                                                 const HistoryRecord& record, Lang lang) {
+  DecisionEntry entry;
+  entry.project = trailer(record, "Pmo-Project");
+  entry.gate = trailer(record, "Pmo-Gate");
+  std::string verdict = trailer(record, "Pmo-Decision");
+  if (entry.project.empty() || entry.gate.empty() || verdict.empty())
+    return std::nullopt;
+  entry.when = record.when;
+  if (auto parsed = model::parse_verdict(verdict)) {
+    entry.verdict = std::string{model::to_string(*parsed)};
+    entry.verdict_name = model::verdict_name(*parsed, lang);
+  } else {
+    entry.verdict = verdict;
+    entry.verdict_name = verdict;
+  }
+  entry.reviewer = trailer(record, "Pmo-Reviewer");
+  entry.reviewer_name = person_name(portfolio, entry.reviewer);
+  entry.role = trailer(record, "Pmo-Role");
+  entry.role_name = model::role_name(portfolio.office, entry.role, lang);
+  entry.commit = record.commit;
+  return entry;
+}
+
+} // namespace
+
+std::vector<std::string> lifecycle_stages(const model::Office& office) {
+  std::vector<std::string> out{office.initial_stage};
+  auto add = [&](const std::string& stage) {
+    if (!stage.empty() && std::find(out.begin(), out.end(), stage) == out.end())
+      out.push_back(stage);
+  };
+  for (const auto& gate : office.gates)
+    add(gate.enters);
+  add(std::string{model::k_rejected_stage});
+  return out;
+}
+
+ProjectRow project_row(const model::Portfolio& portfolio, const model::Project& project,
+                       const model::ProjectState& state, const model::Clock& clock, Lang lang) {
+  ProjectRow row;
+  row.id = project.id;
+  row.title = project.title;
+  row.stage = state.stage;
+  row.stage_label = model::stage_name(state.stage, lang);
+  row.manager = project.manager;
+  row.manager_name =
+      project.manager.empty() ? std::string{} : person_name(portfolio, project.manager);
+  if (state.next_gate) {
+    row.next_gate = state.next_gate->id;
+    row.next_gate_name = state.next_gate->name.in(lang);
+    if (const model::GateProgress* progress = state.progress(state.next_gate->id)) {
+      row.approvals = static_cast<int>(progress->approvals.size());
+      row.approvals_needed = progress->approvals_needed;
+      row.missing_roles = progress->missing_roles;
+    }
+  }
+  row.pause = state.pause;
+  if (state.paused_gate)
+    row.paused_gate = state.paused_gate->id;
+  if (state.stage_since)
+    row.stage_since = std::chrono::floor<std::chrono::days>(*state.stage_since);
+  else if (state.stage == portfolio.office.initial_stage)
+    row.stage_since = project.submitted;
+  row.days_in_stage = days_between(row.stage_since, clock.today());
+  row.anomalies = static_cast<int>(state.anomalies.size());
+  return row;
+}
+
+std::vector<ProjectRow> project_rows(const model::Portfolio& portfolio, const model::Clock& clock,
+                                     Lang lang) {
+  auto decisions = decisions_by_project(portfolio);
+  std::vector<ProjectRow> rows;
+  rows.reserve(portfolio.projects.size());
+  for (const auto& project : portfolio.projects) {
+    auto it = decisions.find(project.id);
+    static const std::vector<const model::Decision*> k_none;
+    auto state =
+        model::derive_state(portfolio.office, it == decisions.end() ? k_none : it->second, lang);
+    rows.push_back(project_row(portfolio, project, state, clock, lang));
+  }
+  std::sort(rows.begin(), rows.end(),
+            [](const ProjectRow& a, const ProjectRow& b) { return a.id < b.id; });
+  return rows;
+}
+
+std::vector<StageCount> count_by_stage(const model::Office& office,
+                                       const std::vector<ProjectRow>& rows, Lang lang) {
+  std::vector<StageCount> out;
+  auto slot = [&](const std::string& stage) -> StageCount& {
+    for (auto& count : out)
+      if (count.stage == stage)
+        return count;
+    out.push_back(StageCount{stage, model::stage_name(stage, lang), 0});
+    return out.back();
+  };
+  for (const auto& stage : lifecycle_stages(office))
+    slot(stage);
+  for (const auto& row : rows)
+    slot(row.stage).count += 1;
+  return out;
+}
+
+std::vector<AwaitingProposal> awaiting_proposals(const model::Portfolio& portfolio,
+                                                 const model::Clock& clock, Lang lang) {
+  auto decisions = decisions_by_project(portfolio);
+  std::vector<AwaitingProposal> out;
+  for (const auto& project : portfolio.projects) {
+    auto it = decisions.find(project.id);
+    static const std::vector<const model::Decision*> k_none;
+    auto state =
+        model::derive_state(portfolio.office, it == decisions.end() ? k_none : it->second, lang);
+    if (state.stage != portfolio.office.initial_stage || !state.next_gate)
+      continue;
+    AwaitingProposal item;
+    item.id = project.id;
+    item.title = project.title;
+    item.gate = state.next_gate->id;
+    item.gate_name = state.next_gate->name.in(lang);
+    item.submitted = project.submitted;
+    item.days_waiting = days_between(project.submitted, clock.today());
+    if (const model::GateProgress* progress = state.progress(item.gate)) {
+      item.approvals = static_cast<int>(progress->approvals.size());
+      item.approvals_needed = progress->approvals_needed;
+      item.missing_roles = progress->missing_roles;
+      item.missing_role_names = role_names(portfolio.office, item.missing_roles, lang);
+    }
+    item.pause = state.pause;
+    out.push_back(std::move(item));
+  }
+  // Longest wait first; an unknown submission date last.
+  std::sort(out.begin(), out.end(), [](const AwaitingProposal& a, const AwaitingProposal& b) {
+    int wa = a.days_waiting.value_or(-1);
+    int wb = b.days_waiting.value_or(-1);
+    return std::tie(wb, a.id) < std::tie(wa, b.id);
+  });
+  return out;
+}
+
+std::vector<DecisionEntry> recent_decisions(const model::Portfolio& portfolio,
+                                            const std::vector<HistoryRecord>& history,
+                                            model::Timestamp since, Lang lang) {
+  std::map<std::string_view, const model::Decision*> by_file;
+  for (const auto& decision : portfolio.decisions)
+    by_file.emplace(decision.file, &decision);
+
+  std::vector<DecisionEntry> out;
+  for (const auto& record : history) {
+    if (record.when < since)
+      continue;
+    bool matched = false;
+    for (const auto& path : record.added_paths) {
+      auto it = by_file.find(path);
+      if (it == by_file.end())
+        continue;
+      DecisionEntry entry = entry_of(portfolio, *it->second, lang);
+      entry.commit = record.commit;
+      out.push_back(std::move(entry));
+      matched = true;
+    }
+    if (!matched)
+      if (auto entry = entry_from_trailers(portfolio, record, lang))
+        out.push_back(std::move(*entry));
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const DecisionEntry& a, const DecisionEntry& b) { return a.when > b.when; });
+  return out;
+}
+
+PortfolioReport build_report(const model::Portfolio& portfolio,
+                             const std::vector<HistoryRecord>* history, const model::Clock& clock,
+                             Lang lang, int recent_days) {
+  PortfolioReport report;
+  report.office_name = portfolio.office.name;
+  report.lang = lang;
+  report.currency = portfolio.office.currency;
+  report.generated_at = clock.now;
+  report.projects = project_rows(portfolio, clock, lang);
+  report.stages = count_by_stage(portfolio.office, report.projects, lang);
+  report.total = static_cast<int>(report.projects.size());
+  report.awaiting = awaiting_proposals(portfolio, clock, lang);
+  report.recent_days = recent_days;
+  if (history)
+    report.recent =
+        recent_decisions(portfolio, *history, clock.now - std::chrono::days{recent_days}, lang);
+  return report;
+}
+
+ProjectDetail project_detail(const model::Portfolio& portfolio, const model::Project& project,
+                             const std::vector<HistoryRecord>* history, const model::Clock& clock,
+                             Lang lang) {
+  ProjectDetail detail;
+  auto decisions = portfolio.decisions_of(project.id);
+  model::ProjectState state = model::derive_state(portfolio.office, decisions, lang);
+  detail.row = project_row(portfolio, project, state, clock, lang);
+
+  std::map<std::string_view, std::string_view> commit_of_file;
+  if (history)
+    for (const auto& record : *history)
+      for (const auto& path : record.added_paths)
+        commit_of_file.emplace(path,
+                               record.commit); // newest first: a re-added file keeps its latest
+  detail.history_from_git = history != nullptr;
+  for (const model::Decision* decision : decisions) {
+    DecisionEntry entry = entry_of(portfolio, *decision, lang);
+    if (auto it = commit_of_file.find(decision->file); it != commit_of_file.end())
+      entry.commit = std::string{it->second};
+    for (const auto& anomaly : state.anomalies)
+      if (anomaly.decision == decision)
+        entry.note = anomaly.message;
+    detail.history.push_back(std::move(entry));
+  }
+
+  if (state.next_gate) {
+    const model::GateDef& gate = *state.next_gate;
+    Checklist next;
+    next.gate = gate.id;
+    next.gate_name = gate.name.in(lang);
+    next.missing_fields = model::check_readiness(portfolio.office, project, gate, lang);
+    if (const model::GateProgress* progress = state.progress(gate.id)) {
+      next.missing_roles = progress->missing_roles;
+      next.approvals = static_cast<int>(progress->approvals.size());
+      next.approvals_needed = progress->approvals_needed;
+    }
+    next.missing_role_names = role_names(portfolio.office, next.missing_roles, lang);
+    next.pause = state.pause;
+    if (state.paused_gate)
+      next.paused_gate = state.paused_gate->id;
+    detail.next = std::move(next);
+  }
+  return detail;
+}
+
+} // namespace pmo::report

@@ -1,0 +1,154 @@
+#pragma once
+// Report data computed from the model: one row per project with its derived state, counts per
+// stage, proposals awaiting a decision, recent decisions, and one project's gate checklist.
+// Pure functions of the records, a clock and a language; git history comes in as plain
+// HistoryRecord values (the report library knows nothing of git). Renderers only lay these out.
+
+#include <pmo/model/lifecycle.hpp>
+#include <pmo/model/records.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pmo::report {
+
+// One commit of the portfolio's history, as the caller read it from git.
+struct HistoryRecord {
+  std::string commit;                          // full hex id
+  model::Timestamp when{};                     // author time
+  std::map<std::string, std::string> trailers; // Pmo-* trailers of the message
+  std::vector<std::string> added_paths;        // portfolio-relative paths the commit added
+};
+
+// A project as one line of the portfolio table.
+struct ProjectRow {
+  std::string id;
+  std::string title;
+  std::string stage;        // stage id, e.g. "proposed"
+  std::string stage_label;  // model::stage_name
+  std::string manager;      // person id ("" when none)
+  std::string manager_name; // the person's name, else the id
+  std::string next_gate;    // gate id, "" when no gate is left
+  std::string next_gate_name;
+  model::Pause pause = model::Pause::none;
+  std::string paused_gate; // gate id when paused
+  std::optional<model::Date>
+      stage_since;                  // the stage was entered (for the initial stage: submitted)
+  std::optional<int> days_in_stage; // today - stage_since, never negative
+  int approvals = 0;                // on the next gate, this round
+  int approvals_needed = 0;
+  std::vector<std::string> missing_roles; // board roles of the next gate without an approval
+  int anomalies = 0;                      // decisions that could not take effect
+};
+
+struct StageCount {
+  std::string stage; // stage id
+  std::string label; // model::stage_name
+  int count = 0;
+};
+
+// A proposal (in the office's initial stage) that waits for its gate decision.
+struct AwaitingProposal {
+  std::string id;
+  std::string title;
+  std::string gate; // the gate it waits for
+  std::string gate_name;
+  std::optional<model::Date> submitted;
+  std::optional<int> days_waiting; // today - submitted, never negative
+  int approvals = 0;
+  int approvals_needed = 0;
+  std::vector<std::string> missing_roles;      // role ids
+  std::vector<std::string> missing_role_names; // model::role_name, same order
+  model::Pause pause = model::Pause::none;
+};
+
+// One gate decision, joined with the commit that recorded it.
+struct DecisionEntry {
+  model::Timestamp when{}; // decided_at (or the commit time when the file is gone)
+  std::string project;
+  std::string gate;
+  std::string verdict;      // "approve", "approve-with-conditions", ... ("" when unknown)
+  std::string verdict_name; // model::verdict_name
+  std::string reviewer;     // person id
+  std::string reviewer_name;
+  std::string role; // board role id
+  std::string role_name;
+  std::string commit;  // full id, "" when unknown
+  std::string comment; // status detail only
+  std::vector<std::string> conditions;
+  std::string note; // why the decision did not take effect ("" when it did)
+};
+
+struct PortfolioReport {
+  std::string office_name;
+  model::Lang lang = model::Lang::zh;
+  std::string currency;
+  model::Timestamp generated_at{};
+  std::vector<StageCount> stages; // every stage of the lifecycle, in order, zeros included
+  int total = 0;
+  std::vector<ProjectRow> projects;       // by id
+  std::vector<AwaitingProposal> awaiting; // longest wait first
+  int recent_days = 30;
+  std::optional<std::vector<DecisionEntry>> recent; // newest first; nullopt: no history (no git)
+};
+
+// What the next gate of one project still needs.
+struct Checklist {
+  std::string gate;
+  std::string gate_name;
+  std::vector<model::Finding> missing_fields; // model::check_readiness
+  std::vector<std::string> missing_roles;     // role ids
+  std::vector<std::string> missing_role_names;
+  int approvals = 0;
+  int approvals_needed = 0;
+  model::Pause pause = model::Pause::none; // of the project, with the gate it applies to
+  std::string paused_gate;
+};
+
+struct ProjectDetail {
+  ProjectRow row;
+  std::vector<DecisionEntry> history; // every decision of the project, oldest first
+  bool history_from_git = false;      // commit ids were looked up
+  std::optional<Checklist> next;      // nullopt when no gate is left (closed, rejected)
+};
+
+// The stages of the office's lifecycle in order: the initial stage, then each gate's `enters`,
+// then "rejected".
+std::vector<std::string> lifecycle_stages(const model::Office& office);
+
+ProjectRow project_row(const model::Portfolio& portfolio, const model::Project& project,
+                       const model::ProjectState& state, const model::Clock& clock,
+                       model::Lang lang);
+
+// Every project, by id.
+std::vector<ProjectRow> project_rows(const model::Portfolio& portfolio, const model::Clock& clock,
+                                     model::Lang lang);
+
+// Counts of `rows` per stage: every lifecycle stage (zeros included), then any other stage met.
+std::vector<StageCount> count_by_stage(const model::Office& office,
+                                       const std::vector<ProjectRow>& rows, model::Lang lang);
+
+std::vector<AwaitingProposal> awaiting_proposals(const model::Portfolio& portfolio,
+                                                 const model::Clock& clock, model::Lang lang);
+
+// Decisions recorded by commits at or after `since`, newest first. A commit is matched to the
+// decision file it added; when that file is no longer in the portfolio, its Pmo-Project,
+// Pmo-Gate, Pmo-Decision, Pmo-Reviewer and Pmo-Role trailers are used instead.
+std::vector<DecisionEntry> recent_decisions(const model::Portfolio& portfolio,
+                                            const std::vector<HistoryRecord>& history,
+                                            model::Timestamp since, model::Lang lang);
+
+// The whole report. `history` is nullptr when the portfolio is not in git.
+PortfolioReport build_report(const model::Portfolio& portfolio,
+                             const std::vector<HistoryRecord>* history, const model::Clock& clock,
+                             model::Lang lang, int recent_days = 30);
+
+// One project: its row, its decisions with the commits that added them (when `history` is given),
+// and what its next gate still needs.
+ProjectDetail project_detail(const model::Portfolio& portfolio, const model::Project& project,
+                             const std::vector<HistoryRecord>* history, const model::Clock& clock,
+                             model::Lang lang);
+
+} // namespace pmo::report

@@ -1,0 +1,29 @@
+#pragma once
+// Text for people. In a terminal: display width in columns (CJK ideographs and fullwidth forms are
+// 2, ambiguous-width characters 1, combining marks 0, as utf8proc_charwidth says), and user text
+// made safe to print (no control characters or bidi overrides that could move the cursor or reorder
+// a line).
+
+#include <string>
+#include <string_view>
+
+namespace pmo::report {
+
+// Columns `text` takes in a UTF-8 terminal. Invalid bytes count as one column each.
+int display_width(std::string_view text);
+
+// `text` with newlines, tabs and other control characters (C0, DEL, C1) replaced by a space,
+// bidirectional controls and invalid UTF-8 by U+FFFD.
+std::string terminal_safe(std::string_view text);
+
+// `text` cut to at most `max_width` columns, ending in "…" when cut. Expects terminal_safe text.
+std::string truncate_to_width(std::string_view text, int max_width);
+
+// `text` followed (pad_right) or preceded (pad_left) by spaces up to `width` columns.
+std::string pad_right(std::string_view text, int width);
+std::string pad_left(std::string_view text, int width);
+
+// An amount with thousands separators and at most two decimals: "1,200,000", "-3,500.5".
+std::string format_amount(double amount);
+
+} // namespace pmo::report

@@ -1,0 +1,257 @@
+#include <pmo/codec/records.hpp>
+#include <pmo/model/ids.hpp>
+#include <pmo/store/loader.hpp>
+
+#include <algorithm>
+
+namespace pmo::store {
+
+namespace {
+
+using model::Finding;
+using model::Lang;
+using model::pick;
+using model::Severity;
+using model::tr;
+
+// Placeholder files that keep an empty directory in git.
+bool is_placeholder(const std::string& name) { return name == ".gitkeep"; }
+
+// A decision file name: "<stamp>-<gate>-<person>.yaml", checked loosely: a safe name ending in
+// ".yaml".
+bool is_decision_file_name(const std::string& name) {
+  if (name.size() <= 5 || name.size() > 255 || !name.ends_with(".yaml") ||
+      name.find("..") != std::string::npos)
+    return false;
+  auto alnum = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  };
+  if (!alnum(name.front()))
+    return false;
+  return std::all_of(name.begin(), name.end(),
+                     [&](char c) { return alnum(c) || c == '.' || c == '_' || c == '-'; });
+}
+
+// A store refusal, in the user's language (the store itself writes English). The finding
+// names the file, so the message does not repeat it.
+Finding translate(Finding finding, Lang lang) {
+  std::string detail = finding.message;
+  const std::string prefix = finding.where.file + ": ";
+  if (detail.starts_with(prefix))
+    detail.erase(0, prefix.size());
+  const std::string& code = finding.code;
+  if (lang == Lang::en)
+    finding.message = detail;
+  else if (code == "symlink")
+    finding.message = "是符号链接；pmo 不跟随符号链接";
+  else if (code == "file-too-large")
+    finding.message = "超过记录允许的大小";
+  else if (code == "not-a-file")
+    finding.message = "不是普通文件";
+  else if (code == "unsafe-path")
+    finding.message = "不是仓库内的安全路径";
+  else
+    finding.message = "无法读取（" + detail + "）";
+  return finding;
+}
+
+class Loading {
+public:
+  Loading(const Store& store, Lang lang, Loaded& out) : m_store(store), m_lang(lang), m_out(out) {}
+
+  void run() {
+    office();
+    people();
+    projects();
+    auto by_id = [](const auto& a, const auto& b) { return a.id < b.id; };
+    std::sort(m_out.portfolio.people.begin(), m_out.portfolio.people.end(), by_id);
+    std::sort(m_out.portfolio.projects.begin(), m_out.portfolio.projects.end(), by_id);
+    m_out.portfolio.sort_decisions();
+  }
+
+private:
+  void add(Severity severity, const std::string& file, const char* code, std::string message) {
+    m_out.findings.push_back(
+        Finding{severity, model::Location{file, 0, 0}, code, std::move(message)});
+  }
+
+  template <class T> bool take(codec::Decoded<T>& decoded) {
+    const bool ok = decoded.ok();
+    for (auto& f : decoded.findings)
+      m_out.findings.push_back(std::move(f));
+    return ok;
+  }
+
+  // The file's text; nullopt when absent (`refused` says whether the store refused it).
+  std::optional<std::string> read(const std::string& path, bool& refused) {
+    refused = false;
+    try {
+      return m_store.read(path);
+    } catch (const StoreError& e) {
+      m_out.findings.push_back(translate(e.finding, m_lang));
+      refused = true;
+      return std::nullopt;
+    }
+  }
+
+  std::vector<std::string> list(const std::string& dir) {
+    try {
+      return m_store.list(dir);
+    } catch (const StoreError& e) {
+      m_out.findings.push_back(translate(e.finding, m_lang));
+      return {};
+    }
+  }
+
+  bool is_dir(const std::string& path) {
+    try {
+      return m_store.is_dir(path);
+    } catch (const StoreError&) {
+      return false;
+    }
+  }
+
+  void unexpected(const std::string& path, const char* what_en, const char* what_zh) {
+    add(Severity::warning, path, "unexpected-entry",
+        tr(m_lang, "unexpected here ({}); ignored", "不应出现在此处（{}）；已忽略",
+           pick(m_lang, what_en, what_zh)));
+  }
+
+  void office() {
+    bool refused = false;
+    auto text = read("pmo.yaml", refused);
+    if (!text) {
+      if (!refused)
+        add(Severity::error, "pmo.yaml", "missing-office",
+            pick(m_lang, "pmo.yaml is missing: not a portfolio (pmo init creates one)",
+                 "缺少 pmo.yaml：这不是项目组合目录（可用 pmo init 创建）"));
+      return;
+    }
+    auto decoded = codec::decode_office(*text, "pmo.yaml", m_lang);
+    if (take(decoded)) {
+      m_out.portfolio.office = std::move(decoded.value);
+      m_out.office_ok = true;
+    }
+  }
+
+  void people() {
+    for (const auto& name : list("people")) {
+      const std::string path = "people/" + name;
+      if (is_placeholder(name))
+        continue;
+      if (is_dir(path)) {
+        unexpected(path, "a directory; people/ holds one <person-id>.yaml per person",
+                   "目录；people/ 中每人一个 <人员标识>.yaml 文件");
+        continue;
+      }
+      if (!name.ends_with(".yaml")) {
+        unexpected(path, "not a .yaml file", "不是 .yaml 文件");
+        continue;
+      }
+      const std::string id = name.substr(0, name.size() - 5);
+      if (!model::is_valid_id(id)) {
+        add(Severity::error, path, "bad-id",
+            tr(m_lang,
+               "'{}' is not a valid person id (letters, digits, '.', '_', '-'; starting with a "
+               "letter or digit; at most 64)",
+               "“{}”不是有效的人员标识（字母、数字、“.”“_”“-”，以字母或数字开头，最多 64 个字符）",
+               id));
+        continue;
+      }
+      bool refused = false;
+      auto text = read(path, refused);
+      if (!text)
+        continue;
+      auto decoded = codec::decode_person(*text, path, id, m_lang);
+      if (take(decoded))
+        m_out.portfolio.people.push_back(std::move(decoded.value));
+    }
+  }
+
+  void projects() {
+    for (const auto& name : list("projects")) {
+      const std::string dir = "projects/" + name;
+      if (is_placeholder(name))
+        continue;
+      if (!is_dir(dir)) {
+        unexpected(dir, "projects/ holds one directory per project",
+                   "projects/ 中每个项目一个目录");
+        continue;
+      }
+      if (!model::is_valid_id(name)) {
+        add(Severity::error, dir, "bad-id",
+            tr(m_lang,
+               "'{}' is not a valid project id (letters, digits, '.', '_', '-'; starting with a "
+               "letter or digit; at most 64)",
+               "“{}”不是有效的项目标识（字母、数字、“.”“_”“-”，以字母或数字开头，最多 64 个字符）",
+               name));
+        continue;
+      }
+      project(name, dir);
+    }
+  }
+
+  void project(const std::string& id, const std::string& dir) {
+    const std::string file = dir + "/project.yaml";
+    bool loaded = false;
+    bool refused = false;
+    if (auto text = read(file, refused)) {
+      auto decoded = codec::decode_project(*text, file, id, m_lang);
+      if (take(decoded)) {
+        m_out.portfolio.projects.push_back(std::move(decoded.value));
+        loaded = true;
+      }
+    } else if (!refused) {
+      add(Severity::error, file, "missing-project",
+          pick(m_lang, "missing: every project directory holds a project.yaml",
+               "缺失：每个项目目录都应有 project.yaml"));
+    }
+
+    for (const auto& name : list(dir)) {
+      if (name == "project.yaml" || is_placeholder(name))
+        continue;
+      if (name == "decisions" && is_dir(dir + "/decisions"))
+        continue;
+      unexpected(dir + "/" + name, "a project holds project.yaml and decisions/",
+                 "项目目录只包含 project.yaml 和 decisions/");
+    }
+
+    const std::string decisions = dir + "/decisions";
+    for (const auto& name : list(decisions)) {
+      const std::string path = decisions + "/" + name;
+      if (is_placeholder(name))
+        continue;
+      if (is_dir(path)) {
+        unexpected(path, "a directory; decisions/ holds one .yaml file per decision",
+                   "目录；decisions/ 中每个决策一个 .yaml 文件");
+        continue;
+      }
+      if (!is_decision_file_name(name)) {
+        unexpected(path, "not a decision file <stamp>-<gate>-<person>.yaml",
+                   "不是决策文件 <时间>-<关口>-<人员>.yaml");
+        continue;
+      }
+      auto text = read(path, refused);
+      if (!text)
+        continue;
+      auto decoded = codec::decode_decision(*text, path, id, m_lang);
+      // A decision of a project that failed to load is checked but left out.
+      if (take(decoded) && loaded)
+        m_out.portfolio.decisions.push_back(std::move(decoded.value));
+    }
+  }
+
+  const Store& m_store;
+  Lang m_lang;
+  Loaded& m_out;
+};
+
+} // namespace
+
+Loaded load_portfolio(const Store& store, model::Lang lang) {
+  Loaded out;
+  Loading{store, lang, out}.run();
+  return out;
+}
+
+} // namespace pmo::store

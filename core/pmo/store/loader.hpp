@@ -1,0 +1,20 @@
+#pragma once
+// Loads the whole portfolio from a Store through the codec, collecting every finding.
+
+#include <pmo/model/records.hpp>
+#include <pmo/store/store.hpp>
+
+namespace pmo::store {
+
+struct Loaded {
+  model::Portfolio portfolio;
+  std::vector<model::Finding> findings; // syntax and schema findings, per file
+  bool office_ok = false;               // pmo.yaml was read and decoded without error
+};
+
+// Reads pmo.yaml, people/*.yaml, projects/*/project.yaml, projects/*/decisions/*.yaml.
+// Files that fail to decode are left out of the portfolio and reported in findings.
+// Unexpected files and directories under people/ and projects/ are reported as warnings.
+Loaded load_portfolio(const Store& store, model::Lang lang);
+
+} // namespace pmo::store

@@ -1,0 +1,230 @@
+#include <pmo/store/store.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <dirent.h>
+#include <fcntl.h>
+#include <memory>
+#include <set>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace pmo::store {
+
+namespace {
+
+[[noreturn]] void refuse(const std::string& path, const char* code, std::string message) {
+  model::Finding finding;
+  finding.severity = model::Severity::error;
+  finding.where.file = path;
+  finding.code = code;
+  finding.message = std::move(message);
+  throw StoreError{std::move(finding)};
+}
+
+bool is_root(const std::string& path) { return path.empty() || path == "."; }
+
+void check_path(const std::string& path) {
+  if (!is_safe_path(path))
+    refuse(path, "unsafe-path", fmt::format("{}: not a safe repository path", path));
+}
+
+// Closes a file descriptor on scope exit.
+struct Fd {
+  int fd = -1;
+  ~Fd() {
+    if (fd >= 0)
+      ::close(fd);
+  }
+};
+
+struct DirCloser {
+  void operator()(DIR* dir) const { ::closedir(dir); }
+};
+
+enum class Kind { absent, file, dir, other };
+
+// Walks `path` below `root` with lstat, refusing a symbolic link at any step.
+Kind walk(const std::string& root, const std::string& path) {
+  if (is_root(path))
+    return Kind::dir;
+  std::string current = root;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t slash = path.find('/', start);
+    const std::string part =
+        path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+    current += "/" + part;
+    struct stat st {};
+    if (::lstat(current.c_str(), &st) != 0) {
+      if (errno == ENOENT || errno == ENOTDIR)
+        return Kind::absent;
+      refuse(path, "io-error", fmt::format("{}: {}", path, std::strerror(errno)));
+    }
+    if (S_ISLNK(st.st_mode)) {
+      const std::string link = path.substr(0, slash == std::string::npos ? path.size() : slash);
+      refuse(path, "symlink",
+             fmt::format("{}: {} is a symbolic link; pmo does not follow them", path, link));
+    }
+    if (slash == std::string::npos)
+      return S_ISREG(st.st_mode) ? Kind::file : S_ISDIR(st.st_mode) ? Kind::dir : Kind::other;
+    if (!S_ISDIR(st.st_mode))
+      return Kind::absent;
+    start = slash + 1;
+  }
+}
+
+} // namespace
+
+bool is_safe_path(std::string_view path) {
+  if (path.empty() || path.front() == '/' || path.find('\\') != std::string_view::npos ||
+      path.find('\0') != std::string_view::npos || path.find("..") != std::string_view::npos)
+    return false;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t slash = path.find('/', start);
+    const std::string_view part = path.substr(
+        start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
+    if (part.empty() || part == ".")
+      return false;
+    if (slash == std::string_view::npos)
+      return true;
+    start = slash + 1;
+  }
+}
+
+// --- FsStore ------------------------------------------------------------------------------------
+
+FsStore::FsStore(std::string root, std::size_t max_bytes)
+    : m_root(std::move(root)), m_max_bytes(max_bytes) {
+  while (m_root.size() > 1 && m_root.back() == '/')
+    m_root.pop_back();
+}
+
+std::optional<std::string> FsStore::read(const std::string& path) const {
+  check_path(path);
+  const Kind kind = walk(m_root, path);
+  if (kind == Kind::absent)
+    return std::nullopt;
+  if (kind != Kind::file)
+    refuse(path, "not-a-file", fmt::format("{}: not a regular file", path));
+
+  const std::string full = m_root + "/" + path;
+  Fd file{::open(full.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)};
+  if (file.fd < 0) {
+    if (errno == ENOENT)
+      return std::nullopt;
+    if (errno == ELOOP)
+      refuse(path, "symlink",
+             fmt::format("{}: is a symbolic link; pmo does not follow them", path));
+    refuse(path, "io-error", fmt::format("{}: {}", path, std::strerror(errno)));
+  }
+  struct stat st {};
+  if (::fstat(file.fd, &st) != 0)
+    refuse(path, "io-error", fmt::format("{}: {}", path, std::strerror(errno)));
+  if (!S_ISREG(st.st_mode))
+    refuse(path, "not-a-file", fmt::format("{}: not a regular file", path));
+  const auto too_large = [&](std::size_t size) {
+    refuse(path, "file-too-large",
+           fmt::format("{}: {} bytes, more than the {} bytes a record may have", path, size,
+                       m_max_bytes));
+  };
+  if (static_cast<std::size_t>(st.st_size) > m_max_bytes)
+    too_large(static_cast<std::size_t>(st.st_size));
+
+  // Read at most one byte more than allowed: the file may grow after fstat.
+  std::string text;
+  char buffer[65536];
+  while (true) {
+    const ssize_t n = ::read(file.fd, buffer, sizeof buffer);
+    if (n < 0) {
+      if (errno == EINTR)
+        continue;
+      refuse(path, "io-error", fmt::format("{}: {}", path, std::strerror(errno)));
+    }
+    if (n == 0)
+      break;
+    text.append(buffer, static_cast<std::size_t>(n));
+    if (text.size() > m_max_bytes)
+      too_large(text.size());
+  }
+  return text;
+}
+
+std::vector<std::string> FsStore::list(const std::string& dir) const {
+  if (!is_root(dir))
+    check_path(dir);
+  if (walk(m_root, dir) != Kind::dir)
+    return {};
+  const std::string full = is_root(dir) ? m_root : m_root + "/" + dir;
+  const int fd = ::open(full.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ENOENT)
+      return {};
+    refuse(dir, "io-error", fmt::format("{}: {}", dir, std::strerror(errno)));
+  }
+  std::unique_ptr<DIR, DirCloser> handle{::fdopendir(fd)};
+  if (!handle) {
+    ::close(fd);
+    refuse(dir, "io-error", fmt::format("{}: {}", dir, std::strerror(errno)));
+  }
+  std::vector<std::string> names;
+  while (const dirent* entry = ::readdir(handle.get())) {
+    const std::string name = entry->d_name;
+    if (name != "." && name != "..")
+      names.push_back(name);
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+bool FsStore::is_dir(const std::string& path) const {
+  if (is_root(path))
+    return true;
+  if (!is_safe_path(path))
+    return false;
+  try {
+    return walk(m_root, path) == Kind::dir;
+  } catch (const StoreError&) {
+    return false; // a symbolic link is not a directory pmo reads
+  }
+}
+
+// --- MemoryStore --------------------------------------------------------------------------------
+
+void MemoryStore::put(const std::string& path, std::string text) {
+  m_files[path] = std::move(text);
+}
+
+std::optional<std::string> MemoryStore::read(const std::string& path) const {
+  check_path(path);
+  auto it = m_files.find(path);
+  if (it == m_files.end())
+    return std::nullopt;
+  return it->second;
+}
+
+std::vector<std::string> MemoryStore::list(const std::string& dir) const {
+  const std::string prefix = is_root(dir) ? "" : dir + "/";
+  std::set<std::string> names;
+  for (auto it = m_files.lower_bound(prefix); it != m_files.end(); ++it) {
+    if (!it->first.starts_with(prefix))
+      break;
+    const std::string rest = it->first.substr(prefix.size());
+    names.insert(rest.substr(0, rest.find('/')));
+  }
+  return {names.begin(), names.end()};
+}
+
+bool MemoryStore::is_dir(const std::string& path) const {
+  if (is_root(path))
+    return true;
+  const std::string prefix = path + "/";
+  auto it = m_files.lower_bound(prefix);
+  return it != m_files.end() && it->first.starts_with(prefix);
+}
+
+} // namespace pmo::store

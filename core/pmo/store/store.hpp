@@ -1,0 +1,62 @@
+#pragma once
+// The portfolio as files, read through an interface so that tests can use memory and write
+// commands can read the committed tree instead of the working tree.
+
+#include <pmo/model/types.hpp>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pmo::store {
+
+// Paths are repository-relative, '/'-separated, never absolute, never containing "..".
+class Store {
+public:
+  virtual ~Store() = default;
+  // The file's bytes, or nullopt when absent. Throws StoreError on a file that may not be read
+  // (larger than max_bytes, a symlink, a path escaping the repository).
+  virtual std::optional<std::string> read(const std::string& path) const = 0;
+  // Names of the entries directly inside a directory (files and directories), sorted;
+  // empty when the directory is absent.
+  virtual std::vector<std::string> list(const std::string& dir) const = 0;
+  virtual bool is_dir(const std::string& path) const = 0;
+};
+
+struct StoreError {
+  model::Finding finding;
+};
+
+// Files below a root directory on disk. Refuses symlinks and files over max_bytes.
+class FsStore final : public Store {
+public:
+  explicit FsStore(std::string root, std::size_t max_bytes = 4 * 1024 * 1024);
+  std::optional<std::string> read(const std::string& path) const override;
+  std::vector<std::string> list(const std::string& dir) const override;
+  bool is_dir(const std::string& path) const override;
+  const std::string& root() const { return m_root; }
+
+private:
+  std::string m_root;
+  std::size_t m_max_bytes;
+};
+
+// Files in memory, for tests.
+class MemoryStore final : public Store {
+public:
+  void put(const std::string& path, std::string text);
+  std::optional<std::string> read(const std::string& path) const override;
+  std::vector<std::string> list(const std::string& dir) const override;
+  bool is_dir(const std::string& path) const override;
+
+private:
+  std::map<std::string, std::string> m_files;
+};
+
+// Whether a repository-relative path is safe: relative, no "..", no empty or "." segments,
+// no backslash or NUL.
+bool is_safe_path(std::string_view path);
+
+} // namespace pmo::store

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Configures and builds pmo in build/ (or $PMO_BUILD_DIR). Extra arguments go to cmake.
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build=${PMO_BUILD_DIR:-$here/build}
+cmake -S "$here" -B "$build" -G Ninja "$@" >/dev/null
+cmake --build "$build" -j "$(nproc)"

@@ -1,0 +1,179 @@
+#include <pmo/store/store.hpp>
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+#include <stdlib.h>
+
+using pmo::store::FsStore;
+using pmo::store::is_safe_path;
+using pmo::store::MemoryStore;
+using pmo::store::StoreError;
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A temporary directory removed at the end of the test.
+class TempDir {
+public:
+  TempDir() {
+    std::string pattern = (fs::temp_directory_path() / "pmo-store-XXXXXX").string();
+    if (!::mkdtemp(pattern.data()))
+      throw std::runtime_error("mkdtemp failed");
+    m_path = pattern;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(m_path, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  const fs::path& path() const { return m_path; }
+  void write(const std::string& relative, const std::string& text) const {
+    fs::path file = m_path / relative;
+    fs::create_directories(file.parent_path());
+    std::ofstream{file, std::ios::binary} << text;
+  }
+
+private:
+  fs::path m_path;
+};
+
+// The code of the StoreError that `read` throws, or "" when it does not throw.
+template <class F> std::string refusal(F&& read) {
+  try {
+    read();
+  } catch (const StoreError& e) {
+    return e.finding.code;
+  }
+  return "";
+}
+
+} // namespace
+
+TEST_CASE("safe paths are relative, without dot segments, backslashes or NUL") {
+  CHECK(is_safe_path("pmo.yaml"));
+  CHECK(is_safe_path("people/lina.yaml"));
+  CHECK(is_safe_path("projects/P2026-abc/decisions/20261121T093000Z-G1-lina.yaml"));
+  CHECK(is_safe_path(".github/workflows/pmo.yml"));
+  CHECK_FALSE(is_safe_path(""));
+  CHECK_FALSE(is_safe_path("/etc/passwd"));
+  CHECK_FALSE(is_safe_path("../outside"));
+  CHECK_FALSE(is_safe_path("people/../../x"));
+  CHECK_FALSE(is_safe_path("people/..hidden"));
+  CHECK_FALSE(is_safe_path("./pmo.yaml"));
+  CHECK_FALSE(is_safe_path("people//lina.yaml"));
+  CHECK_FALSE(is_safe_path("people/"));
+  CHECK_FALSE(is_safe_path("people\\lina.yaml"));
+  CHECK_FALSE(is_safe_path(std::string_view{"a\0b", 3}));
+}
+
+TEST_CASE("a memory store reads, lists and knows directories") {
+  MemoryStore store;
+  store.put("pmo.yaml", "office: {}");
+  store.put("people/b.yaml", "b");
+  store.put("people/a.yaml", "a");
+  store.put("projects/P1/project.yaml", "p");
+  store.put("projects/P1/decisions/d.yaml", "d");
+  CHECK(store.read("people/a.yaml") == "a");
+  CHECK_FALSE(store.read("people/c.yaml"));
+  CHECK(store.list("") == std::vector<std::string>{"people", "pmo.yaml", "projects"});
+  CHECK(store.list("people") == std::vector<std::string>{"a.yaml", "b.yaml"});
+  CHECK(store.list("projects/P1") == std::vector<std::string>{"decisions", "project.yaml"});
+  CHECK(store.list("nowhere").empty());
+  CHECK(store.is_dir("projects/P1/decisions"));
+  CHECK(store.is_dir(""));
+  CHECK_FALSE(store.is_dir("pmo.yaml"));
+  CHECK_FALSE(store.is_dir("proj"));
+}
+
+TEST_CASE("a memory store refuses an unsafe path") {
+  MemoryStore store;
+  CHECK(refusal([&] { store.read("../x"); }) == "unsafe-path");
+}
+
+TEST_CASE("a file store reads files below its root") {
+  TempDir dir;
+  dir.write("pmo.yaml", "office:\n  name: 星河\n");
+  dir.write("people/lina.yaml", "name: 李娜\n");
+  FsStore store{dir.path().string() + "/"};
+  CHECK(store.read("pmo.yaml") == "office:\n  name: 星河\n");
+  CHECK(store.read("people/lina.yaml") == "name: 李娜\n");
+  CHECK_FALSE(store.read("people/none.yaml"));
+  CHECK_FALSE(store.read("nowhere/none.yaml"));
+  CHECK_FALSE(store.read("pmo.yaml/below"));
+}
+
+TEST_CASE("a file store lists entries sorted and knows directories") {
+  TempDir dir;
+  dir.write("people/b.yaml", "");
+  dir.write("people/a.yaml", "");
+  dir.write("people/sub/c.yaml", "");
+  FsStore store{dir.path().string()};
+  CHECK(store.list("people") == std::vector<std::string>{"a.yaml", "b.yaml", "sub"});
+  CHECK(store.list("") == std::vector<std::string>{"people"});
+  CHECK(store.list("projects").empty());
+  CHECK(store.is_dir("people/sub"));
+  CHECK(store.is_dir(""));
+  CHECK_FALSE(store.is_dir("people/a.yaml"));
+  CHECK_FALSE(store.is_dir("projects"));
+}
+
+TEST_CASE("a file store refuses a symbolic link to a file") {
+  TempDir dir;
+  TempDir outside;
+  outside.write("secret.yaml", "secret");
+  fs::create_directories(dir.path() / "people");
+  fs::create_symlink(outside.path() / "secret.yaml", dir.path() / "people/lina.yaml");
+  FsStore store{dir.path().string()};
+  StoreError error;
+  try {
+    store.read("people/lina.yaml");
+    FAIL("a symbolic link was read");
+  } catch (const StoreError& e) {
+    error = e;
+  }
+  CHECK(error.finding.code == "symlink");
+  CHECK(error.finding.where.file == "people/lina.yaml");
+  CHECK(error.finding.severity == pmo::model::Severity::error);
+  // Listing still names it, so the loader can report it.
+  CHECK(store.list("people") == std::vector<std::string>{"lina.yaml"});
+}
+
+TEST_CASE("a file store refuses a symbolic link anywhere along the path") {
+  TempDir dir;
+  TempDir outside;
+  outside.write("P1/project.yaml", "title: elsewhere\n");
+  fs::create_directories(dir.path() / "projects");
+  fs::create_directory_symlink(outside.path() / "P1", dir.path() / "projects/P1");
+  fs::create_directory_symlink(outside.path(), dir.path() / "people");
+  FsStore store{dir.path().string()};
+  CHECK(refusal([&] { store.read("projects/P1/project.yaml"); }) == "symlink");
+  CHECK(refusal([&] { store.list("projects/P1"); }) == "symlink");
+  CHECK(refusal([&] { store.list("people"); }) == "symlink");
+  CHECK_FALSE(store.is_dir("projects/P1"));
+}
+
+TEST_CASE("a file store refuses a file over the size cap") {
+  TempDir dir;
+  dir.write("big.yaml", std::string(101, 'x'));
+  dir.write("fits.yaml", std::string(100, 'x'));
+  FsStore store{dir.path().string(), 100};
+  CHECK(refusal([&] { store.read("big.yaml"); }) == "file-too-large");
+  CHECK(store.read("fits.yaml")->size() == 100);
+}
+
+TEST_CASE("a file store refuses unsafe paths and non-files") {
+  TempDir dir;
+  dir.write("people/a.yaml", "");
+  FsStore store{dir.path().string()};
+  CHECK(refusal([&] { store.read("../etc/passwd"); }) == "unsafe-path");
+  CHECK(refusal([&] { store.read("/etc/passwd"); }) == "unsafe-path");
+  CHECK(refusal([&] { store.list("people/../.."); }) == "unsafe-path");
+  CHECK(refusal([&] { store.read("people"); }) == "not-a-file");
+  CHECK_FALSE(store.is_dir("../"));
+}

@@ -1,0 +1,205 @@
+#include <pmo/codec/records.hpp>
+#include <pmo/store/loader.hpp>
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+#include <stdlib.h>
+
+using namespace pmo::model;
+using pmo::store::load_portfolio;
+using pmo::store::Loaded;
+using pmo::store::MemoryStore;
+
+namespace {
+
+const char* const k_person = "name: 李娜\nroles: [finance]\n";
+const char* const k_project = "title: 智能客服平台\nsponsor: zhaomin\n";
+
+std::string decision_text(const char* gate, const char* at) {
+  return fmt::format("gate: {}\ndecision: approve\nreviewer: lina\nrole: finance\n"
+                     "decided_at: {}\n",
+                     gate, at);
+}
+
+MemoryStore good_store() {
+  MemoryStore store;
+  store.put("pmo.yaml",
+            pmo::codec::encode_office(default_office("PMO", Lang::en, OfficeType::controlling)));
+  store.put("people/zhaomin.yaml", "name: 赵敏\nroles: [sponsor]\n");
+  store.put("people/lina.yaml", k_person);
+  store.put("projects/P2/project.yaml", k_project);
+  store.put("projects/P1/project.yaml", k_project);
+  store.put("projects/P1/decisions/20261122T093000Z-G1-lina.yaml",
+            decision_text("G1", "2026-11-22T09:30:00Z"));
+  store.put("projects/P1/decisions/20261121T093000Z-G1-lina.yaml",
+            decision_text("G1", "2026-11-21T09:30:00Z"));
+  return store;
+}
+
+const Finding* find(const Loaded& loaded, const std::string& code, const std::string& file) {
+  auto it = std::find_if(loaded.findings.begin(), loaded.findings.end(),
+                         [&](const Finding& f) { return f.code == code && f.where.file == file; });
+  return it == loaded.findings.end() ? nullptr : &*it;
+}
+
+std::string describe(const std::vector<Finding>& findings) {
+  std::string all;
+  for (const auto& f : findings)
+    all += format_finding(f, Lang::en) + "\n";
+  return all;
+}
+
+} // namespace
+
+TEST_CASE("a well-formed portfolio loads with people, projects and decisions in order") {
+  Loaded loaded = load_portfolio(good_store(), Lang::en);
+  INFO(describe(loaded.findings));
+  CHECK(loaded.findings.empty());
+  CHECK(loaded.office_ok);
+  const Portfolio& p = loaded.portfolio;
+  CHECK(p.office.name == "PMO");
+  CHECK(p.office.gates.size() == 4);
+  REQUIRE(p.people.size() == 2);
+  CHECK(p.people[0].id == "lina");
+  CHECK(p.people[0].file == "people/lina.yaml");
+  CHECK(p.people[1].id == "zhaomin");
+  REQUIRE(p.projects.size() == 2);
+  CHECK(p.projects[0].id == "P1");
+  CHECK(p.projects[0].file == "projects/P1/project.yaml");
+  CHECK(p.projects[1].id == "P2");
+  REQUIRE(p.decisions.size() == 2);
+  CHECK(p.decisions[0].project == "P1");
+  CHECK(p.decisions[0].file == "projects/P1/decisions/20261121T093000Z-G1-lina.yaml");
+  CHECK(p.decisions[1].file == "projects/P1/decisions/20261122T093000Z-G1-lina.yaml");
+}
+
+TEST_CASE("a missing pmo.yaml is an error and the office is not ok") {
+  MemoryStore store;
+  store.put("people/lina.yaml", k_person);
+  Loaded loaded = load_portfolio(store, Lang::en);
+  CHECK_FALSE(loaded.office_ok);
+  const Finding* f = find(loaded, "missing-office", "pmo.yaml");
+  REQUIRE(f);
+  CHECK(f->severity == Severity::error);
+  CHECK(loaded.portfolio.people.size() == 1); // the rest still loads
+}
+
+TEST_CASE("a pmo.yaml that does not decode leaves the office not ok") {
+  MemoryStore store;
+  store.put("pmo.yaml", "office: {name: x, type: strict}\n");
+  Loaded loaded = load_portfolio(store, Lang::en);
+  CHECK_FALSE(loaded.office_ok);
+  const Finding* f = find(loaded, "bad-value", "pmo.yaml");
+  REQUIRE(f);
+  CHECK(f->where.line == 1);
+}
+
+TEST_CASE("a record that does not decode is left out and reported at its place") {
+  MemoryStore store = good_store();
+  store.put("people/bad.yaml", "name: x\nroles: [finance]\nroles: [legal]\n");
+  store.put("projects/P3/project.yaml", "title: [not text]\n");
+  store.put("projects/P3/decisions/20261121T093000Z-G1-lina.yaml",
+            decision_text("G1", "2026-11-21T09:30:00Z"));
+  store.put("projects/P1/decisions/20261123T093000Z-G1-lina.yaml", "gate: G1\n");
+  Loaded loaded = load_portfolio(store, Lang::en);
+  CHECK(loaded.portfolio.people.size() == 2);
+  CHECK(loaded.portfolio.projects.size() == 2);
+  // The decision of P3 is well-formed but its project did not load; the bad P1 one is out.
+  CHECK(loaded.portfolio.decisions.size() == 2);
+  const Finding* dup = find(loaded, "yaml-duplicate-key", "people/bad.yaml");
+  REQUIRE(dup);
+  CHECK(dup->where.line == 3);
+  CHECK(find(loaded, "wrong-type", "projects/P3/project.yaml"));
+  CHECK(find(loaded, "missing-field", "projects/P1/decisions/20261123T093000Z-G1-lina.yaml"));
+}
+
+TEST_CASE("unexpected files under people and projects are warnings") {
+  MemoryStore store = good_store();
+  store.put("people/README.md", "# people");
+  store.put("people/old/x.yaml", "name: x\nroles: [a]\n");
+  store.put("people/.gitkeep", "");
+  store.put("projects/notes.txt", "");
+  store.put("projects/P1/notes.md", "");
+  store.put("projects/P1/decisions/draft.txt", "");
+  store.put("projects/P1/decisions/.gitkeep", "");
+  store.put("README.md", "not under people or projects");
+  Loaded loaded = load_portfolio(store, Lang::en);
+  INFO(describe(loaded.findings));
+  CHECK_FALSE(has_errors(loaded.findings));
+  CHECK(loaded.findings.size() == 5);
+  for (const char* file : {"people/README.md", "people/old", "projects/notes.txt",
+                           "projects/P1/notes.md", "projects/P1/decisions/draft.txt"}) {
+    CAPTURE(file);
+    const Finding* f = find(loaded, "unexpected-entry", file);
+    REQUIRE(f);
+    CHECK(f->severity == Severity::warning);
+  }
+  CHECK(loaded.portfolio.people.size() == 2);
+}
+
+TEST_CASE("a file name that is not a valid id is an error") {
+  MemoryStore store = good_store();
+  store.put("people/Li Na.yaml", k_person);
+  store.put("projects/-P9/project.yaml", k_project);
+  Loaded loaded = load_portfolio(store, Lang::en);
+  CHECK(find(loaded, "bad-id", "people/Li Na.yaml"));
+  CHECK(find(loaded, "bad-id", "projects/-P9"));
+  CHECK(loaded.portfolio.people.size() == 2);
+  CHECK(loaded.portfolio.projects.size() == 2);
+}
+
+TEST_CASE("a project directory without project.yaml is an error") {
+  MemoryStore store = good_store();
+  store.put("projects/P3/decisions/20261121T093000Z-G1-lina.yaml",
+            decision_text("G1", "2026-11-21T09:30:00Z"));
+  Loaded loaded = load_portfolio(store, Lang::en);
+  CHECK(find(loaded, "missing-project", "projects/P3/project.yaml"));
+  CHECK(loaded.portfolio.decisions.size() == 2);
+}
+
+TEST_CASE("loader messages follow the language") {
+  MemoryStore store;
+  Loaded en = load_portfolio(store, Lang::en);
+  Loaded zh = load_portfolio(store, Lang::zh);
+  REQUIRE(en.findings.size() == 1);
+  REQUIRE(zh.findings.size() == 1);
+  CHECK(zh.findings[0].message.find("缺少") != std::string::npos);
+  CHECK(en.findings[0].message != zh.findings[0].message);
+}
+
+TEST_CASE("a symbolic link in a portfolio on disk becomes a finding, not an exception") {
+  namespace fs = std::filesystem;
+  std::string pattern = (fs::temp_directory_path() / "pmo-loader-XXXXXX").string();
+  REQUIRE(::mkdtemp(pattern.data()));
+  const fs::path root = pattern;
+  struct Cleanup {
+    fs::path path;
+    ~Cleanup() {
+      std::error_code ec;
+      fs::remove_all(path, ec);
+    }
+  } cleanup{root};
+  fs::create_directories(root / "people");
+  std::ofstream{root / "pmo.yaml"}
+      << pmo::codec::encode_office(default_office("PMO", Lang::zh, OfficeType::controlling));
+  std::ofstream{root / "people/lina.yaml"} << k_person;
+  fs::create_symlink(root / "people/lina.yaml", root / "people/alias.yaml");
+  fs::create_directory_symlink(root / "people", root / "projects");
+
+  pmo::store::FsStore store{root.string()};
+  Loaded loaded = load_portfolio(store, Lang::zh);
+  INFO(describe(loaded.findings));
+  CHECK(loaded.office_ok);
+  const Finding* link = find(loaded, "symlink", "people/alias.yaml");
+  REQUIRE(link);
+  CHECK(link->message.find("符号链接") != std::string::npos);
+  CHECK(find(loaded, "symlink", "projects"));
+  REQUIRE(loaded.portfolio.people.size() == 1);
+  CHECK(loaded.portfolio.people[0].id == "lina");
+  CHECK(loaded.portfolio.projects.empty());
+}
