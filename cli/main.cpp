@@ -71,6 +71,7 @@ int main(int argc, char** argv) {
   CLI::App app{"pmo — the Project Management Office, as code (项目管理办公室)", "pmo"};
   app.set_version_flag("--version", std::string{"pmo "} + PMO_VERSION);
   app.require_subcommand(1);
+  app.fallthrough(); // global options are accepted after the command too
   std::string chdir;
   std::string lang_text;
   bool no_color = false;

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -127,18 +128,23 @@ store::Loaded load_working_tree(const Workspace& ws, Lang lang) {
   return store::load_portfolio(files, lang);
 }
 
-void require_loadable(const store::Loaded& loaded, Lang lang) {
-  if (!loaded.office_ok || model::has_errors(loaded.findings)) {
-    std::vector<model::Finding> errors;
-    for (const auto& f : loaded.findings)
-      if (f.severity == model::Severity::error)
-        errors.push_back(f);
-    throw Failure(k_exit_findings,
-                  tr(lang,
-                     "the portfolio has {} invalid record(s); fix them first ('pmo validate')",
-                     "项目组合中有 {} 处记录无效，请先修正（pmo validate）", errors.size()),
-                  std::move(errors));
+void require_loadable(const store::Loaded& loaded, Lang lang,
+                      const std::vector<std::string>& scope) {
+  std::vector<model::Finding> errors;
+  for (const auto& f : loaded.findings) {
+    bool in_scope = std::any_of(scope.begin(), scope.end(), [&](const std::string& prefix) {
+      return f.where.file.compare(0, prefix.size(), prefix) == 0;
+    });
+    if (f.severity == model::Severity::error && in_scope)
+      errors.push_back(f);
   }
+  if (loaded.office_ok && errors.empty())
+    return;
+  std::size_t count = errors.size();
+  throw Failure(k_exit_findings,
+                tr(lang, "{} invalid record(s) stand in the way; fix them first ('pmo validate')",
+                   "有 {} 处无效记录，请先修正（pmo validate）", count),
+                std::move(errors));
 }
 
 git::Signature operator_signature(const Workspace& ws, model::Timestamp when) {

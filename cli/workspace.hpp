@@ -52,8 +52,11 @@ std::string write_commit(const Context& ctx, Workspace& ws, model::Lang lang,
 // user.email, else "pmo <pmo@localhost>".
 git::Signature operator_signature(const Workspace& ws, model::Timestamp when);
 
-// Throws Failure(k_exit_findings) listing findings when the load found errors.
-void require_loadable(const store::Loaded& loaded, model::Lang lang);
+// Throws Failure(k_exit_findings) listing the errors the load found in files under `scope`
+// (path prefixes), or when pmo.yaml did not load. A broken record elsewhere does not block a
+// write that does not depend on it.
+void require_loadable(const store::Loaded& loaded, model::Lang lang,
+                      const std::vector<std::string>& scope = {"pmo.yaml", "people/"});
 
 // Reads a whole file or stdin ("-") with a size cap, for --from.
 std::string read_input(const std::string& path, std::size_t max_bytes);

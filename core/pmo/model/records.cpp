@@ -236,10 +236,6 @@ std::vector<const Decision*> Portfolio::decisions_of(std::string_view project) c
                        [](const Decision& d, std::string_view key) { return d.project < key; });
   for (auto it = first; it != decisions.end() && it->project == project; ++it)
     out.push_back(&*it);
-  if (out.empty()) // unsorted input: scan
-    for (const auto& d : decisions)
-      if (d.project == project)
-        out.push_back(&d);
   return out;
 }
 

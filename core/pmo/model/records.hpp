@@ -165,7 +165,7 @@ struct Portfolio {
 
   const Person* person(std::string_view id) const;
   const Project* project(std::string_view id) const;
-  // The decisions of one project, in order.
+  // The decisions of one project, in order. Needs `decisions` sorted (sort_decisions).
   std::vector<const Decision*> decisions_of(std::string_view project) const;
   void sort_decisions();
 };
