@@ -11,16 +11,9 @@
 namespace pmo::git::detail {
 namespace {
 
-constexpr std::size_t k_max_blob_bytes = 4 * 1024 * 1024;
+using store::refuse;
 
-[[noreturn]] void refuse(const std::string& path, const char* code, std::string message) {
-  model::Finding finding;
-  finding.severity = model::Severity::error;
-  finding.where.file = path;
-  finding.code = code;
-  finding.message = std::move(message);
-  throw store::StoreError{std::move(finding)};
-}
+constexpr std::size_t k_max_blob_bytes = 4 * 1024 * 1024;
 
 bool is_root(const std::string& path) { return path.empty() || path == "."; }
 

@@ -14,8 +14,6 @@
 
 namespace pmo::store {
 
-namespace {
-
 [[noreturn]] void refuse(const std::string& path, const char* code, std::string message) {
   model::Finding finding;
   finding.severity = model::Severity::error;
@@ -24,6 +22,8 @@ namespace {
   finding.message = std::move(message);
   throw StoreError{std::move(finding)};
 }
+
+namespace {
 
 bool is_root(const std::string& path) { return path.empty() || path == "."; }
 

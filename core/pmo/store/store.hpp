@@ -29,6 +29,10 @@ struct StoreError {
   model::Finding finding;
 };
 
+// Throws a StoreError about `path` (codes: "unsafe-path", "symlink", "file-too-large",
+// "not-a-file", "io-error").
+[[noreturn]] void refuse(const std::string& path, const char* code, std::string message);
+
 // Files below a root directory on disk. Refuses symlinks and files over max_bytes.
 class FsStore final : public Store {
 public:
