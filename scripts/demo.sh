@@ -5,7 +5,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 bash "$here/scripts/install-deps.sh"
-bash "$here/scripts/build.sh"
+PMO_TARGET=pmo bash "$here/scripts/build.sh"
 pmo=${PMO_BUILD_DIR:-$here/build}/pmo
 demo=${1:-$(mktemp -d /tmp/pmo-demo.XXXXXX)/xinghe}
 
