@@ -59,9 +59,17 @@ std::string render_project(const model::Project& p, Lang lang) {
                   {"feasibility", scalar(p.feasibility)},
                   {"cost_estimate", number(p.business_case.cost_estimate)},
                   {"roi", number(p.business_case.roi)}};
+  for (auto name : model::k_plan_sections)
+    data.scalars["plan_" + std::string{name}] = scalar(*model::plan_section(p.plan, name));
+  std::vector<std::string> milestones;
+  for (const auto& m : p.milestones)
+    milestones.push_back(fmt::format("{{name: {}, date: {}, weight: {}}}",
+                                     codec::yaml_flow_scalar(m.name), date(m.date),
+                                     codec::yaml_number(m.weight)));
   data.lists = {{"objectives", list(p.objectives)}, {"scope_in", list(p.scope.in)},
                 {"scope_out", list(p.scope.out)},   {"benefits", list(p.business_case.benefits)},
-                {"risks", list(p.risks)},           {"resources", list(p.resources)}};
+                {"risks", list(p.risks)},           {"resources", list(p.resources)},
+                {"milestones", milestones}};
   return render_template(lang == Lang::zh ? "zh-CN" : "en", "proposal.yaml", data);
 }
 

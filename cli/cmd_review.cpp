@@ -2,6 +2,7 @@
 // rules, written as one append-only record, committed with the reviewer as author and trailers.
 
 #include "commands.hpp"
+#include "control_write.hpp"
 #include "workspace.hpp"
 
 #include <pmo/codec/records.hpp>
@@ -22,6 +23,7 @@ namespace {
 struct ReviewOptions {
   std::string project;
   std::string gate;
+  std::string change;
   std::string decision;
   std::string reviewer;
   std::string role;
@@ -29,17 +31,13 @@ struct ReviewOptions {
   std::vector<std::string> conditions;
 };
 
-std::string one_line(std::string text) {
-  for (char& c : text)
-    if (c == '\r' || c == '\n' || c == '\t')
-      c = ' ';
-  return text;
-}
-
 int run_review(Context& ctx, const ReviewOptions& opts) {
   Workspace ws = open_workspace(ctx, true);
   Lang lang = early_language(ctx, &ws);
   auto verdict = model::parse_verdict(opts.decision);
+  if (opts.gate.empty() == opts.change.empty())
+    throw Failure(k_exit_usage, tr(lang, "give either --gate GATE or --change CR-ID",
+                                   "请指定 --gate 关口 或 --change 变更编号（二选一）"));
   for (const auto& condition : opts.conditions)
     if (condition.find_first_not_of(" \t") == std::string::npos)
       throw Failure(k_exit_usage,
@@ -57,6 +55,7 @@ int run_review(Context& ctx, const ReviewOptions& opts) {
     model::ReviewRequest request;
     request.project = opts.project;
     request.gate = opts.gate;
+    request.change = opts.change;
     request.verdict = *verdict;
     request.reviewer = opts.reviewer;
     request.role = opts.role;
@@ -67,23 +66,31 @@ int run_review(Context& ctx, const ReviewOptions& opts) {
     if (!outcome.refusals.empty())
       throw Failure(k_exit_findings,
                     tr(lang, "{} {} by {} refused; nothing written",
-                       "{}（{}，{}）被拒绝，未写入任何内容", opts.gate, opts.decision,
-                       opts.reviewer),
+                       "{}（{}，{}）被拒绝，未写入任何内容",
+                       opts.change.empty() ? opts.gate : opts.change, opts.decision, opts.reviewer),
                     outcome.refusals);
-    const model::GateDef* gate = portfolio.office.gate(opts.gate);
+    const bool on_change = !opts.change.empty();
+    const model::GateDef* gate =
+        on_change ? &portfolio.office.control.ccb : portfolio.office.gate(opts.gate);
+    const std::string subject = on_change ? opts.change : gate->id;
     const model::Project& project = *portfolio.project(opts.project);
     const model::Person& reviewer = *portfolio.person(opts.reviewer);
 
     model::Decision& decision = outcome.decision;
     std::string project_file = "projects/" + project.id + "/project.yaml";
-    decision.record = ws.repo->head_blob_id(ws.prefix + project_file);
+    // The record decided on: the change request, or the project record for a gate.
+    std::string record_file =
+        on_change ? "projects/" + project.id + "/changes/" + opts.change + ".yaml" : project_file;
+    decision.record = ws.repo->head_blob_id(ws.prefix + record_file);
     path = "projects/" + project.id + "/decisions/" +
-           model::decision_file_name(decision.decided_at, gate->id, reviewer.id);
+           model::decision_file_name(decision.decided_at, subject, reviewer.id);
     decision.file = path;
 
     WritePlan plan;
     plan.files.push_back({path, codec::encode_decision(decision)});
     plan.must_be_clean.push_back(project_file); // the decision is on the committed version
+    if (on_change)
+      plan.must_be_clean.push_back(record_file);
     std::string email = reviewer.email.empty() ? reviewer.id + "@pmo.invalid" : reviewer.email;
     plan.author = git::Signature{reviewer.name, email, ctx.clock.now};
 
@@ -92,17 +99,20 @@ int run_review(Context& ctx, const ReviewOptions& opts) {
       body.push_back(one_line(decision.comment));
     for (const auto& condition : decision.conditions)
       body.push_back(tr(office_lang, "Condition: {}", "条件：{}", one_line(condition)));
-    if (outcome.passes_gate)
+    if (outcome.passes_gate && on_change)
+      body.push_back(tr(office_lang, "{} approved by the CCB: the baseline moves.",
+                        "{} 经变更控制委员会批准：基线随之调整。", subject));
+    else if (outcome.passes_gate)
       body.push_back(tr(office_lang, "{} passed: the project enters '{}'.",
                         "{} 通过：项目进入“{}”阶段。", gate->id,
                         model::stage_name(outcome.after.stage, office_lang)));
     plan.message = git::compose_message(
-        tr(office_lang, "{} {}: {} {} — {} ({})", "{} {}：{} {} —— {}（{}）", gate->id,
+        tr(office_lang, "{} {}: {} {} — {} ({})", "{} {}：{} {} —— {}（{}）", subject,
            model::verdict_name(decision.verdict, office_lang), project.id, one_line(project.title),
            reviewer.name, model::role_name(portfolio.office, decision.role, office_lang)),
         body,
         {{"Pmo-Project", project.id},
-         {"Pmo-Gate", gate->id},
+         {on_change ? "Pmo-Change" : "Pmo-Gate", subject},
          {"Pmo-Decision", std::string{model::to_string(decision.verdict)}},
          {"Pmo-Reviewer", reviewer.id},
          {"Pmo-Role", decision.role}});
@@ -112,22 +122,28 @@ int run_review(Context& ctx, const ReviewOptions& opts) {
       warnings.push_back(model::format_finding(warning, lang));
     recorded =
         tr(lang, "Recorded {} {} on {} by {} as {} — {}", "已记录 {} {}：{}，评审人 {}（{}）—— {}",
-           gate->id, model::verdict_name(decision.verdict, lang), project.id, reviewer.id,
+           subject, model::verdict_name(decision.verdict, lang), project.id, reviewer.id,
            decision.role, path);
-    const model::GateProgress* progress = outcome.after.progress(gate->id);
-    if (outcome.passes_gate)
+    const model::GateProgress* progress =
+        outcome.change_after ? &outcome.change_after->board : outcome.after.progress(gate->id);
+    if (outcome.passes_gate && on_change)
+      effect = tr(lang, "{} approved: the baseline of {} moves.", "{} 已批准：{} 的基线随之调整。",
+                  subject, project.id);
+    else if (outcome.change_after && outcome.change_after->status == model::ChangeStatus::rejected)
+      effect = tr(lang, "{} is rejected.", "{} 已被否决。", subject);
+    else if (outcome.passes_gate)
       effect = tr(lang, "{} passed: {} enters '{}'.", "{} 通过：{} 进入“{}”阶段。", gate->id,
                   project.id, model::stage_name(outcome.after.stage, lang));
-    else if (outcome.after.stage == model::k_rejected_stage)
+    else if (!on_change && outcome.after.stage == model::k_rejected_stage)
       effect = tr(lang, "{} is rejected.", "{} 已被否决。", project.id);
-    else if (outcome.after.pause != model::Pause::none)
+    else if (!on_change && outcome.after.pause != model::Pause::none)
       effect = tr(lang, "{0} is {1} at {2}; the next decision on {2} opens a new round.",
                   "{0} 在 {2} 处于“{1}”状态；{2} 的下一次决策将开启新一轮评审。", project.id,
                   model::pause_name(outcome.after.pause, lang), gate->id);
     else if (progress)
       effect =
           tr(lang, "{}: {} of {} approvals; still to decide: {}.",
-             "{}：已有 {} 个批准，需要 {} 个；尚待决策：{}。", gate->id, progress->approvals.size(),
+             "{}：已有 {} 个批准，需要 {} 个；尚待决策：{}。", subject, progress->approvals.size(),
              progress->approvals_needed, fmt::join(progress->missing_roles, ", "));
     return plan;
   });
@@ -149,7 +165,9 @@ void add_review(CLI::App& app, Action& action) {
   auto opts = std::make_shared<ReviewOptions>();
   CLI::App* cmd = app.add_subcommand("review", "Record a gate decision (one commit)");
   cmd->add_option("ID", opts->project, "Project id")->required();
-  cmd->add_option("--gate", opts->gate, "Gate id from pmo.yaml, e.g. G1")->required();
+  cmd->add_option("--gate", opts->gate, "Gate id from pmo.yaml, e.g. G1");
+  cmd->add_option("--change", opts->change,
+                  "A change request id (CR-001): the change control board decides it");
   cmd->add_option("--decision", opts->decision,
                   "approve, approve-with-conditions, revise, reject or hold")
       ->required()

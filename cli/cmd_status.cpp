@@ -53,6 +53,33 @@ fmt::text_style stage_style(const std::string& stage) {
   return {};
 }
 
+fmt::text_style health_style(const std::optional<model::Rag>& rag) {
+  if (!rag)
+    return {};
+  switch (*rag) {
+  case model::Rag::green:
+    return fmt::fg(fmt::terminal_color::green);
+  case model::Rag::amber:
+    return fmt::fg(fmt::terminal_color::yellow);
+  case model::Rag::red:
+    return fmt::fg(fmt::terminal_color::red);
+  }
+  return {};
+}
+
+std::string index_text(const std::optional<double>& index) {
+  return index ? fmt::format("{:.2f}", *index) : std::string{"—"};
+}
+
+std::string health_text(const report::ProjectRow& row, Lang lang) {
+  std::string text = row.health ? model::rag_name(*row.health, lang) : std::string{"—"};
+  if (row.health_overridden)
+    text += "*";
+  if (row.overdue)
+    text += pick(lang, " (report overdue)", "（报告逾期）");
+  return text;
+}
+
 int run_portfolio(Context& ctx, const StatusOptions& opts) {
   Reading r = read_working_tree(ctx);
   const model::Portfolio& portfolio = r.loaded.portfolio;
@@ -82,6 +109,9 @@ int run_portfolio(Context& ctx, const StatusOptions& opts) {
       {pick(r.lang, "Manager", "项目经理"), false, 24},
       {pick(r.lang, "Next gate", "下一关口"), false, 40},
       {pick(r.lang, "In stage", "本阶段"), true},
+      {pick(r.lang, "Health", "健康度")},
+      {"SPI", true},
+      {"CPI", true},
   };
   std::vector<TableRow> table;
   for (const auto& row : rows) {
@@ -93,10 +123,17 @@ int run_portfolio(Context& ctx, const StatusOptions& opts) {
                      {gate.empty() ? "—" : gate, row.pause != model::Pause::none
                                                      ? fmt::fg(fmt::terminal_color::yellow)
                                                      : fmt::text_style{}},
-                     {days_text(row.days_in_stage, r.lang)}});
+                     {days_text(row.days_in_stage, r.lang)},
+                     {health_text(row, r.lang), health_style(row.health)},
+                     {index_text(row.spi)},
+                     {index_text(row.cpi)}});
   }
   *ctx.out << render_table(columns, table, color);
   return k_exit_ok;
+}
+
+std::string amount_text(double amount, const std::string& currency) {
+  return report::format_amount(amount) + (currency.empty() ? "" : " " + currency);
 }
 
 std::string amount_text(const std::optional<double>& amount, const std::string& currency) {
@@ -223,6 +260,101 @@ void print_history(Context& ctx, const report::ProjectDetail& detail, const Hist
         << '\n';
 }
 
+void print_control(Context& ctx, const model::Portfolio& portfolio,
+                   const report::ProjectDetail& detail, Lang lang) {
+  std::ostream& out = *ctx.out;
+  const bool color = data_color(ctx);
+  const model::ProjectControl& c = detail.control;
+  const std::string& currency = portfolio.office.currency;
+  out << heading(pick(lang, "Project control", "项目监控"), color) << '\n';
+  const model::Baseline* base = c.baseline();
+  if (!base) {
+    out << "  "
+        << pick(lang, "No baseline yet: it is fixed when the plan gate passes.",
+                "尚无基线：计划关口通过后建立。")
+        << "\n\n";
+    return;
+  }
+  std::vector<Field> fields;
+  for (const auto& b : c.baselines) {
+    std::vector<std::string> lines{
+        tr(lang, "{} — {}, {} to {}, since {} ({})", "{} —— {}，{} 至 {}，自 {} 起（{}）",
+           fmt::format("v{}", b.version), amount_text(b.budget, currency),
+           model::format_date(b.start), model::format_date(b.end),
+           model::format_date(std::chrono::floor<std::chrono::days>(b.since)), b.cause)};
+    for (const auto& m : b.milestones)
+      lines.push_back(tr(lang, "  {} {} (weight {})", "  {} {}（权重 {}）",
+                         model::format_date(*m.date), m.name, report::format_amount(m.weight)));
+    fields.push_back({b.version == base->version ? pick(lang, "Baseline", "当前基线")
+                                                 : pick(lang, "Earlier baseline", "历史基线"),
+                      lines});
+  }
+  std::string last = c.latest ? c.latest->period : pick(lang, "none yet", "尚无");
+  if (c.overdue)
+    last += tr(lang, " — the report for {} is overdue", " —— {} 的报告已逾期", c.current_period);
+  fields.push_back({pick(lang, "Last report", "最近报告"), {last}});
+  if (c.latest && !c.latest->summary.empty())
+    fields.push_back({pick(lang, "Summary", "摘要"), {c.latest->summary}});
+  if (c.evm) {
+    const model::Evm& e = *c.evm;
+    auto money = [&](double v) { return amount_text(v, currency); };
+    fields.push_back(
+        {pick(lang, "Earned value", "挣值"),
+         {tr(lang, "as of {}: planned {}%, BAC {}", "截至 {}：计划完成 {}%，BAC {}",
+             model::format_date(e.status_date), fmt::format("{:.1f}", e.planned_percent),
+             money(e.bac)),
+          fmt::format("PV {}  EV {}  AC {}", money(e.pv), money(e.ev), money(e.ac)),
+          fmt::format("SV {}  CV {}", money(e.sv), money(e.cv)),
+          fmt::format("SPI {}  CPI {}  TCPI {}", index_text(e.spi), index_text(e.cpi),
+                      index_text(e.tcpi)),
+          fmt::format("EAC {}  ETC {}  VAC {}", money(e.eac), money(e.etc), money(e.vac))}});
+  }
+  std::vector<std::string> health;
+  for (const auto& d : c.health.dimensions) {
+    auto rating = d.rating();
+    std::string text = model::dimension_name(d.dimension, lang) + ": " +
+                       (rating ? model::rag_name(*rating, lang) : std::string{"—"});
+    if (d.overridden())
+      text += tr(lang, " (override; computed {})", "（人工调整；计算值 {}）",
+                 model::rag_name(*d.computed, lang));
+    health.push_back(text);
+  }
+  if (c.health.overall)
+    health.insert(health.begin(),
+                  tr(lang, "overall: {}", "总体：{}", model::rag_name(*c.health.overall, lang)));
+  fields.push_back({pick(lang, "Health", "健康度"), health});
+  std::vector<std::string> risks;
+  for (const model::Risk* risk : c.open_risks)
+    risks.push_back(tr(
+        lang, "{} score {}{} — {} ({})", "{} 评分 {}{} —— {}（{}）", risk->id, risk->score(),
+        model::is_escalated(portfolio.office.control, *risk) ? pick(lang, " ESCALATED", " 已升级")
+                                                             : "",
+        risk->description, risk->owner));
+  fields.push_back({pick(lang, "Open risks", "未关闭风险"),
+                    risks.empty() ? std::vector<std::string>{pick(lang, "none", "无")} : risks});
+  std::vector<std::string> issues;
+  for (const model::Issue* issue : c.open_issues)
+    issues.push_back(fmt::format("{} [{}] {} ({})", issue->id, model::to_string(issue->priority),
+                                 issue->description, issue->owner));
+  fields.push_back({pick(lang, "Open issues", "未决问题"),
+                    issues.empty() ? std::vector<std::string>{pick(lang, "none", "无")} : issues});
+  std::vector<std::string> changes;
+  for (const auto& change : c.changes) {
+    std::string text =
+        tr(lang, "{} {} — {} ({:+} days, cost {:+})", "{} {} —— {}（工期 {:+} 天，成本 {:+}）",
+           change.change->id, change.change->title, model::change_status_name(change.status, lang),
+           change.change->schedule_days, change.change->cost);
+    if (change.status == model::ChangeStatus::pending)
+      text += tr(lang, "; approvals {} of {}", "；已批准 {} / 需 {}", change.board.approvals.size(),
+                 change.board.approvals_needed);
+    changes.push_back(text);
+  }
+  fields.push_back(
+      {pick(lang, "Changes", "变更申请"),
+       changes.empty() ? std::vector<std::string>{pick(lang, "none", "无")} : changes});
+  out << render_fields(fields, 2, color) << '\n';
+}
+
 void print_checklist(Context& ctx, const report::ProjectDetail& detail, Lang lang) {
   std::ostream& out = *ctx.out;
   const bool color = data_color(ctx);
@@ -319,6 +451,7 @@ int run_project(Context& ctx, const StatusOptions& opts) {
   out << render_fields(record_fields(portfolio, *project, detail.row, lang), 2, color) << '\n';
   print_history(ctx, detail, history, lang);
   out << '\n';
+  print_control(ctx, portfolio, detail, lang);
   print_checklist(ctx, detail, lang);
   return k_exit_ok;
 }

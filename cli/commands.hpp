@@ -19,5 +19,9 @@ void add_review(CLI::App& app, Action& action);
 void add_status(CLI::App& app, Action& action);
 void add_report(CLI::App& app, Action& action);
 void add_validate(CLI::App& app, Action& action);
+void add_update(CLI::App& app, Action& action);
+void add_risk(CLI::App& app, Action& action);
+void add_issue(CLI::App& app, Action& action);
+void add_change(CLI::App& app, Action& action);
 
 } // namespace pmo::cli

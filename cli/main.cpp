@@ -89,6 +89,10 @@ int main(int argc, char** argv) {
   cli::add_status(app, action);
   cli::add_report(app, action);
   cli::add_validate(app, action);
+  cli::add_update(app, action);
+  cli::add_risk(app, action);
+  cli::add_issue(app, action);
+  cli::add_change(app, action);
 
   model::Lang lang = model::Lang::en;
   try {

@@ -1,5 +1,8 @@
 #include "reading.hpp"
 
+#include <pmo/codec/records.hpp>
+#include <pmo/model/lifecycle.hpp>
+
 #include <iostream>
 #include <set>
 #include <unistd.h>
@@ -16,6 +19,7 @@ Reading read_working_tree(const Context& ctx) {
   }
   if (!r.loaded.office_ok)
     require_loadable(r.loaded, r.lang); // throws
+  attach_approved_plans(r.ws, r.loaded.portfolio, r.lang);
   std::set<std::string> bad;
   for (const auto& finding : r.loaded.findings)
     if (finding.severity == model::Severity::error)
@@ -29,6 +33,29 @@ Reading read_working_tree(const Context& ctx) {
                           r.unreadable_files)
              << '\n';
   return r;
+}
+
+void attach_approved_plans(const Workspace& ws, model::Portfolio& portfolio, model::Lang lang) {
+  if (!ws.repo)
+    return;
+  const std::string& gate = portfolio.office.control.baseline_gate;
+  for (const auto& project : portfolio.projects) {
+    auto state = model::derive_state(portfolio.office, portfolio.decisions_of(project.id), lang);
+    const model::GateProgress* progress = state.progress(gate);
+    if (!progress || !progress->last_passed_by || progress->last_passed_by->record.empty())
+      continue;
+    std::optional<std::string> text;
+    try {
+      text = ws.repo->read_blob(progress->last_passed_by->record);
+    } catch (const git::GitError&) {
+      continue;
+    }
+    if (!text)
+      continue;
+    auto decoded = codec::decode_project(*text, project.file, project.id, lang);
+    if (decoded.ok())
+      portfolio.approved_plans.emplace(project.id, std::move(decoded.value));
+  }
 }
 
 bool data_color(const Context& ctx) {

@@ -25,6 +25,11 @@ struct Reading {
 // cannot be read; other records that fail to load are left out, with a warning on stderr.
 Reading read_working_tree(const Context& ctx);
 
+// Fills portfolio.approved_plans: for each project whose baseline gate passed, its project.yaml
+// as that approval recorded it (the decision's `record` blob id, read from git). A project whose
+// blob cannot be read (no git, a shallow clone) keeps using its current record.
+void attach_approved_plans(const Workspace& ws, model::Portfolio& portfolio, model::Lang lang);
+
 // Whether data written to ctx.out may be coloured: ctx.color (which main decides from stderr)
 // and ctx.out is a terminal, so `pmo status | less` gets no escape codes.
 bool data_color(const Context& ctx);

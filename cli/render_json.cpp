@@ -48,7 +48,17 @@ json to_json(const report::ProjectRow& row) {
           {"paused_gate", string_or_null(row.paused_gate)},
           {"stage_since", date_or_null(row.stage_since)},
           {"days_in_stage", int_or_null(row.days_in_stage)},
-          {"anomalies", row.anomalies}};
+          {"anomalies", row.anomalies},
+          {"health", row.health ? json(std::string{model::to_string(*row.health)}) : json(nullptr)},
+          {"health_overridden", row.health_overridden},
+          {"spi", row.spi ? json(*row.spi) : json(nullptr)},
+          {"cpi", row.cpi ? json(*row.cpi) : json(nullptr)},
+          {"last_period", string_or_null(row.last_period)},
+          {"overdue", row.overdue},
+          {"open_risks", row.open_risks},
+          {"escalated_risks", row.escalated_risks},
+          {"open_issues", row.open_issues},
+          {"pending_changes", row.pending_changes}};
 }
 
 json to_json(const report::DecisionEntry& entry) {

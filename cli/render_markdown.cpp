@@ -159,6 +159,71 @@ std::string next_gate_text(const report::ProjectRow& row, Lang lang, bool with_a
   return text;
 }
 
+namespace {
+
+std::string index_text(const std::optional<double>& index) {
+  return index ? fmt::format("{:.2f}", *index) : std::string{"—"};
+}
+
+// Health, earned value indices, overdue reports and escalated risks of the projects under control.
+void control_section(std::string& out, const report::PortfolioReport& r) {
+  Lang lang = r.lang;
+  out += fmt::format("## {}\n\n", pick(lang, "Project health", "项目健康度"));
+  bool any = false;
+  std::string table = header(
+      {pick(lang, "Project", "项目"), pick(lang, "Health", "健康度"), "SPI", "CPI",
+       pick(lang, "Last report", "最近报告"), pick(lang, "Risks (escalated)", "风险（升级）"),
+       pick(lang, "Open issues", "未决问题"), pick(lang, "Pending changes", "待决变更")},
+      {false, false, true, true, false, true, true, true});
+  for (const auto& p : r.projects) {
+    if (!p.health && !p.overdue && p.last_period.empty())
+      continue;
+    any = true;
+    std::string health = p.health ? model::rag_name(*p.health, lang) : std::string{"—"};
+    if (p.health_overridden)
+      health += pick(lang, " (override)", "（人工调整）");
+    std::string last = p.last_period.empty() ? std::string{"—"} : md_code(p.last_period);
+    if (p.overdue)
+      last += pick(lang, " **overdue**", " **逾期**");
+    table += row({md_code(p.id) + " " + md_text(p.title), md_text(health), index_text(p.spi),
+                  index_text(p.cpi), last, fmt::format("{} ({})", p.open_risks, p.escalated_risks),
+                  std::to_string(p.open_issues), std::to_string(p.pending_changes)});
+  }
+  out += any ? table + "\n"
+             : pick(lang, "No project is under control yet (no baseline).\n\n",
+                    "尚无项目进入监控（未建立基线）。\n\n");
+
+  std::vector<const report::ProjectRow*> overdue;
+  for (const auto& p : r.projects)
+    if (p.overdue)
+      overdue.push_back(&p);
+  out += fmt::format("## {}\n\n", tr(lang, "Status reports overdue for {}", "{} 逾期未交的状态报告",
+                                     r.current_period));
+  if (overdue.empty())
+    out += pick(lang, "None.\n\n", "无。\n\n");
+  for (const auto* p : overdue)
+    out += fmt::format("- {} {} ({})\n", md_code(p->id), md_text(p->title),
+                       person_text(p->manager_name, p->manager));
+  if (!overdue.empty())
+    out += "\n";
+
+  out += fmt::format("## {}\n\n", pick(lang, "Escalated risks", "已升级的风险"));
+  if (r.escalated.empty()) {
+    out += pick(lang, "None.\n\n", "无。\n\n");
+    return;
+  }
+  out += header({pick(lang, "Project", "项目"), pick(lang, "Risk", "风险"),
+                 pick(lang, "Score", "评分"), pick(lang, "Owner", "负责人"),
+                 pick(lang, "Description", "描述")},
+                {false, false, true, false, false});
+  for (const auto& risk : r.escalated)
+    out += row({md_code(risk.project), md_code(risk.id), std::to_string(risk.score),
+                md_text(risk.owner), md_text(risk.description)});
+  out += "\n";
+}
+
+} // namespace
+
 std::string render_markdown_report(const report::PortfolioReport& r, const ReportSource& source) {
   Lang lang = r.lang;
   std::string out;
@@ -170,6 +235,7 @@ std::string render_markdown_report(const report::PortfolioReport& r, const Repor
             model::format_date(std::chrono::floor<std::chrono::days>(r.generated_at)), r.total);
   stage_section(out, r);
   project_section(out, r);
+  control_section(out, r);
   awaiting_section(out, r);
   recent_section(out, r, source);
 

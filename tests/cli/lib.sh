@@ -83,6 +83,25 @@ business_case:
 feasibility: Proven stack; team available
 risks: [Data migration]
 resources: [Four engineers]
+plan:
+  scope: Portal features as listed in scope.in
+  schedule: Two releases, see milestones
+  cost: Budget by release
+  quality: Acceptance tests per release
+  resources: Four engineers, one designer
+  communication: Weekly status report
+  risk: Risk register reviewed weekly
+  procurement: Hosting contract
+milestones:
+  - name: Design
+    date: 2027-02-28
+    weight: 1
+  - name: Release 1
+    date: 2027-04-30
+    weight: 2
+  - name: Release 2
+    date: 2027-06-30
+    weight: 1
 YAML
 }
 

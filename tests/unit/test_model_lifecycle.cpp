@@ -32,6 +32,9 @@ Project complete_project(std::string id) {
   p.feasibility = "f";
   p.risks = {"r"};
   p.resources = {"x"};
+  for (auto name : k_plan_sections)
+    *plan_section(p.plan, name) = "x";
+  p.milestones = {{"done", p.end, 1}};
   return p;
 }
 

@@ -520,6 +520,91 @@ void read_items(Ctx& ctx, const Map& map, std::string_view name, FieldLocations&
   }
 }
 
+// A section: a mapping, or empty.
+std::optional<YAML::Node> section(Ctx& ctx, const Map& map, std::string_view name) {
+  const Field* field = map.get(name);
+  if (!field || field->value.IsNull())
+    return std::nullopt;
+  if (!field->value.IsMap()) {
+    ctx.error(field->at, "wrong-type",
+              tr(ctx.lang, "{} must be a mapping of fields, not {}", "{} 必须是字段映射，而不是{}",
+                 field->path, describe(ctx, field->value)));
+    return std::nullopt;
+  }
+  return field->value;
+}
+
+// A number within [low, high]; `whole`: an integer.
+std::optional<double> read_bounded(Ctx& ctx, const Map& map, std::string_view name, double low,
+                                   double high, bool whole, bool required) {
+  const Field* field = required ? map.require(name) : map.get(name);
+  if (!field)
+    return std::nullopt;
+  auto value = number_of(ctx, *field);
+  if (!value)
+    return std::nullopt;
+  if (*value < low || *value > high || (whole && *value != std::trunc(*value))) {
+    ctx.error(field->at, "bad-value",
+              whole ? tr(ctx.lang, "{} must be a whole number from {} to {}, not {}",
+                         "{} 必须是 {} 到 {} 之间的整数，而不是 {}", field->path, low, high,
+                         field->value.Scalar())
+                    : tr(ctx.lang, "{} must be from {} to {}, not {}",
+                         "{} 必须在 {} 到 {} 之间，而不是 {}", field->path, low, high,
+                         field->value.Scalar()));
+    return std::nullopt;
+  }
+  return value;
+}
+
+void decode_control(Ctx& ctx, const YAML::Node& node, FieldLocations& where,
+                    model::ControlSettings& out) {
+  Map map{ctx,
+          node,
+          "control",
+          where,
+          {"cadence", "baseline_gate", "health", "risk_escalation", "ccb"}};
+  read_enum(ctx, map, "cadence", out.cadence, model::parse_cadence, "weekly, monthly");
+  read_id(ctx, map, "baseline_gate", out.baseline_gate, false);
+  if (auto health = section(ctx, map, "health")) {
+    Map h{ctx, *health, "control.health", where, {"green", "amber"}};
+    if (auto v = read_bounded(ctx, h, "green", 0, 10, false, false))
+      out.green_at = *v;
+    if (auto v = read_bounded(ctx, h, "amber", 0, 10, false, false))
+      out.amber_at = *v;
+    if (out.amber_at > out.green_at)
+      ctx.error(h.at(), "bad-value",
+                pick(ctx.lang, "control.health: amber must not be above green",
+                     "control.health：amber 不能高于 green"));
+  }
+  if (auto v = read_bounded(ctx, map, "risk_escalation", 1, 25, true, false))
+    out.escalate_at = static_cast<int>(*v);
+  if (auto ccb = section(ctx, map, "ccb")) {
+    Map c{ctx, *ccb, "control.ccb", where, {"board", "quorum", "excluded"}};
+    read_list(ctx, c, "board", where, out.ccb.board, true);
+    read_quorum(ctx, c, out.ccb.quorum);
+    if (const Field* field = c.get("excluded")) {
+      out.ccb.excluded.clear();
+      FieldLocations items;
+      for (const auto& word : list_of(ctx, *field, items, false)) {
+        if (auto party = parse_party(word))
+          out.ccb.excluded.push_back(*party);
+        else
+          ctx.error(field->at, "bad-value",
+                    tr(ctx.lang, "{}: '{}' is not one of: manager, sponsor",
+                       "{}：“{}”不是以下之一：manager, sponsor", field->path, word));
+      }
+    }
+  }
+}
+
+// An enumerated word that must be written.
+template <class T, class Parse>
+void require_enum(Ctx& ctx, const Map& map, std::string_view name, T& out, Parse parse,
+                  const char* choices) {
+  if (map.require(name))
+    read_enum(ctx, map, name, out, parse, choices);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Encoding
 
@@ -806,7 +891,7 @@ Decoded<model::Office> decode_office(std::string_view text, const std::string& f
   auto root = parse_root(ctx, text);
   if (!root)
     return finish(std::move(out));
-  Map top{ctx, *root, "", office.where, {"office", "roles", "stages", "gates"}};
+  Map top{ctx, *root, "", office.where, {"office", "roles", "stages", "gates", "control"}};
 
   if (const Field* field = top.require("office")) {
     if (!field->value.IsMap()) {
@@ -846,6 +931,8 @@ Decoded<model::Office> decode_office(std::string_view text, const std::string& f
   read_items(ctx, top, "gates", office.where, [&](const YAML::Node& node, const std::string& path) {
     office.gates.push_back(decode_gate(ctx, node, path, office.where));
   });
+  if (auto node = section(ctx, top, "control"))
+    decode_control(ctx, *node, office.where, office.control);
   return finish(std::move(out));
 }
 
@@ -920,7 +1007,7 @@ Decoded<model::Project> decode_project(std::string_view text, const std::string&
           where,
           {"title", "sponsor", "manager", "budget", "start", "end", "submitted", "objectives",
            "scope", "strategic_alignment", "business_case", "feasibility", "risks", "resources",
-           "closure"}};
+           "plan", "milestones", "closure"}};
 
   require_text(ctx, map, "title", project.title);
   read_id(ctx, map, "sponsor", project.sponsor, false);
@@ -931,20 +1018,7 @@ Decoded<model::Project> decode_project(std::string_view text, const std::string&
   read_date(ctx, map, "submitted", project.submitted);
   read_list(ctx, map, "objectives", where, project.objectives);
 
-  // A section: a mapping, or empty.
-  auto section = [&](std::string_view name) -> std::optional<YAML::Node> {
-    const Field* field = map.get(name);
-    if (!field || field->value.IsNull())
-      return std::nullopt;
-    if (!field->value.IsMap()) {
-      ctx.error(field->at, "wrong-type",
-                tr(lang, "{} must be a mapping of fields, not {}", "{} 必须是字段映射，而不是{}",
-                   field->path, describe(ctx, field->value)));
-      return std::nullopt;
-    }
-    return field->value;
-  };
-
+  auto section = [&](std::string_view name) { return codec::section(ctx, map, name); };
   if (auto node = section("scope")) {
     Map scope{ctx, *node, "scope", where, {"in", "out"}};
     read_list(ctx, scope, "in", where, project.scope.in);
@@ -961,6 +1035,30 @@ Decoded<model::Project> decode_project(std::string_view text, const std::string&
   read_text(ctx, map, "feasibility", project.feasibility);
   read_list(ctx, map, "risks", where, project.risks);
   read_list(ctx, map, "resources", where, project.resources);
+  if (auto node = section("plan")) {
+    Map plan{ctx,
+             *node,
+             "plan",
+             where,
+             {"scope", "schedule", "cost", "quality", "resources", "communication", "risk",
+              "procurement"}};
+    for (auto name : model::k_plan_sections)
+      read_text(ctx, plan, name, *model::plan_section(project.plan, name));
+  }
+  read_items(ctx, map, "milestones", where, [&](const YAML::Node& node, const std::string& path) {
+    model::Milestone milestone;
+    Map m{ctx, node, path, where, {"name", "date", "weight"}};
+    require_text(ctx, m, "name", milestone.name);
+    if (m.require("date"))
+      read_date(ctx, m, "date", milestone.date);
+    if (auto weight = read_bounded(ctx, m, "weight", 0, 1e9, false, false))
+      milestone.weight = *weight;
+    for (const auto& other : project.milestones)
+      if (other.name == milestone.name && !milestone.name.empty())
+        ctx.error(m.at(), "duplicate-milestone",
+                  tr(lang, "milestone '{}' is listed twice", "里程碑“{}”重复", milestone.name));
+    project.milestones.push_back(std::move(milestone));
+  });
   if (auto node = section("closure")) {
     model::Closure closure;
     Map cl{ctx, *node, "closure", where, {"acceptance", "actual_end", "actual_cost", "lessons"}};
@@ -983,14 +1081,22 @@ Decoded<model::Decision> decode_decision(std::string_view text, const std::strin
   auto root = parse_root(ctx, text);
   if (!root)
     return finish(std::move(out));
-  Map map{
-      ctx,
-      *root,
-      "",
-      decision.where,
-      {"gate", "decision", "reviewer", "role", "decided_at", "record", "comment", "conditions"}};
+  Map map{ctx,
+          *root,
+          "",
+          decision.where,
+          {"gate", "change", "decision", "reviewer", "role", "decided_at", "record", "comment",
+           "conditions"}};
 
-  read_id(ctx, map, "gate", decision.gate, true);
+  if (map.get("change")) {
+    read_id(ctx, map, "change", decision.change, true);
+    if (map.get("gate"))
+      ctx.error(map.get("gate")->at, "bad-value",
+                pick(lang, "a decision is on a gate or on a change, not both",
+                     "一项决策针对关口或变更申请，不能同时针对两者"));
+  } else {
+    read_id(ctx, map, "gate", decision.gate, true);
+  }
   if (map.require("decision"))
     read_enum(ctx, map, "decision", decision.verdict, model::parse_verdict,
               "approve, approve-with-conditions, revise, reject, hold");
@@ -1071,6 +1177,23 @@ std::string encode_office(const model::Office& office) {
       w.list_item(2, item);
     }
   }
+
+  const auto& c = office.control;
+  w.blank();
+  w.heading(0, "control");
+  w.raw(2, "cadence", model::to_string(c.cadence));
+  w.raw(2, "baseline_gate", scalar(c.baseline_gate));
+  w.raw(2, "health",
+        fmt::format("{{green: {}, amber: {}}}", format_number(c.green_at),
+                    format_number(c.amber_at)));
+  w.raw(2, "risk_escalation", std::to_string(c.escalate_at));
+  w.heading(2, "ccb");
+  w.id_list(4, "board", c.ccb.board);
+  w.raw(4, "quorum", quorum_text(c.ccb.quorum));
+  std::vector<std::string> ccb_excluded;
+  for (auto party : c.ccb.excluded)
+    ccb_excluded.emplace_back(party_name(party));
+  w.id_list(4, "excluded", ccb_excluded);
   return std::move(w).str();
 }
 
@@ -1112,6 +1235,24 @@ std::string encode_project(const model::Project& p) {
   w.text(0, "feasibility", p.feasibility);
   w.text_list(0, "risks", p.risks);
   w.text_list(0, "resources", p.resources);
+  bool any_plan = false;
+  for (auto name : model::k_plan_sections)
+    any_plan = any_plan || !model::plan_section(p.plan, name)->empty();
+  if (any_plan) {
+    w.heading(0, "plan");
+    for (auto name : model::k_plan_sections)
+      w.text(2, name, *model::plan_section(p.plan, name));
+  }
+  if (!p.milestones.empty()) {
+    w.heading(0, "milestones");
+    for (const auto& m : p.milestones) {
+      Writer item;
+      item.text(2, "name", m.name);
+      item.date(2, "date", m.date);
+      item.raw(2, "weight", format_number(m.weight));
+      w.list_item(0, item);
+    }
+  }
   if (p.closure) {
     const auto& c = *p.closure;
     if (c.acceptance.empty() && !c.actual_end && !c.actual_cost && c.lessons.empty()) {
@@ -1130,6 +1271,7 @@ std::string encode_project(const model::Project& p) {
 std::string encode_decision(const model::Decision& d) {
   Writer w;
   w.text(0, "gate", d.gate);
+  w.text(0, "change", d.change);
   w.raw(0, "decision", model::to_string(d.verdict));
   w.text(0, "reviewer", d.reviewer);
   w.text(0, "role", d.role);
@@ -1140,11 +1282,247 @@ std::string encode_decision(const model::Decision& d) {
   return std::move(w).str();
 }
 
+// ---------------------------------------------------------------------------------------------
+// Project control records
+
+Decoded<model::StatusReport> decode_status_report(std::string_view text, const std::string& file,
+                                                  const std::string& project,
+                                                  const std::string& period, model::Lang lang) {
+  Decoded<model::StatusReport> out;
+  model::StatusReport& r = out.value;
+  r.project = project;
+  r.period = period;
+  r.file = file;
+  Ctx ctx{file, lang, out.findings};
+  auto root = parse_root(ctx, text);
+  if (!root)
+    return finish(std::move(out));
+  Map map{ctx,
+          *root,
+          "",
+          r.where,
+          {"percent_complete", "actual_cost", "forecasts", "health", "summary", "accomplishments",
+           "next_steps"}};
+  if (auto v = read_bounded(ctx, map, "percent_complete", 0, 100, false, true))
+    r.percent_complete = *v;
+  if (map.require("actual_cost")) {
+    std::optional<double> cost;
+    read_amount(ctx, map, "actual_cost", cost);
+    r.actual_cost = cost.value_or(0);
+  }
+  if (auto node = section(ctx, map, "forecasts")) {
+    for (const auto& entry : *node) {
+      if (!entry.first.IsScalar())
+        continue;
+      model::MilestoneForecast forecast;
+      forecast.name = entry.first.Scalar();
+      const Location at = ctx.loc(entry.second);
+      r.where["forecasts." + forecast.name] = at;
+      auto date = entry.second.IsScalar() ? model::parse_date(entry.second.Scalar()) : std::nullopt;
+      if (!date) {
+        ctx.error(at, "bad-date",
+                  tr(lang, "forecasts.{}: not a date (YYYY-MM-DD)",
+                     "forecasts.{}：不是日期（YYYY-MM-DD）", forecast.name));
+        continue;
+      }
+      forecast.date = *date;
+      r.forecasts.push_back(std::move(forecast));
+    }
+  }
+  if (auto node = section(ctx, map, "health")) {
+    Map h{ctx, *node, "health", r.where, {"schedule", "cost", "scope", "quality"}};
+    for (auto dimension : model::k_dimensions) {
+      std::optional<model::Rag> rag;
+      read_enum(ctx, h, model::to_string(dimension), rag, model::parse_rag, "green, amber, red");
+      if (rag)
+        r.health[dimension] = *rag;
+    }
+  }
+  read_text(ctx, map, "summary", r.summary);
+  read_list(ctx, map, "accomplishments", r.where, r.accomplishments);
+  read_list(ctx, map, "next_steps", r.where, r.next_steps);
+  return finish(std::move(out));
+}
+
+std::string encode_status_report(const model::StatusReport& r) {
+  Writer w;
+  w.raw(0, "percent_complete", format_number(r.percent_complete));
+  w.raw(0, "actual_cost", format_number(r.actual_cost));
+  if (!r.forecasts.empty()) {
+    w.heading(0, "forecasts");
+    for (const auto& f : r.forecasts)
+      w.raw(2, scalar(f.name), model::format_date(f.date));
+  }
+  if (!r.health.empty()) {
+    w.heading(0, "health");
+    for (const auto& [dimension, rag] : r.health)
+      w.raw(2, model::to_string(dimension), model::to_string(rag));
+  }
+  w.text(0, "summary", r.summary);
+  w.text_list(0, "accomplishments", r.accomplishments);
+  w.text_list(0, "next_steps", r.next_steps);
+  return std::move(w).str();
+}
+
+Decoded<model::Risk> decode_risk(std::string_view text, const std::string& file,
+                                 const std::string& project, const std::string& id,
+                                 model::Lang lang) {
+  Decoded<model::Risk> out;
+  model::Risk& r = out.value;
+  r.project = project;
+  r.id = id;
+  r.file = file;
+  Ctx ctx{file, lang, out.findings};
+  auto root = parse_root(ctx, text);
+  if (!root)
+    return finish(std::move(out));
+  Map map{ctx,
+          *root,
+          "",
+          r.where,
+          {"description", "cause", "probability", "impact", "owner", "response", "actions", "due",
+           "status", "raised", "closed"}};
+  require_text(ctx, map, "description", r.description);
+  read_text(ctx, map, "cause", r.cause);
+  if (auto v = read_bounded(ctx, map, "probability", 1, 5, true, true))
+    r.probability = static_cast<int>(*v);
+  if (auto v = read_bounded(ctx, map, "impact", 1, 5, true, true))
+    r.impact = static_cast<int>(*v);
+  read_id(ctx, map, "owner", r.owner, true);
+  require_enum(ctx, map, "response", r.response, model::parse_risk_response,
+               "avoid, mitigate, transfer, accept");
+  read_list(ctx, map, "actions", r.where, r.actions);
+  read_date(ctx, map, "due", r.due);
+  require_enum(
+      ctx, map, "status", r.open,
+      [](std::string_view t) -> std::optional<bool> {
+        if (t == "open")
+          return true;
+        if (t == "closed")
+          return false;
+        return std::nullopt;
+      },
+      "open, closed");
+  read_date(ctx, map, "raised", r.raised);
+  read_date(ctx, map, "closed", r.closed);
+  return finish(std::move(out));
+}
+
+std::string encode_risk(const model::Risk& r) {
+  Writer w;
+  w.text(0, "description", r.description);
+  w.text(0, "cause", r.cause);
+  w.raw(0, "probability", std::to_string(r.probability));
+  w.raw(0, "impact", std::to_string(r.impact));
+  w.text(0, "owner", r.owner);
+  w.raw(0, "response", model::to_string(r.response));
+  w.text_list(0, "actions", r.actions);
+  w.date(0, "due", r.due);
+  w.raw(0, "status", r.open ? "open" : "closed");
+  w.date(0, "raised", r.raised);
+  w.date(0, "closed", r.closed);
+  return std::move(w).str();
+}
+
+Decoded<model::Issue> decode_issue(std::string_view text, const std::string& file,
+                                   const std::string& project, const std::string& id,
+                                   model::Lang lang) {
+  Decoded<model::Issue> out;
+  model::Issue& r = out.value;
+  r.project = project;
+  r.id = id;
+  r.file = file;
+  Ctx ctx{file, lang, out.findings};
+  auto root = parse_root(ctx, text);
+  if (!root)
+    return finish(std::move(out));
+  Map map{ctx,
+          *root,
+          "",
+          r.where,
+          {"description", "owner", "priority", "due", "raised", "resolved", "resolution"}};
+  require_text(ctx, map, "description", r.description);
+  read_id(ctx, map, "owner", r.owner, true);
+  require_enum(ctx, map, "priority", r.priority, model::parse_priority,
+               "low, medium, high, critical");
+  read_date(ctx, map, "due", r.due);
+  read_date(ctx, map, "raised", r.raised);
+  read_date(ctx, map, "resolved", r.resolved);
+  read_text(ctx, map, "resolution", r.resolution);
+  if (r.resolved && r.resolution.empty())
+    ctx.error(
+        map.get("resolved")->at, "missing-field",
+        pick(lang, "a resolved issue needs its resolution", "已解决的问题必须写明 resolution"));
+  return finish(std::move(out));
+}
+
+std::string encode_issue(const model::Issue& r) {
+  Writer w;
+  w.text(0, "description", r.description);
+  w.text(0, "owner", r.owner);
+  w.raw(0, "priority", model::to_string(r.priority));
+  w.date(0, "due", r.due);
+  w.date(0, "raised", r.raised);
+  w.date(0, "resolved", r.resolved);
+  w.text(0, "resolution", r.resolution);
+  return std::move(w).str();
+}
+
+Decoded<model::ChangeRequest> decode_change(std::string_view text, const std::string& file,
+                                            const std::string& project, const std::string& id,
+                                            model::Lang lang) {
+  Decoded<model::ChangeRequest> out;
+  model::ChangeRequest& r = out.value;
+  r.project = project;
+  r.id = id;
+  r.file = file;
+  Ctx ctx{file, lang, out.findings};
+  auto root = parse_root(ctx, text);
+  if (!root)
+    return finish(std::move(out));
+  Map map{ctx,
+          *root,
+          "",
+          r.where,
+          {"title", "reason", "requested_by", "requested", "impact", "alternatives"}};
+  require_text(ctx, map, "title", r.title);
+  require_text(ctx, map, "reason", r.reason);
+  read_id(ctx, map, "requested_by", r.requested_by, false);
+  read_date(ctx, map, "requested", r.requested);
+  if (auto node = section(ctx, map, "impact")) {
+    Map m{ctx, *node, "impact", r.where, {"scope", "schedule_days", "cost", "quality"}};
+    read_text(ctx, m, "scope", r.scope_impact);
+    if (auto v = read_bounded(ctx, m, "schedule_days", -3650, 3650, true, false))
+      r.schedule_days = static_cast<int>(*v);
+    if (auto v = read_bounded(ctx, m, "cost", -1e15, 1e15, false, false))
+      r.cost = *v;
+    read_text(ctx, m, "quality", r.quality_impact);
+  }
+  read_list(ctx, map, "alternatives", r.where, r.alternatives);
+  return finish(std::move(out));
+}
+
+std::string encode_change(const model::ChangeRequest& r) {
+  Writer w;
+  w.text(0, "title", r.title);
+  w.text(0, "reason", r.reason);
+  w.text(0, "requested_by", r.requested_by);
+  w.date(0, "requested", r.requested);
+  w.heading(0, "impact");
+  w.text(2, "scope", r.scope_impact);
+  w.raw(2, "schedule_days", std::to_string(r.schedule_days));
+  w.raw(2, "cost", format_number(r.cost));
+  w.text(2, "quality", r.quality_impact);
+  w.text_list(0, "alternatives", r.alternatives);
+  return std::move(w).str();
+}
+
 } // namespace pmo::codec
 
 namespace pmo::codec {
 
 std::string yaml_scalar(std::string_view text) { return scalar(text); }
+std::string yaml_flow_scalar(std::string_view text) { return scalar(text, true); }
 std::string yaml_number(double value) { return format_number(value); }
 
 } // namespace pmo::codec

@@ -29,6 +29,24 @@ Decoded<model::Project> decode_project(std::string_view text, const std::string&
 Decoded<model::Decision> decode_decision(std::string_view text, const std::string& file,
                                          const std::string& project, model::Lang lang);
 
+// Project control records; ids and periods come from the path.
+Decoded<model::StatusReport> decode_status_report(std::string_view text, const std::string& file,
+                                                  const std::string& project,
+                                                  const std::string& period, model::Lang lang);
+Decoded<model::Risk> decode_risk(std::string_view text, const std::string& file,
+                                 const std::string& project, const std::string& id,
+                                 model::Lang lang);
+Decoded<model::Issue> decode_issue(std::string_view text, const std::string& file,
+                                   const std::string& project, const std::string& id,
+                                   model::Lang lang);
+Decoded<model::ChangeRequest> decode_change(std::string_view text, const std::string& file,
+                                            const std::string& project, const std::string& id,
+                                            model::Lang lang);
+std::string encode_status_report(const model::StatusReport& report);
+std::string encode_risk(const model::Risk& risk);
+std::string encode_issue(const model::Issue& issue);
+std::string encode_change(const model::ChangeRequest& change);
+
 std::string encode_office(const model::Office& office);
 std::string encode_person(const model::Person& person);
 std::string encode_project(const model::Project& project);

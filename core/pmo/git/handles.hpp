@@ -7,6 +7,7 @@
 #include <git2.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -83,5 +84,12 @@ void check_worktree_path(const std::string& root, const std::string& path);
 // rename, fsync of the directory), creating parent directories and never following a symlink.
 void write_worktree_file(const std::string& root, const std::string& path,
                          std::string_view content);
+
+// The content of a regular file of the working tree (never through a symlink); nullopt when it
+// is absent or not a regular file.
+std::optional<std::string> read_worktree_file(const std::string& root, const std::string& path);
+
+// Removes the temporary files write_worktree_file leaves next to `path` when it is killed.
+void remove_worktree_temp_files(const std::string& root, const std::string& path);
 
 } // namespace pmo::git::detail

@@ -393,6 +393,25 @@ std::string Repository::head_blob_id(const std::string& path) const {
   return oid_hex(*git_tree_entry_id(entry.get()));
 }
 
+std::optional<std::string> Repository::read_blob(const std::string& hex,
+                                                 std::size_t max_bytes) const {
+  git_oid id{};
+  if (hex.size() != GIT_OID_HEXSZ || git_oid_fromstr(&id, hex.c_str()) != 0) {
+    git_error_clear();
+    return std::nullopt;
+  }
+  BlobPtr blob;
+  if (git_blob_lookup(out(blob), m_impl->get(), &id) != 0) {
+    git_error_clear();
+    return std::nullopt;
+  }
+  const auto size = static_cast<std::size_t>(git_blob_rawsize(blob.get()));
+  if (size > max_bytes) {
+    return std::nullopt;
+  }
+  return std::string(static_cast<const char*>(git_blob_rawcontent(blob.get())), size);
+}
+
 std::optional<std::string> Repository::commit(const std::string& expected_head,
                                               const std::vector<FileWrite>& files,
                                               const Signature& author, const Signature& committer,
@@ -510,6 +529,67 @@ std::optional<std::string> Repository::commit(const std::string& expected_head,
                    error.code());
   }
   return id;
+}
+
+std::vector<std::string> Repository::finish_interrupted_write() {
+  std::vector<std::string> restored;
+  git_repository* repo = m_impl->get();
+  const auto head = m_impl->head_commit();
+  if (is_bare() || !head) {
+    return restored;
+  }
+  const char* message = git_commit_message(head.get());
+  if (parse_trailers(message == nullptr ? "" : message).empty()) {
+    return restored; // not a pmo commit: whatever the index says is the user's business
+  }
+  TreePtr tree;
+  TreePtr parent_tree;
+  check(git_commit_tree(out(tree), head.get()), "reading HEAD's tree");
+  if (git_commit_parentcount(head.get()) > 0) {
+    CommitPtr parent;
+    check(git_commit_parent(out(parent), head.get(), 0), "reading HEAD's parent");
+    check(git_commit_tree(out(parent_tree), parent.get()), "reading HEAD's parent tree");
+  }
+  DiffPtr diff;
+  check(git_diff_tree_to_tree(out(diff), repo, parent_tree.get(), tree.get(), nullptr),
+        "comparing HEAD with its parent");
+  IndexPtr index;
+  check(git_repository_index(out(index), repo), "opening the index");
+  check(git_index_read(index.get(), 1), "reading the index");
+
+  const std::string root = workdir();
+  const std::size_t deltas = git_diff_num_deltas(diff.get());
+  for (std::size_t i = 0; i < deltas; ++i) {
+    const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
+    if (delta == nullptr || delta->new_file.path == nullptr ||
+        (delta->status != GIT_DELTA_ADDED && delta->status != GIT_DELTA_MODIFIED) ||
+        delta->new_file.mode != GIT_FILEMODE_BLOB) {
+      continue;
+    }
+    const std::string path = delta->new_file.path;
+    if (!store::is_safe_path(path) ||
+        git_index_get_bypath(index.get(), path.c_str(), 0) != nullptr) {
+      continue; // staged: the write completed, or the user staged something else on purpose
+    }
+    BlobPtr blob;
+    check(git_blob_lookup(out(blob), repo, &delta->new_file.id), fmt::format("reading {}", path));
+    const std::string_view content(static_cast<const char*>(git_blob_rawcontent(blob.get())),
+                                   static_cast<std::size_t>(git_blob_rawsize(blob.get())));
+    if (const auto on_disk = read_worktree_file(root, path)) {
+      if (*on_disk != content) {
+        continue; // edited since: the user's
+      }
+    } else {
+      write_worktree_file(root, path, content);
+    }
+    remove_worktree_temp_files(root, path);
+    check(git_index_add_bypath(index.get(), path.c_str()), fmt::format("staging {}", path));
+    restored.push_back(path);
+  }
+  if (!restored.empty()) {
+    check(git_index_write(index.get()), "writing the index", gitdir() + "index.lock");
+  }
+  return restored;
 }
 
 void Repository::walk_history(const std::function<bool(const HistoryEntry&)>& visit,

@@ -95,6 +95,11 @@ public:
   // user.name and user.email from the repository's git configuration, when both are set.
   std::optional<std::pair<std::string, std::string>> config_signature() const;
 
+  // The content of a blob by its full hex id; nullopt when it is not in the repository (or is
+  // not a blob, or is larger than max_bytes).
+  std::optional<std::string> read_blob(const std::string& hex,
+                                       std::size_t max_bytes = 4 * 1024 * 1024) const;
+
   // Blob id of a path in HEAD's tree ("" if absent).
   std::string head_blob_id(const std::string& path) const;
 
@@ -106,6 +111,15 @@ public:
   std::optional<std::string> commit(const std::string& expected_head,
                                     const std::vector<FileWrite>& files, const Signature& author,
                                     const Signature& committer, const std::string& message);
+
+  // Completes a pmo write that was interrupted (pmo killed) after its commit moved the branch
+  // but before the working tree and the index were updated. Only when HEAD is a pmo commit
+  // (it carries Pmo- trailers): each file that commit added or changed and that is missing from
+  // the index is written back into the working tree (if absent there) and staged; pmo's
+  // temporary files left next to it are removed. A file whose working-tree copy differs from the
+  // commit is a user's edit and is left alone. Call with the write lock held. Returns the paths
+  // restored (empty when there was nothing to finish).
+  std::vector<std::string> finish_interrupted_write();
 
   // Commits with pmo trailers, newest first, on the first-parent line of HEAD.
   // Stops at commits older than `since` when given. `visit` returns false to stop early.

@@ -8,7 +8,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <dirent.h>
 #include <fcntl.h>
 #include <optional>
 #include <random>
@@ -153,7 +155,91 @@ private:
   bool m_kept = false;
 };
 
+// The directory holding the last component of `parts`; nullopt when one on the way is absent.
+std::optional<Fd> open_parent(const std::string& root, const std::vector<std::string>& parts) {
+  Fd dir = open_root(root);
+  std::string shown;
+  for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
+    shown += (i == 0 ? "" : "/") + parts[i];
+    const auto st = stat_entry(dir.get(), parts[i], root, shown);
+    if (!st) {
+      return std::nullopt;
+    }
+    dir = open_subdir(dir.get(), parts[i], *st, root, shown);
+  }
+  return dir;
+}
+
+std::string temp_prefix(const std::string& name) { return "." + name + ".pmo-"; }
+
 } // namespace
+
+std::optional<std::string> read_worktree_file(const std::string& root, const std::string& path) {
+  const auto parts = split_path(path);
+  const auto dir = open_parent(root, parts);
+  if (!dir) {
+    return std::nullopt;
+  }
+  const auto st = stat_entry(dir->get(), parts.back(), root, path);
+  if (!st || !S_ISREG(st->st_mode)) {
+    return std::nullopt;
+  }
+  Fd file(::openat(dir->get(), parts.back().c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
+  if (file.get() < 0) {
+    raise_os_error(errno, "cannot open", root + path);
+  }
+  std::string content;
+  char buffer[65536];
+  while (true) {
+    const ssize_t got = ::read(file.get(), buffer, sizeof buffer);
+    if (got < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      raise_os_error(errno, "cannot read", root + path);
+    }
+    if (got == 0) {
+      return content;
+    }
+    content.append(buffer, static_cast<std::size_t>(got));
+  }
+}
+
+void remove_worktree_temp_files(const std::string& root, const std::string& path) {
+  const auto parts = split_path(path);
+  const auto dir = open_parent(root, parts);
+  if (!dir) {
+    return;
+  }
+  const std::string prefix = temp_prefix(parts.back());
+  const int listed = ::dup(dir->get());
+  if (listed < 0) {
+    raise_os_error(errno, "cannot list", root + path);
+  }
+  DIR* stream = ::fdopendir(listed);
+  if (stream == nullptr) {
+    const int err = errno;
+    ::close(listed);
+    raise_os_error(err, "cannot list", root + path);
+  }
+  std::vector<std::string> temps;
+  while (const dirent* entry = ::readdir(stream)) {
+    const std::string_view name = entry->d_name;
+    const auto is_hex = [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); };
+    if (name.size() == prefix.size() + 8 && name.starts_with(prefix) &&
+        std::all_of(name.begin() + static_cast<std::ptrdiff_t>(prefix.size()), name.end(),
+                    is_hex)) {
+      temps.emplace_back(name);
+    }
+  }
+  ::closedir(stream);
+  for (const auto& temp : temps) {
+    if (::unlinkat(dir->get(), temp.c_str(), 0) != 0 && errno != ENOENT) {
+      raise_os_error(errno, "cannot remove",
+                     root + path.substr(0, path.size() - parts.back().size()) + temp);
+    }
+  }
+}
 
 void check_worktree_path(const std::string& root, const std::string& path) {
   const auto parts = split_path(path);
@@ -203,7 +289,7 @@ void write_worktree_file(const std::string& root, const std::string& path,
   Fd file;
   std::string temp_name;
   for (int attempt = 0; file.get() < 0; ++attempt) {
-    temp_name = fmt::format(".{}.pmo-{:08x}", name, random());
+    temp_name = fmt::format("{}{:08x}", temp_prefix(name), random());
     const int fd = ::openat(dir.get(), temp_name.c_str(),
                             O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
     if (fd >= 0) {

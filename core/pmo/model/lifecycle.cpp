@@ -33,7 +33,49 @@ const GateDef* first_gate_of_stage(const Office& office, std::string_view stage,
   return nullptr;
 }
 
+void update_missing_roles(GateProgress& progress) {
+  progress.missing_roles.clear();
+  for (const auto& role : progress.gate->board)
+    if (!progress.approvals.count(role))
+      progress.missing_roles.push_back(role);
+}
+
 } // namespace
+
+GateProgress start_progress(const GateDef& gate) {
+  GateProgress progress;
+  progress.gate = &gate;
+  progress.approvals_needed = approvals_needed(gate.quorum, static_cast<int>(gate.board.size()));
+  update_missing_roles(progress);
+  return progress;
+}
+
+RoundEffect apply_decision(GateProgress& progress, const Decision& d) {
+  progress.decisions.push_back(&d);
+  switch (d.verdict) {
+  case Verdict::reject:
+    return RoundEffect::rejected;
+  case Verdict::revise:
+  case Verdict::hold:
+    progress.approvals.clear();
+    progress.round += 1;
+    return RoundEffect::paused;
+  case Verdict::approve:
+  case Verdict::approve_with_conditions:
+    break;
+  }
+  if (progress.approvals.count(d.role))
+    return RoundEffect::role_twice;
+  progress.approvals[d.role] = &d;
+  if (static_cast<int>(progress.approvals.size()) < progress.approvals_needed)
+    return RoundEffect::counted;
+  progress.passes += 1;
+  progress.last_passed_at = d.decided_at;
+  progress.last_passed_by = &d;
+  progress.approvals.clear();
+  progress.round += 1;
+  return RoundEffect::passed;
+}
 
 int approvals_needed(const Quorum& quorum, int board_size) {
   switch (quorum.kind) {
@@ -62,12 +104,8 @@ ProjectState derive_state(const Office& office, const std::vector<const Decision
                           Lang lang) {
   ProjectState state;
   state.stage = office.initial_stage;
-  for (const auto& gate : office.gates) {
-    GateProgress progress;
-    progress.gate = &gate;
-    progress.approvals_needed = approvals_needed(gate.quorum, static_cast<int>(gate.board.size()));
-    state.gates.push_back(std::move(progress));
-  }
+  for (const auto& gate : office.gates)
+    state.gates.push_back(start_progress(gate));
   auto progress_of = [&](std::string_view id) -> GateProgress* {
     for (auto& p : state.gates)
       if (p.gate->id == id)
@@ -79,6 +117,8 @@ ProjectState derive_state(const Office& office, const std::vector<const Decision
   };
 
   for (const Decision* d : decisions) {
+    if (!d->change.empty())
+      continue; // a change decision: derive_change_state
     GateProgress* progress = progress_of(d->gate);
     if (!progress) {
       anomaly(
@@ -106,51 +146,36 @@ ProjectState derive_state(const Office& office, const std::vector<const Decision
                  pause_name(state.pause, lang), state.paused_gate->id));
       continue;
     }
-    progress->decisions.push_back(d);
     if (state.pause != Pause::none) { // the paused gate's next decision opens a new round
       state.pause = Pause::none;
       state.paused_gate = nullptr;
     }
-    switch (d->verdict) {
-    case Verdict::reject:
+    switch (apply_decision(*progress, *d)) {
+    case RoundEffect::rejected:
       state.stage = std::string{k_rejected_stage};
       state.stage_since = d->decided_at;
       break;
-    case Verdict::revise:
-    case Verdict::hold:
+    case RoundEffect::paused:
       state.pause = d->verdict == Verdict::revise ? Pause::revise : Pause::hold;
       state.paused_gate = &gate;
-      progress->approvals.clear();
-      progress->round += 1;
       break;
-    case Verdict::approve:
-    case Verdict::approve_with_conditions:
-      if (progress->approvals.count(d->role)) {
-        anomaly(d, "role-twice",
-                tr(lang, "role {} already approved gate {} in this round",
-                   "角色 {} 在本轮已批准过关口 {}", d->role, gate.id));
-        break;
-      }
-      progress->approvals[d->role] = d;
-      if (static_cast<int>(progress->approvals.size()) >= progress->approvals_needed) {
-        progress->passes += 1;
-        progress->last_passed_at = d->decided_at;
-        progress->approvals.clear();
-        progress->round += 1;
-        if (state.stage != gate.enters || !gate.repeatable)
-          state.stage_since = d->decided_at;
-        state.stage = gate.enters;
-      }
+    case RoundEffect::role_twice:
+      anomaly(d, "role-twice",
+              tr(lang, "role {} already approved gate {} in this round",
+                 "角色 {} 在本轮已批准过关口 {}", d->role, gate.id));
+      break;
+    case RoundEffect::passed:
+      if (state.stage != gate.enters || !gate.repeatable)
+        state.stage_since = d->decided_at;
+      state.stage = gate.enters;
+      break;
+    case RoundEffect::counted:
       break;
     }
   }
 
-  for (auto& progress : state.gates) {
-    progress.missing_roles.clear();
-    for (const auto& role : progress.gate->board)
-      if (!progress.approvals.count(role))
-        progress.missing_roles.push_back(role);
-  }
+  for (auto& progress : state.gates)
+    update_missing_roles(progress);
   if (state.stage != k_rejected_stage) {
     state.next_gate = first_gate_of_stage(office, state.stage, false);
     for (const auto& gate : office.gates)
@@ -158,6 +183,71 @@ ProjectState derive_state(const Office& office, const std::vector<const Decision
         state.checkpoints.push_back(&gate);
   }
   return state;
+}
+
+ChangeState derive_change_state(const GateDef& ccb, const ChangeRequest& change,
+                                const std::vector<const Decision*>& decisions, Lang lang) {
+  ChangeState state;
+  state.change = &change;
+  state.board = start_progress(ccb);
+  for (const Decision* d : decisions) {
+    if (d->change != change.id)
+      continue;
+    if (state.status == ChangeStatus::approved || state.status == ChangeStatus::rejected) {
+      state.anomalies.push_back(Anomaly{d, "change-decided",
+                                        tr(lang, "decision recorded after {} was decided",
+                                           "{} 已有结论，之后不应再有决策", change.id)});
+      continue;
+    }
+    switch (apply_decision(state.board, *d)) {
+    case RoundEffect::rejected:
+      state.status = ChangeStatus::rejected;
+      state.decided_at = d->decided_at;
+      break;
+    case RoundEffect::paused:
+      state.status = d->verdict == Verdict::revise ? ChangeStatus::returned : ChangeStatus::on_hold;
+      break;
+    case RoundEffect::passed:
+      state.status = ChangeStatus::approved;
+      state.decided_at = d->decided_at;
+      break;
+    case RoundEffect::role_twice:
+      state.anomalies.push_back(Anomaly{d, "role-twice",
+                                        tr(lang, "role {} already approved {} in this round",
+                                           "角色 {} 在本轮已批准过 {}", d->role, change.id)});
+      break;
+    case RoundEffect::counted:
+      state.status = ChangeStatus::pending;
+      break;
+    }
+  }
+  update_missing_roles(state.board);
+  return state;
+}
+
+std::vector<ChangeState> change_states(const Portfolio& portfolio, const Project& project,
+                                       Lang lang) {
+  std::vector<ChangeState> out;
+  auto decisions = portfolio.decisions_of(project.id);
+  for (const ChangeRequest* change : portfolio.changes_of(project.id))
+    out.push_back(derive_change_state(portfolio.office.control.ccb, *change, decisions, lang));
+  return out;
+}
+
+std::string change_status_name(ChangeStatus status, Lang lang) {
+  switch (status) {
+  case ChangeStatus::pending:
+    return pick(lang, "pending", "待决");
+  case ChangeStatus::approved:
+    return pick(lang, "approved", "已批准");
+  case ChangeStatus::rejected:
+    return pick(lang, "rejected", "已否决");
+  case ChangeStatus::returned:
+    return pick(lang, "sent back", "退回修改");
+  case ChangeStatus::on_hold:
+    return pick(lang, "on hold", "暂停");
+  }
+  return {};
 }
 
 std::vector<Finding> check_readiness(const Office& office, const Project& project,
@@ -234,7 +324,16 @@ ReviewPlan plan_review(const Portfolio& portfolio, const ReviewRequest& request,
            tr(lang, "no project '{}' in this portfolio", "组合中没有项目“{}”", request.project));
     return plan;
   }
-  const GateDef* gate = portfolio.office.gate(request.gate);
+  const bool on_change = !request.change.empty();
+  const GateDef* gate =
+      on_change ? &portfolio.office.control.ccb : portfolio.office.gate(request.gate);
+  const ChangeRequest* change = on_change ? portfolio.change(project->id, request.change) : nullptr;
+  if (on_change && !change) {
+    refuse("unknown-change", tr(lang, "{} has no change request '{}' (projects/{}/changes/)",
+                                "{} 没有变更申请“{}”（projects/{}/changes/）", project->id,
+                                request.change, project->id));
+    return plan;
+  }
   if (!gate) {
     std::vector<std::string> ids;
     for (const auto& g : portfolio.office.gates)
@@ -279,15 +378,29 @@ ReviewPlan plan_review(const Portfolio& portfolio, const ReviewRequest& request,
     refuse("project-rejected", tr(lang, "{} was rejected; no further decision is taken",
                                   "{} 已被否决，不再接受决策", project->id));
   } else if (gate->stage != before.stage) {
-    refuse("wrong-stage",
-           tr(lang, "{} is in stage '{}'; gate {} is decided in stage '{}'",
-              "{} 当前处于“{}”阶段；关口 {} 应在“{}”阶段决策", project->id,
-              stage_name(before.stage, lang), gate->id, stage_name(gate->stage, lang)));
-  } else if (before.pause != Pause::none && before.paused_gate != gate) {
+    if (on_change)
+      refuse("wrong-stage",
+             tr(lang, "{} is in stage '{}'; change requests are decided in stage '{}'",
+                "{} 当前处于“{}”阶段；变更申请只能在“{}”阶段决策", project->id,
+                stage_name(before.stage, lang), stage_name(gate->stage, lang)));
+    else
+      refuse("wrong-stage",
+             tr(lang, "{} is in stage '{}'; gate {} is decided in stage '{}'",
+                "{} 当前处于“{}”阶段；关口 {} 应在“{}”阶段决策", project->id,
+                stage_name(before.stage, lang), gate->id, stage_name(gate->stage, lang)));
+  } else if (!on_change && before.pause != Pause::none && before.paused_gate != gate) {
     refuse("paused",
            tr(lang, "{} is paused ({}) at gate {}; only a decision on {} resumes it",
               "{} 在关口 {} 处于“{}”状态，只有 {} 的决策可以恢复", project->id,
               pause_name(before.pause, lang), before.paused_gate->id, before.paused_gate->id));
+  }
+  std::optional<ChangeState> change_before;
+  if (on_change) {
+    change_before = derive_change_state(*gate, *change, decisions, lang);
+    if (change_before->status == ChangeStatus::approved ||
+        change_before->status == ChangeStatus::rejected)
+      refuse("change-decided", tr(lang, "{} was already decided ({})", "{} 已有结论（{}）",
+                                  change->id, change_status_name(change_before->status, lang)));
   }
 
   // Content of the decision itself.
@@ -307,7 +420,8 @@ ReviewPlan plan_review(const Portfolio& portfolio, const ReviewRequest& request,
                 "本办公室为战略型：否决、退回修改或暂停必须附 --comment 说明理由"));
 
   if (!role.empty() && approval) {
-    const GateProgress* progress = before.progress(gate->id);
+    const GateProgress* progress =
+        change_before ? &change_before->board : before.progress(gate->id);
     if (auto it = progress->approvals.find(role); it != progress->approvals.end())
       refuse("role-twice", tr(lang, "role '{}' already approved {} in this round ({}, {})",
                               "角色“{}”在本轮已批准 {}（{}，{}）", role, gate->id,
@@ -315,7 +429,7 @@ ReviewPlan plan_review(const Portfolio& portfolio, const ReviewRequest& request,
   }
 
   // Readiness: only an approval needs the gate's content.
-  if (approval && plan.refusals.empty()) {
+  if (approval && plan.refusals.empty() && !on_change) {
     for (auto& f : check_readiness(portfolio.office, *project, *gate, lang)) {
       if (f.severity == Severity::error)
         plan.refusals.push_back(std::move(f));
@@ -325,7 +439,8 @@ ReviewPlan plan_review(const Portfolio& portfolio, const ReviewRequest& request,
   }
 
   plan.decision.project = project->id;
-  plan.decision.gate = gate->id;
+  plan.decision.gate = on_change ? std::string{} : gate->id;
+  plan.decision.change = on_change ? change->id : std::string{};
   plan.decision.verdict = request.verdict;
   plan.decision.reviewer = person->id;
   plan.decision.role = role;
@@ -337,6 +452,11 @@ ReviewPlan plan_review(const Portfolio& portfolio, const ReviewRequest& request,
 
   decisions.push_back(&plan.decision);
   plan.after = derive_state(portfolio.office, decisions, lang);
+  if (on_change) {
+    plan.change_after = derive_change_state(*gate, *change, decisions, lang);
+    plan.passes_gate = plan.change_after->status == ChangeStatus::approved;
+    return plan;
+  }
   const GateProgress* before_gate = before.progress(gate->id);
   const GateProgress* after_gate = plan.after.progress(gate->id);
   plan.passes_gate = before_gate && after_gate && after_gate->passes > before_gate->passes;

@@ -23,8 +23,19 @@ struct GateProgress {
   std::vector<std::string> missing_roles;           // board roles without an approval this round
   int approvals_needed = 0;                         // by the quorum
   std::optional<Timestamp> last_passed_at;
-  std::vector<const Decision*> decisions; // every decision on this gate, in order
+  const Decision* last_passed_by = nullptr; // the approval that completed the quorum
+  std::vector<const Decision*> decisions;   // every decision on this gate, in order
 };
+
+// A board's progress before any decision.
+GateProgress start_progress(const GateDef& gate);
+
+// What one decision did to a board's current round.
+enum class RoundEffect { counted, passed, rejected, paused, role_twice };
+
+// Counts a decision in the round (an approval per role, revise/hold opens a new round). The one
+// place the round rules live: gates and change requests both go through it.
+RoundEffect apply_decision(GateProgress& progress, const Decision& decision);
 
 // A project's suspension or rework, set by a hold or revise on a gate and lifted by the next
 // decision on that gate.
@@ -73,9 +84,29 @@ std::vector<std::string> eligible_roles(const GateDef& gate, const Person& perso
 std::vector<Finding> check_authority(const GateDef& gate, const Person& person,
                                      const Project& project, const std::string& role, Lang lang);
 
+// Where a change request stands before the change control board (CCB).
+enum class ChangeStatus { pending, approved, rejected, returned, on_hold };
+
+struct ChangeState {
+  const ChangeRequest* change = nullptr;
+  ChangeStatus status = ChangeStatus::pending;
+  GateProgress board;                  // the CCB's current round
+  std::optional<Timestamp> decided_at; // approved or rejected
+  std::vector<Anomaly> anomalies;
+};
+
+// Replays the CCB's decisions on `change` (decisions of its project, in order; others ignored).
+ChangeState derive_change_state(const GateDef& ccb, const ChangeRequest& change,
+                                const std::vector<const Decision*>& decisions, Lang lang);
+// Every change request of a project, by id.
+std::vector<ChangeState> change_states(const Portfolio& portfolio, const Project& project,
+                                       Lang lang);
+std::string change_status_name(ChangeStatus status, Lang lang);
+
 struct ReviewRequest {
   std::string project;
   std::string gate;
+  std::string change; // set: a CCB decision on this change request (gate is then ignored)
   Verdict verdict = Verdict::approve;
   std::string reviewer;
   std::string role; // empty: the single eligible role
@@ -88,9 +119,10 @@ struct ReviewPlan {
   std::vector<Finding> refusals; // non-empty: refuse, write nothing
   std::vector<Finding> warnings; // shown, do not block
   Decision decision;             // the record to write (file left empty; the caller names it)
-  bool passes_gate = false;      // this decision completes the quorum
-  ProjectState after;            // state once the decision is recorded; its pointers may refer
-                                 // to `decision` above, so use it from the plan as returned
+  bool passes_gate = false;      // this decision completes the quorum (approves the change)
+  std::optional<ChangeState> change_after; // for a change decision
+  ProjectState after; // state once the decision is recorded; its pointers may refer
+                      // to `decision` above, so use it from the plan as returned
 };
 
 // Checks a new decision against every rule and computes its effect.

@@ -27,6 +27,82 @@ std::string_view to_string(OfficeType type) {
   return "controlling";
 }
 
+namespace {
+
+// Parses a word among `names` (in enum order).
+template <class E, std::size_t N>
+std::optional<E> parse_word(std::string_view text, const std::string_view (&names)[N]) {
+  for (std::size_t i = 0; i < N; ++i)
+    if (names[i] == text)
+      return static_cast<E>(i);
+  return std::nullopt;
+}
+
+constexpr std::string_view k_rag[] = {"green", "amber", "red"};
+constexpr std::string_view k_cadence[] = {"weekly", "monthly"};
+constexpr std::string_view k_dimension[] = {"schedule", "cost", "scope", "quality"};
+constexpr std::string_view k_response[] = {"avoid", "mitigate", "transfer", "accept"};
+constexpr std::string_view k_priority[] = {"low", "medium", "high", "critical"};
+
+// The records of one project in a vector sorted by project.
+template <class T>
+std::vector<const T*> of_project(const std::vector<T>& items, std::string_view project) {
+  std::vector<const T*> out;
+  auto first =
+      std::lower_bound(items.begin(), items.end(), project,
+                       [](const T& item, std::string_view key) { return item.project < key; });
+  for (auto it = first; it != items.end() && it->project == project; ++it)
+    out.push_back(&*it);
+  return out;
+}
+
+} // namespace
+
+std::optional<Rag> parse_rag(std::string_view text) { return parse_word<Rag>(text, k_rag); }
+std::string_view to_string(Rag rag) { return k_rag[static_cast<int>(rag)]; }
+std::optional<Cadence> parse_cadence(std::string_view text) {
+  return parse_word<Cadence>(text, k_cadence);
+}
+std::string_view to_string(Cadence cadence) { return k_cadence[static_cast<int>(cadence)]; }
+std::optional<Dimension> parse_dimension(std::string_view text) {
+  return parse_word<Dimension>(text, k_dimension);
+}
+std::string_view to_string(Dimension dimension) { return k_dimension[static_cast<int>(dimension)]; }
+std::optional<RiskResponse> parse_risk_response(std::string_view text) {
+  return parse_word<RiskResponse>(text, k_response);
+}
+std::string_view to_string(RiskResponse response) { return k_response[static_cast<int>(response)]; }
+std::optional<Priority> parse_priority(std::string_view text) {
+  return parse_word<Priority>(text, k_priority);
+}
+std::string_view to_string(Priority priority) { return k_priority[static_cast<int>(priority)]; }
+
+const std::string* plan_section(const PlanSections& plan, std::string_view name) {
+  const std::string* sections[] = {&plan.scope,   &plan.schedule,   &plan.cost,
+                                   &plan.quality, &plan.resources,  &plan.communication,
+                                   &plan.risk,    &plan.procurement};
+  for (std::size_t i = 0; i < std::size(k_plan_sections); ++i)
+    if (k_plan_sections[i] == name)
+      return sections[i];
+  return nullptr;
+}
+
+std::string* plan_section(PlanSections& plan, std::string_view name) {
+  return const_cast<std::string*>(plan_section(static_cast<const PlanSections&>(plan), name));
+}
+
+GateDef default_ccb() {
+  GateDef ccb;
+  ccb.id = "CCB";
+  ccb.name = {"变更控制委员会", "Change control board"};
+  ccb.stage = "executing";
+  ccb.enters = "executing";
+  ccb.board = {"pmo", "finance"};
+  ccb.excluded = {Party::manager, Party::sponsor};
+  ccb.repeatable = true;
+  return ccb;
+}
+
 const GateDef* Office::gate(std::string_view id) const {
   auto it = std::find_if(gates.begin(), gates.end(), [&](const GateDef& g) { return g.id == id; });
   return it == gates.end() ? nullptr : &*it;
@@ -72,7 +148,6 @@ Office default_office(std::string name, Lang lang, OfficeType type) {
   g2.enters = "executing";
   g2.board = {"pmo"};
   g2.excluded = {Party::manager, Party::sponsor};
-  g2.requires_fields = {"manager", "budget", "start", "end"};
   GateDef g3;
   g3.id = "G3";
   g3.name = {"阶段评审", "Phase review"};
@@ -89,7 +164,21 @@ Office default_office(std::string name, Lang lang, OfficeType type) {
   g4.board = {std::string{k_sponsor_role}, "pmo"};
   g4.excluded = {Party::manager};
   g4.requires_fields = {"closure.acceptance", "closure.actual_end", "closure.lessons"};
+  g2.requires_fields = {"manager",
+                        "budget",
+                        "start",
+                        "end",
+                        "milestones",
+                        "plan.scope",
+                        "plan.schedule",
+                        "plan.cost",
+                        "plan.quality",
+                        "plan.resources",
+                        "plan.communication",
+                        "plan.risk",
+                        "plan.procurement"};
   office.gates = {g1, g2, g3, g4};
+  office.control.ccb = default_ccb();
   return office;
 }
 
@@ -136,6 +225,12 @@ bool Project::has_field(std::string_view path) const {
     return list(risks);
   if (path == "resources")
     return list(resources);
+  if (path == "milestones")
+    return !milestones.empty();
+  if (path.starts_with("plan.")) {
+    const std::string* section = plan_section(plan, path.substr(5));
+    return section && text(*section);
+  }
   if (path == "closure")
     return closure.has_value();
   if (path == "closure.acceptance")
@@ -166,6 +261,15 @@ bool is_known_project_field(std::string_view path) {
                                                   "feasibility",
                                                   "risks",
                                                   "resources",
+                                                  "milestones",
+                                                  "plan.scope",
+                                                  "plan.schedule",
+                                                  "plan.cost",
+                                                  "plan.quality",
+                                                  "plan.resources",
+                                                  "plan.communication",
+                                                  "plan.risk",
+                                                  "plan.procurement",
                                                   "closure",
                                                   "closure.acceptance",
                                                   "closure.actual_end",
@@ -237,6 +341,36 @@ std::vector<const Decision*> Portfolio::decisions_of(std::string_view project) c
   for (auto it = first; it != decisions.end() && it->project == project; ++it)
     out.push_back(&*it);
   return out;
+}
+
+std::vector<const StatusReport*> Portfolio::reports_of(std::string_view project) const {
+  return of_project(status_reports, project);
+}
+std::vector<const Risk*> Portfolio::risks_of(std::string_view project) const {
+  return of_project(risks, project);
+}
+std::vector<const Issue*> Portfolio::issues_of(std::string_view project) const {
+  return of_project(issues, project);
+}
+std::vector<const ChangeRequest*> Portfolio::changes_of(std::string_view project) const {
+  return of_project(changes, project);
+}
+const ChangeRequest* Portfolio::change(std::string_view project, std::string_view id) const {
+  for (const ChangeRequest* c : changes_of(project))
+    if (c->id == id)
+      return c;
+  return nullptr;
+}
+
+void Portfolio::sort_records() {
+  sort_decisions();
+  auto by_key = [](const auto& a, const auto& b) {
+    return std::tie(a.project, a.file) < std::tie(b.project, b.file);
+  };
+  std::stable_sort(status_reports.begin(), status_reports.end(), by_key);
+  std::stable_sort(risks.begin(), risks.end(), by_key);
+  std::stable_sort(issues.begin(), issues.end(), by_key);
+  std::stable_sort(changes.begin(), changes.end(), by_key);
 }
 
 void Portfolio::sort_decisions() {

@@ -12,6 +12,7 @@
 
 #include <pmo/model/types.hpp>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -62,6 +63,30 @@ struct RoleDef {
   LocalText name; // 财务 / Finance
 };
 
+// 交付健康度 — RAG rating of a project's health on one dimension.
+enum class Rag { green, amber, red };
+std::optional<Rag> parse_rag(std::string_view text);
+std::string_view to_string(Rag rag);
+
+// How often status reports are due (状态报告周期).
+enum class Cadence { weekly, monthly };
+std::optional<Cadence> parse_cadence(std::string_view text);
+std::string_view to_string(Cadence cadence);
+
+// The change control board the defaults give: the PMO and finance, all of them, the project's
+// manager and sponsor excluded.
+GateDef default_ccb();
+
+// Project control (项目监控) settings of pmo.yaml `control:`.
+struct ControlSettings {
+  Cadence cadence = Cadence::weekly;
+  std::string baseline_gate = "G2"; // its approval fixes the baseline
+  double green_at = 0.95;           // SPI/CPI at or above: green
+  double amber_at = 0.85;           // at or above: amber; below: red
+  int escalate_at = 15;             // an open risk scoring at or above this is escalated
+  GateDef ccb = default_ccb();      // the change control board (变更控制委员会), as a gate
+};
+
 struct Office {
   std::string name;
   Lang language = Lang::zh;
@@ -70,6 +95,7 @@ struct Office {
   std::vector<RoleDef> roles; // roles people may hold
   std::vector<GateDef> gates; // in lifecycle order
   std::string initial_stage = "proposed";
+  ControlSettings control;
   FieldLocations where;
 
   const GateDef* gate(std::string_view id) const;
@@ -110,6 +136,24 @@ struct Closure {
   std::vector<std::string> lessons; // 经验教训
 };
 
+// A milestone of the plan (里程碑): planned date and weight in the planned value curve.
+struct Milestone {
+  std::string name;
+  std::optional<Date> date;
+  double weight = 1;
+};
+
+// The PM plan's sub-plans (项目管理计划), each a text; required by the baseline gate.
+struct PlanSections {
+  std::string scope, schedule, cost, quality, resources, communication, risk, procurement;
+};
+
+inline constexpr std::string_view k_plan_sections[] = {
+    "scope", "schedule", "cost", "quality", "resources", "communication", "risk", "procurement"};
+// The sub-plan of that name ("cost"), nullptr for an unknown name.
+const std::string* plan_section(const PlanSections& plan, std::string_view name);
+std::string* plan_section(PlanSections& plan, std::string_view name);
+
 // 项目建议书 and the project's standing facts.
 struct Project {
   std::string id;
@@ -127,6 +171,8 @@ struct Project {
   std::string feasibility;
   std::vector<std::string> risks;     // key risks named in the proposal
   std::vector<std::string> resources; // resources the proposal asks for
+  PlanSections plan;
+  std::vector<Milestone> milestones; // in plan order
   std::optional<Closure> closure;
   std::string file;
   FieldLocations where;
@@ -145,7 +191,8 @@ bool is_approval(Verdict verdict);
 
 struct Decision {
   std::string project; // from the path
-  std::string gate;
+  std::string gate;    // the gate decided; empty for a change decision
+  std::string change;  // the change request decided by the CCB; empty for a gate decision
   Verdict verdict = Verdict::approve;
   std::string reviewer; // person id
   std::string role;     // board role the reviewer decided in
@@ -157,17 +204,118 @@ struct Decision {
   FieldLocations where;
 };
 
+// The dimensions a status report rates (进度、成本、范围、质量).
+enum class Dimension { schedule, cost, scope, quality };
+inline constexpr Dimension k_dimensions[] = {Dimension::schedule, Dimension::cost, Dimension::scope,
+                                             Dimension::quality};
+std::optional<Dimension> parse_dimension(std::string_view text);
+std::string_view to_string(Dimension dimension);
+
+struct MilestoneForecast {
+  std::string name; // a milestone of the plan
+  Date date{};
+};
+
+// 状态报告 — projects/<id>/status/<period>.yaml, one per reporting period.
+struct StatusReport {
+  std::string project; // from the path
+  std::string period;  // from the file name: "2026-W47" or "2026-11"
+  double percent_complete = 0;
+  double actual_cost = 0; // to date
+  std::vector<MilestoneForecast> forecasts;
+  std::map<Dimension, Rag> health; // the manager's rating; overrides the computed one
+  std::string summary;
+  std::vector<std::string> accomplishments;
+  std::vector<std::string> next_steps;
+  std::string file;
+  FieldLocations where;
+};
+
+enum class RiskResponse { avoid, mitigate, transfer, accept };
+std::optional<RiskResponse> parse_risk_response(std::string_view text);
+std::string_view to_string(RiskResponse response);
+
+// 风险登记册 — projects/<id>/risks/<R-xxx>.yaml. The score is derived (probability x impact).
+struct Risk {
+  std::string project; // from the path
+  std::string id;      // from the file name
+  std::string description;
+  std::string cause;
+  int probability = 1; // 1-5
+  int impact = 1;      // 1-5
+  std::string owner;   // person id
+  RiskResponse response = RiskResponse::mitigate;
+  std::vector<std::string> actions;
+  std::optional<Date> due;
+  bool open = true;
+  std::optional<Date> raised;
+  std::optional<Date> closed;
+  std::string file;
+  FieldLocations where;
+
+  int score() const { return probability * impact; }
+};
+
+enum class Priority { low, medium, high, critical };
+std::optional<Priority> parse_priority(std::string_view text);
+std::string_view to_string(Priority priority);
+
+// 问题日志 — projects/<id>/issues/<I-xxx>.yaml.
+struct Issue {
+  std::string project;
+  std::string id;
+  std::string description;
+  std::string owner;
+  Priority priority = Priority::medium;
+  std::optional<Date> due;
+  std::optional<Date> raised;
+  std::optional<Date> resolved; // set: the issue is resolved
+  std::string resolution;
+  std::string file;
+  FieldLocations where;
+};
+
+// 变更申请 — projects/<id>/changes/<CR-xxx>.yaml; decided by the CCB through decisions/.
+struct ChangeRequest {
+  std::string project;
+  std::string id;
+  std::string title;
+  std::string reason;
+  std::string requested_by; // person id
+  std::optional<Date> requested;
+  std::string scope_impact;
+  int schedule_days = 0; // moves the baseline end and the milestones not yet due
+  double cost = 0;       // added to the budget at completion (may be negative)
+  std::string quality_impact;
+  std::vector<std::string> alternatives;
+  std::string file;
+  FieldLocations where;
+};
+
 struct Portfolio {
   Office office;
   std::vector<Person> people;
   std::vector<Project> projects;
-  std::vector<Decision> decisions; // sorted by (project, decided_at, file)
+  std::vector<Decision> decisions;          // sorted by (project, decided_at, file)
+  std::vector<StatusReport> status_reports; // sorted by (project, period)
+  std::vector<Risk> risks;                  // sorted by (project, id)
+  std::vector<Issue> issues;                // sorted by (project, id)
+  std::vector<ChangeRequest> changes;       // sorted by (project, id)
+  // The project record as the baseline gate approved it (from git, by the decision's blob id),
+  // per project id. Filled by the caller; a project absent here uses its current record.
+  std::map<std::string, Project, std::less<>> approved_plans;
 
   const Person* person(std::string_view id) const;
   const Project* project(std::string_view id) const;
   // The decisions of one project, in order. Needs `decisions` sorted (sort_decisions).
   std::vector<const Decision*> decisions_of(std::string_view project) const;
+  std::vector<const StatusReport*> reports_of(std::string_view project) const; // by period
+  std::vector<const Risk*> risks_of(std::string_view project) const;
+  std::vector<const Issue*> issues_of(std::string_view project) const;
+  std::vector<const ChangeRequest*> changes_of(std::string_view project) const;
+  const ChangeRequest* change(std::string_view project, std::string_view id) const;
   void sort_decisions();
+  void sort_records(); // decisions, reports, risks, issues and changes
 };
 
 } // namespace pmo::model

@@ -1,3 +1,4 @@
+#include <pmo/model/period.hpp>
 #include <pmo/report/portfolio.hpp>
 
 #include <algorithm>
@@ -46,7 +47,7 @@ DecisionEntry entry_of(const model::Portfolio& portfolio, const model::Decision&
   DecisionEntry entry;
   entry.when = decision.decided_at;
   entry.project = decision.project;
-  entry.gate = decision.gate;
+  entry.gate = decision.gate.empty() ? decision.change : decision.gate;
   entry.verdict = std::string{model::to_string(decision.verdict)};
   entry.verdict_name = model::verdict_name(decision.verdict, lang);
   entry.reviewer = decision.reviewer;
@@ -69,6 +70,8 @@ std::optional<DecisionEntry> entry_from_trailers(const model::Portfolio& portfol
   DecisionEntry entry;
   entry.project = trailer(record, "Pmo-Project");
   entry.gate = trailer(record, "Pmo-Gate");
+  if (entry.gate.empty())
+    entry.gate = trailer(record, "Pmo-Change");
   std::string verdict = trailer(record, "Pmo-Decision");
   if (entry.project.empty() || entry.gate.empty() || verdict.empty())
     return std::nullopt;
@@ -86,6 +89,28 @@ std::optional<DecisionEntry> entry_from_trailers(const model::Portfolio& portfol
   entry.role_name = model::role_name(portfolio.office, entry.role, lang);
   entry.commit = record.commit;
   return entry;
+}
+
+void fill_control(ProjectRow& row, const model::ProjectControl& control) {
+  row.health = control.health.overall;
+  row.health_overridden =
+      std::any_of(control.health.dimensions.begin(), control.health.dimensions.end(),
+                  [](const model::DimensionHealth& d) { return d.overridden(); });
+  if (control.evm) {
+    row.spi = control.evm->spi;
+    row.cpi = control.evm->cpi;
+  }
+  if (control.latest)
+    row.last_period = control.latest->period;
+  row.overdue = control.overdue;
+  row.open_risks = static_cast<int>(control.open_risks.size());
+  row.escalated_risks = control.escalated;
+  row.open_issues = static_cast<int>(control.open_issues.size());
+  row.pending_changes = static_cast<int>(
+      std::count_if(control.changes.begin(), control.changes.end(), [](const auto& c) {
+        return c.status != model::ChangeStatus::approved &&
+               c.status != model::ChangeStatus::rejected;
+      }));
 }
 
 } // namespace
@@ -130,6 +155,7 @@ ProjectRow project_row(const model::Portfolio& portfolio, const model::Project& 
     row.stage_since = project.submitted;
   row.days_in_stage = days_between(row.stage_since, clock.today());
   row.anomalies = static_cast<int>(state.anomalies.size());
+  fill_control(row, model::project_control(portfolio, project, state, clock, lang));
   return row;
 }
 
@@ -246,6 +272,15 @@ PortfolioReport build_report(const model::Portfolio& portfolio,
   report.total = static_cast<int>(report.projects.size());
   report.awaiting = awaiting_proposals(portfolio, clock, lang);
   report.recent_days = recent_days;
+  report.current_period =
+      model::format_period(model::period_of(clock.today(), portfolio.office.control.cadence));
+  for (const auto& risk : portfolio.risks)
+    if (model::is_escalated(portfolio.office.control, risk))
+      report.escalated.push_back({risk.project, risk.id, risk.description, risk.score(),
+                                  person_name(portfolio, risk.owner)});
+  std::stable_sort(
+      report.escalated.begin(), report.escalated.end(),
+      [](const EscalatedRisk& a, const EscalatedRisk& b) { return a.score > b.score; });
   if (history)
     report.recent =
         recent_decisions(portfolio, *history, clock.now - std::chrono::days{recent_days}, lang);
@@ -259,6 +294,7 @@ ProjectDetail project_detail(const model::Portfolio& portfolio, const model::Pro
   auto decisions = portfolio.decisions_of(project.id);
   model::ProjectState state = model::derive_state(portfolio.office, decisions, lang);
   detail.row = project_row(portfolio, project, state, clock, lang);
+  detail.control = model::project_control(portfolio, project, state, clock, lang);
 
   std::map<std::string_view, std::string_view> commit_of_file;
   if (history)

@@ -4,6 +4,7 @@
 // Pure functions of the records, a clock and a language; git history comes in as plain
 // HistoryRecord values (the report library knows nothing of git). Renderers only lay these out.
 
+#include <pmo/model/control.hpp>
 #include <pmo/model/lifecycle.hpp>
 #include <pmo/model/records.hpp>
 
@@ -41,6 +42,25 @@ struct ProjectRow {
   int approvals_needed = 0;
   std::vector<std::string> missing_roles; // board roles of the next gate without an approval
   int anomalies = 0;                      // decisions that could not take effect
+  // Project control (项目监控), once the baseline gate passed.
+  std::optional<model::Rag> health; // overall: the worst dimension
+  bool health_overridden = false;   // a dimension's rating is the manager's override
+  std::optional<double> spi, cpi;
+  std::string last_period; // of the latest status report
+  bool overdue = false;    // no status report for the current period
+  int open_risks = 0;
+  int escalated_risks = 0;
+  int open_issues = 0;
+  int pending_changes = 0;
+};
+
+// An open risk at or over the office's escalation threshold.
+struct EscalatedRisk {
+  std::string project;
+  std::string id;
+  std::string description;
+  int score = 0;
+  std::string owner;
 };
 
 struct StageCount {
@@ -92,6 +112,8 @@ struct PortfolioReport {
   std::vector<AwaitingProposal> awaiting; // longest wait first
   int recent_days = 30;
   std::optional<std::vector<DecisionEntry>> recent; // newest first; nullopt: no history (no git)
+  std::string current_period;                       // by the office's cadence
+  std::vector<EscalatedRisk> escalated;             // highest score first
 };
 
 // What the next gate of one project still needs.
@@ -112,6 +134,7 @@ struct ProjectDetail {
   std::vector<DecisionEntry> history; // every decision of the project, oldest first
   bool history_from_git = false;      // commit ids were looked up
   std::optional<Checklist> next;      // nullopt when no gate is left (closed, rejected)
+  model::ProjectControl control;      // baselines, EVM, health, risks, issues, changes
 };
 
 // The stages of the office's lifecycle in order: the initial stage, then each gate's `enters`,

@@ -1,5 +1,6 @@
 #include <pmo/codec/records.hpp>
 #include <pmo/model/ids.hpp>
+#include <pmo/model/period.hpp>
 #include <pmo/store/loader.hpp>
 
 #include <algorithm>
@@ -66,7 +67,7 @@ public:
     auto by_id = [](const auto& a, const auto& b) { return a.id < b.id; };
     std::sort(m_out.portfolio.people.begin(), m_out.portfolio.people.end(), by_id);
     std::sort(m_out.portfolio.projects.begin(), m_out.portfolio.projects.end(), by_id);
-    m_out.portfolio.sort_decisions();
+    m_out.portfolio.sort_records();
   }
 
 private:
@@ -191,6 +192,30 @@ private:
     }
   }
 
+  // Each "<id>.yaml" file of a record directory: `decode(path, id, text)`.
+  template <class Decode>
+  void records(const std::string& dir, const char* form_en, const char* form_zh, Decode decode) {
+    for (const auto& name : list(dir)) {
+      const std::string path = dir + "/" + name;
+      if (is_placeholder(name))
+        continue;
+      if (is_dir(path) || !name.ends_with(".yaml")) {
+        unexpected(path, "not a record file", "不是记录文件");
+        continue;
+      }
+      const std::string stem = name.substr(0, name.size() - 5);
+      if (!model::is_valid_id(stem)) {
+        add(Severity::error, path, "bad-id",
+            tr(m_lang, "'{}' is not a valid file name here ({})", "“{}”不是有效的文件名（{}）",
+               name, pick(m_lang, form_en, form_zh)));
+        continue;
+      }
+      bool refused = false;
+      if (auto text = read(path, refused))
+        decode(path, stem, *text);
+    }
+  }
+
   void project(const std::string& id, const std::string& dir) {
     const std::string file = dir + "/project.yaml";
     bool loaded = false;
@@ -210,11 +235,46 @@ private:
     for (const auto& name : list(dir)) {
       if (name == "project.yaml" || is_placeholder(name))
         continue;
-      if (name == "decisions" && is_dir(dir + "/decisions"))
+      if ((name == "decisions" || name == "status" || name == "risks" || name == "issues" ||
+           name == "changes") &&
+          is_dir(dir + "/" + name))
         continue;
-      unexpected(dir + "/" + name, "a project holds project.yaml and decisions/",
-                 "项目目录只包含 project.yaml 和 decisions/");
+      unexpected(dir + "/" + name,
+                 "a project holds project.yaml, decisions/, status/, risks/, issues/ and changes/",
+                 "项目目录只包含 project.yaml、decisions/、status/、risks/、issues/ 和 changes/");
     }
+
+    auto& portfolio = m_out.portfolio;
+    records(dir + "/status", "<period>.yaml", "<报告周期>.yaml",
+            [&](auto& path, auto& stem, auto& text) {
+              if (!model::parse_period(stem)) {
+                add(Severity::error, path, "bad-period",
+                    tr(m_lang, "'{}' is not a reporting period (2026-W47 or 2026-11)",
+                       "“{}”不是报告周期（2026-W47 或 2026-11）", stem));
+                return;
+              }
+              auto decoded = codec::decode_status_report(text, path, id, stem, m_lang);
+              if (take(decoded) && loaded)
+                portfolio.status_reports.push_back(std::move(decoded.value));
+            });
+    records(dir + "/risks", "<risk-id>.yaml", "<风险编号>.yaml",
+            [&](auto& path, auto& stem, auto& text) {
+              auto decoded = codec::decode_risk(text, path, id, stem, m_lang);
+              if (take(decoded) && loaded)
+                portfolio.risks.push_back(std::move(decoded.value));
+            });
+    records(dir + "/issues", "<issue-id>.yaml", "<问题编号>.yaml",
+            [&](auto& path, auto& stem, auto& text) {
+              auto decoded = codec::decode_issue(text, path, id, stem, m_lang);
+              if (take(decoded) && loaded)
+                portfolio.issues.push_back(std::move(decoded.value));
+            });
+    records(dir + "/changes", "<change-id>.yaml", "<变更编号>.yaml",
+            [&](auto& path, auto& stem, auto& text) {
+              auto decoded = codec::decode_change(text, path, id, stem, m_lang);
+              if (take(decoded) && loaded)
+                portfolio.changes.push_back(std::move(decoded.value));
+            });
 
     const std::string decisions = dir + "/decisions";
     for (const auto& name : list(decisions)) {

@@ -1,0 +1,127 @@
+// pmo issue add|resolve — the issue log (问题日志): one file per issue,
+// projects/ID/issues/I-xxx.yaml; one commit per change.
+
+#include "commands.hpp"
+#include "control_write.hpp"
+#include "workspace.hpp"
+
+#include <ostream>
+
+namespace pmo::cli {
+
+using model::Lang;
+using model::tr;
+
+namespace {
+
+struct IssueOptions {
+  std::string verb; // add | resolve
+  std::string project;
+  std::string issue;
+  std::string description, owner, priority, due, resolution;
+};
+
+int run_issue(Context& ctx, const IssueOptions& opts) {
+  Workspace ws = open_workspace(ctx, true);
+  Lang lang = early_language(ctx, &ws);
+  std::string path;
+  std::string commit = write_commit(ctx, ws, lang, [&](const store::Loaded& head) {
+    require_loadable(head, lang, {"pmo.yaml", "people/", "projects/" + opts.project + "/"});
+    const model::Portfolio& portfolio = head.portfolio;
+    const model::Project& project = controlled_project(head, opts.project, lang);
+    model::Issue issue;
+    if (opts.verb == "add") {
+      for (auto [value, option] :
+           {std::pair{&opts.description, "--description"}, std::pair{&opts.owner, "--owner"},
+            std::pair{&opts.priority, "--priority"}})
+        if (value->empty())
+          throw Failure(k_exit_findings, tr(lang, "{} is required for a new issue",
+                                            "登记新问题必须指定 {}", option));
+      std::vector<std::string> used;
+      for (const model::Issue* i : portfolio.issues_of(project.id))
+        used.push_back(i->id);
+      issue.project = project.id;
+      issue.id = next_record_id("I", used);
+      issue.raised = ctx.clock.today();
+      issue.description = opts.description;
+      if (!portfolio.person(opts.owner))
+        throw Failure(k_exit_findings, tr(lang, "--owner: '{}' is not in the roster",
+                                          "--owner：“{}”不在人员名册中", one_line(opts.owner)));
+      issue.owner = opts.owner;
+      auto priority = model::parse_priority(opts.priority);
+      if (!priority)
+        throw Failure(k_exit_findings,
+                      tr(lang, "--priority: '{}' is not one of: low, medium, high, critical",
+                         "--priority：“{}”不是以下之一：low, medium, high, critical",
+                         one_line(opts.priority)));
+      issue.priority = *priority;
+      if (!opts.due.empty())
+        issue.due = date_option(opts.due, "--due", lang);
+    } else {
+      const model::Issue* before = nullptr;
+      for (const model::Issue* i : portfolio.issues_of(project.id))
+        if (i->id == opts.issue)
+          before = i;
+      if (!before)
+        throw Failure(k_exit_findings, tr(lang, "{} has no issue '{}'", "{} 没有问题“{}”",
+                                          project.id, one_line(opts.issue)));
+      if (before->resolved)
+        throw Failure(k_exit_findings, tr(lang, "{} is already resolved", "{} 已解决", before->id));
+      if (opts.resolution.find_first_not_of(" \t") == std::string::npos)
+        throw Failure(k_exit_findings,
+                      tr(lang, "--resolution is required", "必须用 --resolution 写明解决办法"));
+      issue = *before;
+      issue.resolved = ctx.clock.today();
+      issue.resolution = opts.resolution;
+    }
+    path = "projects/" + project.id + "/issues/" + issue.id + ".yaml";
+    std::string text = codec::encode_issue(issue);
+    check_record(codec::decode_issue(text, path, project.id, issue.id, lang), path, lang);
+    WritePlan plan;
+    plan.files.push_back({path, text});
+    plan.create_only = opts.verb == "add";
+    plan.author = operator_signature(ws, ctx.clock.now);
+    Lang office_lang = portfolio.office.language;
+    plan.message = git::compose_message(
+        tr(office_lang, "Issue {} {}: {} ({})", "问题 {} {}：{}（{}）", issue.id,
+           opts.verb == "add" ? model::pick(office_lang, "raised", "登记")
+                              : model::pick(office_lang, "resolved", "解决"),
+           project.id, model::to_string(issue.priority)),
+        {one_line(opts.verb == "add" ? issue.description : issue.resolution)},
+        {{"Pmo-Project", project.id}, {"Pmo-Issue", issue.id}});
+    return plan;
+  });
+  *ctx.out << commit << '\n';
+  if (!ctx.quiet)
+    *ctx.err << tr(lang, "Recorded {} (commit {}).\n", "已记录 {}（提交 {}）。\n", path,
+                   commit.substr(0, 7));
+  return k_exit_ok;
+}
+
+} // namespace
+
+void add_issue(CLI::App& app, Action& action) {
+  auto opts = std::make_shared<IssueOptions>();
+  CLI::App* cmd = app.add_subcommand("issue", "The issue log: add, resolve");
+  cmd->require_subcommand(1);
+  CLI::App* add = cmd->add_subcommand("add", "Log an issue (one commit)");
+  add->add_option("ID", opts->project, "Project id")->required();
+  add->add_option("--description", opts->description, "What is wrong");
+  add->add_option("--owner", opts->owner, "Who resolves it (person id)");
+  add->add_option("--priority", opts->priority, "low, medium, high or critical");
+  add->add_option("--due", opts->due, "Due date YYYY-MM-DD");
+  add->callback([&action, opts] {
+    opts->verb = "add";
+    action = [opts](Context& ctx) { return run_issue(ctx, *opts); };
+  });
+  CLI::App* resolve = cmd->add_subcommand("resolve", "Resolve an issue (one commit)");
+  resolve->add_option("ID", opts->project, "Project id")->required();
+  resolve->add_option("ISSUE", opts->issue, "Issue id, e.g. I-001")->required();
+  resolve->add_option("--resolution", opts->resolution, "How it was resolved");
+  resolve->callback([&action, opts] {
+    opts->verb = "resolve";
+    action = [opts](Context& ctx) { return run_issue(ctx, *opts); };
+  });
+}
+
+} // namespace pmo::cli

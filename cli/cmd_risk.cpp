@@ -1,0 +1,188 @@
+// pmo risk add|update|close — the risk register (风险登记册): one file per risk,
+// projects/ID/risks/R-xxx.yaml, written canonically; one commit per change.
+
+#include "commands.hpp"
+#include "control_write.hpp"
+#include "workspace.hpp"
+
+#include <pmo/model/control.hpp>
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <ostream>
+#include <tuple>
+
+namespace pmo::cli {
+
+using model::Lang;
+using model::tr;
+
+namespace {
+
+struct RiskOptions {
+  std::string verb; // add | update | close
+  std::string project;
+  std::string risk;
+  std::string description, cause, probability, impact, owner, response, due;
+  std::vector<std::string> actions;
+};
+
+int run_risk(Context& ctx, const RiskOptions& opts) {
+  Workspace ws = open_workspace(ctx, true);
+  Lang lang = early_language(ctx, &ws);
+  std::string path;
+  std::string note;
+  std::string commit = write_commit(ctx, ws, lang, [&](const store::Loaded& head) {
+    require_loadable(head, lang, {"pmo.yaml", "people/", "projects/" + opts.project + "/"});
+    const model::Portfolio& portfolio = head.portfolio;
+    const model::Project& project = controlled_project(head, opts.project, lang);
+    const model::Date today = ctx.clock.today();
+
+    model::Risk risk;
+    const model::Risk* before = nullptr;
+    if (opts.verb == "add") {
+      std::vector<std::string> used;
+      for (const model::Risk* r : portfolio.risks_of(project.id))
+        used.push_back(r->id);
+      risk.project = project.id;
+      risk.id = next_record_id("R", used);
+      risk.raised = today;
+      for (auto [value, option] :
+           {std::pair{&opts.description, "--description"},
+            std::pair{&opts.probability, "--probability"}, std::pair{&opts.impact, "--impact"},
+            std::pair{&opts.owner, "--owner"}, std::pair{&opts.response, "--response"}})
+        if (value->empty())
+          throw Failure(k_exit_findings,
+                        tr(lang, "{} is required for a new risk", "登记新风险必须指定 {}", option));
+    } else {
+      for (const model::Risk* r : portfolio.risks_of(project.id))
+        if (r->id == opts.risk)
+          before = r;
+      if (!before)
+        throw Failure(k_exit_findings, tr(lang, "{} has no risk '{}'", "{} 没有风险“{}”",
+                                          project.id, one_line(opts.risk)));
+      if (!before->open)
+        throw Failure(k_exit_findings, tr(lang, "{} is closed", "{} 已关闭", before->id));
+      risk = *before;
+    }
+    if (!opts.description.empty())
+      risk.description = opts.description;
+    if (!opts.cause.empty())
+      risk.cause = opts.cause;
+    for (auto [text, field, out] :
+         {std::tuple{&opts.probability, "--probability", &risk.probability},
+          std::tuple{&opts.impact, "--impact", &risk.impact}}) {
+      if (text->empty())
+        continue;
+      double value = number_option(*text, field, lang);
+      if (value != std::trunc(value) || value < 1 || value > 5)
+        throw Failure(k_exit_findings,
+                      tr(lang, "{} must be a whole number from 1 to 5, not {}",
+                         "{} 必须是 1 到 5 之间的整数，而不是 {}", field, one_line(*text)));
+      *out = static_cast<int>(value);
+    }
+    if (!opts.owner.empty()) {
+      if (!portfolio.person(opts.owner))
+        throw Failure(k_exit_findings, tr(lang, "--owner: '{}' is not in the roster",
+                                          "--owner：“{}”不在人员名册中", one_line(opts.owner)));
+      risk.owner = opts.owner;
+    }
+    if (!opts.response.empty()) {
+      auto response = model::parse_risk_response(opts.response);
+      if (!response)
+        throw Failure(k_exit_findings,
+                      tr(lang, "--response: '{}' is not one of: avoid, mitigate, transfer, accept",
+                         "--response：“{}”不是以下之一：avoid, mitigate, transfer, accept",
+                         one_line(opts.response)));
+      risk.response = *response;
+    }
+    for (const auto& action : opts.actions)
+      risk.actions.push_back(action);
+    if (!opts.due.empty())
+      risk.due = date_option(opts.due, "--due", lang);
+    if (opts.verb == "close") {
+      risk.open = false;
+      risk.closed = today;
+    }
+
+    path = "projects/" + project.id + "/risks/" + risk.id + ".yaml";
+    std::string text = codec::encode_risk(risk);
+    check_record(codec::decode_risk(text, path, project.id, risk.id, lang), path, lang);
+
+    const auto& control = portfolio.office.control;
+    const bool escalated = model::is_escalated(control, risk);
+    const bool newly = escalated && !(before && model::is_escalated(control, *before));
+    WritePlan plan;
+    plan.files.push_back({path, text});
+    plan.create_only = opts.verb == "add";
+    plan.author = operator_signature(ws, ctx.clock.now);
+    Lang office_lang = portfolio.office.language;
+    std::string verb = opts.verb == "add"      ? model::pick(office_lang, "raised", "登记")
+                       : opts.verb == "update" ? model::pick(office_lang, "updated", "更新")
+                                               : model::pick(office_lang, "closed", "关闭");
+    std::vector<std::pair<std::string, std::string>> trailers{{"Pmo-Project", project.id},
+                                                              {"Pmo-Risk", risk.id}};
+    if (newly)
+      trailers.push_back({"Pmo-Escalated", std::to_string(risk.score())});
+    plan.message = git::compose_message(
+        tr(office_lang, "Risk {} {}: {} — score {}{}", "风险 {} {}：{} —— 评分 {}{}", risk.id, verb,
+           project.id, risk.score(),
+           escalated ? model::pick(office_lang, " (escalated)", "（已升级）") : ""),
+        {one_line(risk.description)}, trailers);
+    note = tr(lang, "{} {}: score {} ({} x {})", "{} {}：评分 {}（{} x {}）", risk.id, verb,
+              risk.score(), risk.probability, risk.impact);
+    if (escalated)
+      note += tr(lang, " — escalated: at or over the office threshold {}",
+                 " —— 已升级：达到办公室阈值 {}", control.escalate_at);
+    return plan;
+  });
+  *ctx.out << commit << '\n';
+  if (!ctx.quiet)
+    *ctx.err << note
+             << tr(lang, " — {} (commit {}).\n", " —— {}（提交 {}）。\n", path,
+                   commit.substr(0, 7));
+  return k_exit_ok;
+}
+
+void risk_fields(CLI::App* cmd, RiskOptions& opts) {
+  cmd->add_option("--description", opts.description, "What may happen");
+  cmd->add_option("--cause", opts.cause, "Why it may happen");
+  cmd->add_option("--probability", opts.probability, "Probability 1-5");
+  cmd->add_option("--impact", opts.impact, "Impact 1-5");
+  cmd->add_option("--owner", opts.owner, "Risk owner (person id)");
+  cmd->add_option("--response", opts.response, "avoid, mitigate, transfer or accept");
+  cmd->add_option("--action", opts.actions, "A response action (repeatable)")
+      ->allow_extra_args(false);
+  cmd->add_option("--due", opts.due, "Due date YYYY-MM-DD");
+}
+
+} // namespace
+
+void add_risk(CLI::App& app, Action& action) {
+  auto opts = std::make_shared<RiskOptions>();
+  CLI::App* cmd = app.add_subcommand("risk", "The risk register: add, update, close");
+  cmd->require_subcommand(1);
+  CLI::App* add = cmd->add_subcommand("add", "Raise a risk (one commit)");
+  add->add_option("ID", opts->project, "Project id")->required();
+  risk_fields(add, *opts);
+  add->callback([&action, opts] {
+    opts->verb = "add";
+    action = [opts](Context& ctx) { return run_risk(ctx, *opts); };
+  });
+  for (const char* verb : {"update", "close"}) {
+    CLI::App* sub =
+        cmd->add_subcommand(verb, std::string{verb} == "update" ? "Update a risk (one commit)"
+                                                                : "Close a risk (one commit)");
+    sub->add_option("ID", opts->project, "Project id")->required();
+    sub->add_option("RISK", opts->risk, "Risk id, e.g. R-001")->required();
+    if (std::string{verb} == "update")
+      risk_fields(sub, *opts);
+    sub->callback([&action, opts, verb] {
+      opts->verb = verb;
+      action = [opts](Context& ctx) { return run_risk(ctx, *opts); };
+    });
+  }
+}
+
+} // namespace pmo::cli

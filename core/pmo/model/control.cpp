@@ -1,0 +1,69 @@
+#include <pmo/model/control.hpp>
+#include <pmo/model/period.hpp>
+
+#include <algorithm>
+
+namespace pmo::model {
+
+bool is_escalated(const ControlSettings& settings, const Risk& risk) {
+  return risk.open && risk.score() >= settings.escalate_at;
+}
+
+ProjectControl project_control(const Portfolio& portfolio, const Project& project,
+                               const ProjectState& state, const Clock& clock, Lang lang) {
+  const Office& office = portfolio.office;
+  ProjectControl out;
+  out.changes = change_states(portfolio, project, lang);
+
+  const GateDef* baseline_gate = office.gate(office.control.baseline_gate);
+  const GateProgress* progress = state.progress(office.control.baseline_gate);
+  if (baseline_gate && progress && progress->last_passed_by) {
+    auto plan = portfolio.approved_plans.find(project.id);
+    const Project& approved = plan == portfolio.approved_plans.end() ? project : plan->second;
+    std::vector<ApprovedChange> approved_changes;
+    for (const auto& change : out.changes)
+      if (change.status == ChangeStatus::approved)
+        approved_changes.push_back({change.change, *change.decided_at});
+    std::stable_sort(approved_changes.begin(), approved_changes.end(),
+                     [](const auto& a, const auto& b) { return a.approved_at < b.approved_at; });
+    out.baselines =
+        derive_baselines(approved, progress->last_passed_by->decided_at, approved_changes);
+    if (!out.baselines.empty())
+      out.baselines.front().cause = baseline_gate->id;
+  }
+
+  auto reports = portfolio.reports_of(project.id);
+  if (!reports.empty())
+    out.latest = reports.back();
+  const Baseline* baseline = out.baseline();
+  if (baseline && out.latest)
+    if (auto period = parse_period(out.latest->period))
+      out.evm = earned_value(*baseline, out.latest->percent_complete, out.latest->actual_cost,
+                             period_end(*period));
+  out.health = assess_health(office.control, out.evm, out.latest);
+
+  const Period current = period_of(clock.today(), office.control.cadence);
+  out.current_period = format_period(current);
+  out.reporting = baseline && baseline_gate && state.stage == baseline_gate->enters;
+  if (out.reporting && clock.today() >= baseline->start)
+    out.overdue = std::none_of(reports.begin(), reports.end(), [&](const StatusReport* r) {
+      return r->period == out.current_period;
+    });
+
+  for (const Risk* risk : portfolio.risks_of(project.id))
+    if (risk->open) {
+      out.open_risks.push_back(risk);
+      if (is_escalated(office.control, *risk))
+        out.escalated += 1;
+    }
+  std::stable_sort(out.open_risks.begin(), out.open_risks.end(),
+                   [](const Risk* a, const Risk* b) { return a->score() > b->score(); });
+  for (const Issue* issue : portfolio.issues_of(project.id))
+    if (!issue->resolved)
+      out.open_issues.push_back(issue);
+  std::stable_sort(out.open_issues.begin(), out.open_issues.end(),
+                   [](const Issue* a, const Issue* b) { return a->priority > b->priority; });
+  return out;
+}
+
+} // namespace pmo::model

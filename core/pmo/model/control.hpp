@@ -1,0 +1,37 @@
+#pragma once
+// Project control (项目监控) of one project, derived from its records: baselines, the latest
+// status report, earned value, health, whether a report is overdue, open risks and issues, and
+// its change requests before the CCB.
+
+#include <pmo/model/evm.hpp>
+#include <pmo/model/lifecycle.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pmo::model {
+
+struct ProjectControl {
+  std::vector<Baseline> baselines;      // oldest first; empty before the baseline gate passed
+  const StatusReport* latest = nullptr; // the report of the latest period
+  std::optional<Evm> evm;               // at the end of the latest report's period
+  Health health;
+  std::string current_period;            // today's period, by the office's cadence
+  bool reporting = false;                // reports are due: baselined, and in the baseline stage
+  bool overdue = false;                  // reporting, and no report for the current period
+  std::vector<const Risk*> open_risks;   // highest score first
+  int escalated = 0;                     // open risks at or over the escalation threshold
+  std::vector<const Issue*> open_issues; // highest priority first
+  std::vector<ChangeState> changes;      // every change request, by id
+
+  const Baseline* baseline() const { return baselines.empty() ? nullptr : &baselines.back(); }
+};
+
+// Whether an open risk's score reaches the office's escalation threshold.
+bool is_escalated(const ControlSettings& settings, const Risk& risk);
+
+ProjectControl project_control(const Portfolio& portfolio, const Project& project,
+                               const ProjectState& state, const Clock& clock, Lang lang);
+
+} // namespace pmo::model

@@ -1,0 +1,110 @@
+# Project control, as a PMO runs it: G1 -> G2 fixes the baseline -> weekly status reports with
+# earned value and health -> a risk escalates -> a change request approved by the CCB moves the
+# baseline; every write one commit, checked with the real git.
+source "$(dirname "$0")/lib.sh"
+P=$T/office
+make_office "$P" --lang en
+"$PMO" -C "$P" people add fin2 --name "Fay Finance" --email fin2@example.com --role finance >/dev/null 2>&1
+write_proposal "$T/proposal.yaml"
+"$PMO" -C "$P" propose --id CP-1 --from "$T/proposal.yaml" >/dev/null 2>&1
+for r in biz tech fin law; do
+  PMO_NOW=2026-11-03T10:00:00Z "$PMO" -C "$P" review CP-1 --gate G1 --decision approve --as $r >/dev/null 2>&1
+done
+
+# Before the baseline: no status report.
+run -C "$P" update CP-1 --period 2027-W02 --percent 5 --actual-cost 1000
+expect_rc 1 "update before the baseline"
+expect_err "stage 'planning'"
+
+PMO_NOW=2026-12-01T10:00:00Z run -C "$P" review CP-1 --gate G2 --decision approve --as pmo1
+expect_rc 0 "G2 approve"
+expect_err "G2 passed"
+
+# The baseline is the plan G2 approved: editing project.yaml afterwards does not move it.
+sed -i 's/^budget: 500000/budget: 900000/' "$P/projects/CP-1/project.yaml"
+git -C "$P" commit -qam "Budget edited after the baseline"
+export PMO_NOW=2027-01-17T09:00:00Z   # Sunday of 2027-W02
+run -C "$P" status CP-1
+expect_rc 0 "status after G2"
+expect_out "v1 — 500,000 CNY, 2027-01-04 to 2027-06-30"
+
+# Bad values: a clear error naming the field, exit 1, nothing written.
+before=$(commit_count "$P")
+run -C "$P" update CP-1 --period 2027-W02 --percent 170 --actual-cost 1000
+expect_rc 1 "percent 170"; expect_err "percent_complete"
+run -C "$P" update CP-1 --period 2027-W02 --percent 10 --actual-cost -5
+expect_rc 1 "negative cost"; expect_err "actual_cost"
+run -C "$P" update CP-1 --period 2027-01 --percent 10 --actual-cost 5
+expect_rc 1 "monthly period in a weekly office"; expect_err "--period"
+run -C "$P" update CP-1 --period 2027-W54 --percent 10 --actual-cost 5
+expect_rc 1 "week 54"; expect_err "--period"
+expect_eq "$(commit_count "$P")" "$before" "no commit for bad values"
+
+# Three weekly updates. Week 2 ends 2027-01-17: 13 of 55 days to the design milestone (weight 1
+# of 4) -> planned 13/55 * 25% = 5.909%, PV = 29,545.45.
+run -C "$P" update CP-1 --period 2027-W02 --percent 6 --actual-cost 30000 --summary "Kick-off done" --done "Team on board" --next "Design"
+expect_rc 0 "update W02"
+expect_eq "$(git -C "$P" log -1 --format=%s)" "Status 2027-W02: CP-1 Customer portal — 6% complete, cost 30,000" "status commit subject"
+expect_eq "$(git -C "$P" show --format= --name-only HEAD)" "projects/CP-1/status/2027-W02.yaml" "one file per report"
+expect_git_clean "$P"
+PMO_NOW=2027-01-24T09:00:00Z run -C "$P" update CP-1 --period 2027-W03 --percent 8 --actual-cost 45000
+expect_rc 0 "update W03"
+export PMO_NOW=2027-01-31T09:00:00Z
+run -C "$P" update CP-1 --percent 10 --actual-cost 62500 --health quality=amber --forecast Design=2027-03-07
+expect_rc 0 "update W04 (the current period by default)"
+[ -f "$P/projects/CP-1/status/2027-W04.yaml" ] && pass || fail "W04 file"
+run -C "$P" update CP-1 --percent 11 --actual-cost 63000
+expect_rc 1 "second report for the same period"; expect_err "already exists"
+
+# W04 ends 2027-01-31: 27/55 * 25% = 12.27% planned, PV 61,363.64; EV 50,000; AC 62,500.
+run -C "$P" status CP-1
+expect_out "PV 61,363.64 CNY  EV 50,000 CNY  AC 62,500 CNY"
+expect_out "SPI 0.81  CPI 0.80  TCPI 1.03"
+expect_out "EAC 625,000 CNY  ETC 562,500 CNY  VAC -125,000 CNY"
+expect_out "schedule: red"
+expect_out "quality: amber"
+run -C "$P" status
+expect_out "red"
+expect_out "0.81"
+
+# A risk: probability 7 is refused; 4 x 4 = 16 is escalated (threshold 15).
+run -C "$P" risk add CP-1 --description "Vendor late" --probability 7 --impact 4 --owner mgr --response mitigate
+expect_rc 1 "probability 7"; expect_err "--probability"
+run -C "$P" risk add CP-1 --description "Vendor late" --cause "Single supplier" --probability 3 --impact 4 --owner mgr --response mitigate --action "Second supplier"
+expect_rc 0 "risk add"; expect_err "R-001 raised: score 12"
+run -C "$P" risk update CP-1 R-001 --probability 4
+expect_rc 0 "risk update"; expect_err "escalated"
+expect_eq "$(git -C "$P" log -1 --format='%(trailers:key=Pmo-Escalated,valueonly)' | head -1)" "16" "Pmo-Escalated trailer"
+run -C "$P" report
+expect_out "## Escalated risks"
+expect_out "| \`CP-1\` | \`R-001\` | 16 |"
+
+# An issue.
+run -C "$P" issue add CP-1 --description "Test server down" --owner mgr --priority high
+expect_rc 0 "issue add"
+run -C "$P" issue resolve CP-1 I-001 --resolution "Rebuilt"
+expect_rc 0 "issue resolve"
+
+# Change control: the CCB (pmo + finance, all) approves CR-001 and the baseline moves.
+run -C "$P" change request CP-1 --title "Add SSO" --reason "Customer demand" --scope "SSO login" --schedule-days 14 --cost 50000 --alternative "Defer to phase 2"
+expect_rc 0 "change request"; expect_eq "$(cat "$OUT")" "CR-001" "change id"
+run -C "$P" review CP-1 --change CR-001 --decision approve --as mgr --role finance
+expect_rc 1 "manager on the CCB"; expect_err "may not decide"
+run -C "$P" review CP-1 --change CR-001 --decision approve --as pmo1
+expect_rc 0 "CCB pmo"; expect_err "1 of 2 approvals"
+run -C "$P" status CP-1
+expect_out "CR-001 Add SSO — pending (+14 days, cost +50000); approvals 1 of 2"
+run -C "$P" review CP-1 --change CR-001 --decision approve --as fin
+expect_rc 0 "CCB finance"; expect_err "CR-001 approved"
+expect_eq "$(git -C "$P" log -1 --format='%(trailers:key=Pmo-Change,valueonly)' | head -1)" "CR-001" "Pmo-Change trailer"
+run -C "$P" review CP-1 --change CR-001 --decision approve --as fin2
+expect_rc 1 "a decided change"; expect_err "already decided"
+run -C "$P" status CP-1
+expect_out "v2 — 550,000 CNY, 2027-01-04 to 2027-07-14"
+expect_out "v1 — 500,000 CNY, 2027-01-04 to 2027-06-30"
+run -C "$P" report
+expect_out "CR-001"
+run -C "$P" validate
+expect_rc 0 "validate"
+expect_git_clean "$P"
+finish
