@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# bench/run.sh [PROJECTS...] — pmo against its peers on synthetic portfolios (default 100, 1000
+# and 10000 projects), side by side, $RUNS repetitions each (default 5; tj3 at 10000: 1), medians
+# in ms and ratios, peak memory (/usr/bin/time). Prints a Markdown table; also writes it to
+# $PMO_BENCH_WORK/results.md. Portfolios and tools live in $PMO_BENCH_WORK (default
+# /tmp/pmo-bench), the build in build-bench/.
+#   validate:  pmo validate | yamllint (same files) | ajv-cli (bench/schema/*.json) | parse floor
+#   report:    pmo report   | tj3 on the same plan (pmo-bench-generate --tjp)
+#   history:   pmo status ID (gate history from git) | git log --grep=Pmo-Project: ID
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build=${PMO_BENCH_BUILD_DIR:-$here/build-bench}
+work=${PMO_BENCH_WORK:-/tmp/pmo-bench}
+runs=${RUNS:-5}
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(100 1000 10000)
+mkdir -p "$work"
+
+cmake -S "$here" -B "$build" -G Ninja -DPMO_BENCH=ON -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$build" -j "$(nproc)" --target pmo pmo-bench-generate pmo-bench-parse-floor >/dev/null
+pmo=$build/pmo
+floor=$build/bench/pmo-bench-parse-floor
+generate=$build/bench/pmo-bench-generate
+
+ajv=$work/npm/node_modules/.bin/ajv
+if [ ! -x "$ajv" ] && command -v npm >/dev/null; then
+  npm install --prefix "$work/npm" --no-audit --no-fund --loglevel=error ajv-cli@5.0.0 >/dev/null 2>&1 ||
+    echo "bench: npm install ajv-cli failed; no ajv column" >&2
+fi
+command -v yamllint >/dev/null || echo "bench: yamllint missing (apt-get install yamllint)" >&2
+command -v tj3 >/dev/null || echo "bench: tj3 missing (apt-get install tj3)" >&2
+
+# median_ms N CMD...: runs CMD N times (output discarded), prints the median wall time in ms.
+median_ms() {
+  local n=$1 i t0 times=()
+  shift
+  for ((i = 0; i < n; i++)); do
+    t0=$(date +%s%N)
+    "$@" >/dev/null 2>&1 || true
+    times+=($((($(date +%s%N) - t0) / 1000000)))
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'
+}
+# peak_kb CMD...: the peak resident set size of CMD, in KiB.
+peak_kb() { /usr/bin/time -f '%M' -o "$work/time.out" "$@" >/dev/null 2>&1 || true; tail -1 "$work/time.out"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
+
+export PMO_NOW=2027-03-01T00:00:00Z LANG=C.UTF-8 NO_COLOR=1
+yamllint_config='{extends: default, rules: {line-length: disable, document-start: disable}}'
+out=$work/results.md
+{
+  echo "| projects | records | on disk (KiB) | pmo validate | yamllint | ajv-cli | parse floor | pmo report | tj3 | pmo status ID | git log --grep | peak KiB validate / report / status |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+} >"$out"
+for n in "${sizes[@]}"; do
+  dir=$work/p$n
+  if [ ! -f "$dir/.generated-$n" ]; then
+    bash "$here/bench/make-portfolio.sh" "$generate" "$n" "$dir"
+    "$generate" --tjp "$n" >"$work/p$n.tjp"
+    touch "$dir/.generated-$n"
+    echo ".generated-*" >"$dir/.git/info/exclude"
+  fi
+  records=$(find "$dir/pmo.yaml" "$dir/people" "$dir/projects" -name '*.yaml' | wc -l)
+  disk_kib=$(($(find "$dir/pmo.yaml" "$dir/people" "$dir/projects" -name '*.yaml' -printf '%s\n' | awk '{s+=$1} END {print s}') / 1024))
+  "$pmo" -C "$dir" validate >/dev/null || { echo "bench: pmo validate fails on p$n" >&2; exit 1; }
+  id=P00001 # the oldest project: its history is the whole log
+
+  v=$(median_ms "$runs" "$pmo" -C "$dir" validate)
+  y=-
+  command -v yamllint >/dev/null && y=$(cd "$dir" && median_ms "$runs" yamllint -d "$yamllint_config" pmo.yaml people projects)
+  a=-
+  if [ -x "$ajv" ]; then
+    s=$here/bench/schema
+    a=$(cd "$dir" && median_ms "$runs" bash -c "'$ajv' validate --allow-union-types -s '$s/office.json' -d pmo.yaml && '$ajv' validate --allow-union-types -s '$s/person.json' -d 'people/*.yaml' && '$ajv' validate --allow-union-types -s '$s/project.json' -d 'projects/*/project.yaml' && '$ajv' validate --allow-union-types -s '$s/decision.json' -d 'projects/*/decisions/*.yaml'")
+  fi
+  f=$(median_ms "$runs" "$floor" "$dir")
+  r=$(median_ms "$runs" "$pmo" -C "$dir" report --out "$work/report-$n.md")
+  t=-
+  if command -v tj3 >/dev/null; then
+    tj_runs=$runs
+    [ "$n" -ge 10000 ] && tj_runs=1
+    mkdir -p "$work/tj-$n"
+    t=$(median_ms "$tj_runs" tj3 --silent --no-color -o "$work/tj-$n" "$work/p$n.tjp")
+  fi
+  s_ms=$(median_ms "$runs" "$pmo" -C "$dir" status "$id")
+  g=$(median_ms "$runs" git -C "$dir" log --format='%h %an %s' --grep="^Pmo-Project: $id\$")
+  mv=$(peak_kb "$pmo" -C "$dir" validate)
+  mr=$(peak_kb "$pmo" -C "$dir" report --out "$work/report-$n.md")
+  ms=$(peak_kb "$pmo" -C "$dir" status "$id")
+  echo "| $n | $records | $disk_kib | $v | $y | $a | $f | $r | $t | $s_ms | $g | $mv / $mr / $ms |" >>"$out"
+  echo "p$n: validate $v ms (yamllint ×$(ratio "$y" "$v"), ajv ×$(ratio "$a" "$v"), floor $f ms: pmo/floor $(ratio "$v" "$f"));" \
+    "report $r ms (tj3 ×$(ratio "$t" "$r")); status $s_ms ms vs git log $g ms (pmo/git $(ratio "$s_ms" "$g"));" \
+    "peak $mv KiB validate = $(ratio "$mv" "$disk_kib")× the records" >&2
+done
+echo
+echo "Times: median wall ms of $runs runs (tj3 at 10000 projects: 1 run). $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')."
+cat "$out"
