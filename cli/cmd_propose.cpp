@@ -97,7 +97,6 @@ int run_propose(Context& ctx, const ProposeOptions& opts) {
                        "{} 不是有效的项目建议书，未写入任何内容", name),
                     decoded.findings);
     project = std::move(decoded.value);
-    project.closure.reset(); // closure is filled at the end, never at intake
   }
   if (!opts.title.empty())
     project.title = opts.title;

@@ -8,6 +8,7 @@
 #include "render_table.hpp"
 
 #include <pmo/model/ids.hpp>
+#include <pmo/report/lessons.hpp>
 #include <pmo/report/portfolio.hpp>
 #include <pmo/report/text.hpp>
 
@@ -16,6 +17,7 @@
 
 #include <ostream>
 #include <set>
+#include <tuple>
 
 namespace pmo::cli {
 
@@ -181,12 +183,6 @@ std::vector<Field> record_fields(const model::Portfolio& portfolio, const model:
   text("Feasibility", "可行性", p.feasibility);
   list("Key risks", "关键风险", p.risks);
   list("Resources", "所需资源", p.resources);
-  if (p.closure) {
-    text("Acceptance", "验收", p.closure->acceptance);
-    date("Actual end", "实际结束", p.closure->actual_end);
-    text("Actual cost", "实际成本", amount_text(p.closure->actual_cost, currency));
-    list("Lessons", "经验教训", p.closure->lessons);
-  }
   text("File", "文件", p.file);
   return fields;
 }
@@ -196,11 +192,6 @@ std::string checkbox(bool done, bool color) {
     return done ? "[x]" : "[ ]";
   return done ? fmt::format(fmt::fg(fmt::terminal_color::green), "[x]")
               : fmt::format(fmt::fg(fmt::terminal_color::yellow), "[ ]");
-}
-
-std::string heading(const std::string& text, bool color) {
-  std::string safe = report::terminal_safe(text);
-  return color ? fmt::format(fmt::emphasis::bold, "{}", safe) : safe;
 }
 
 void print_history(Context& ctx, const report::ProjectDetail& detail, const History& history,
@@ -355,6 +346,70 @@ void print_control(Context& ctx, const model::Portfolio& portfolio,
   out << render_fields(fields, 2, color) << '\n';
 }
 
+// The closure report against the last baseline: end and cost variance, evaluation, lessons.
+void print_closure(Context& ctx, const model::Portfolio& portfolio, const model::Project& project,
+                   const report::ProjectDetail& detail, Lang lang) {
+  if (!project.closure)
+    return;
+  const model::Closure& c = *project.closure;
+  const std::string& currency = portfolio.office.currency;
+  const model::Baseline* base = detail.control.baseline();
+  const bool color = data_color(ctx);
+  std::ostream& out = *ctx.out;
+  out << heading(pick(lang, "Closure", "收尾"), color) << '\n';
+  std::vector<Field> fields;
+  if (c.outcome)
+    fields.push_back({pick(lang, "Outcome", "结果"), {report::outcome_name(*c.outcome, lang)}});
+  fields.push_back({pick(lang, "Acceptance", "验收"), {c.acceptance}});
+  std::vector<std::string> deliverables;
+  for (const auto& d : c.deliverables)
+    deliverables.push_back((d.accepted ? pick(lang, "[accepted] ", "［已验收］")
+                                       : pick(lang, "[rejected] ", "［未通过］")) +
+                           d.name + (d.note.empty() ? "" : " — " + d.note));
+  if (!deliverables.empty())
+    fields.push_back({pick(lang, "Deliverables", "交付物"), deliverables});
+  if (c.actual_start)
+    fields.push_back(
+        {pick(lang, "Actual start", "实际开始"), {model::format_date(*c.actual_start)}});
+  if (c.actual_end) {
+    std::string text = model::format_date(*c.actual_end);
+    if (base) {
+      auto days = (*c.actual_end - base->end).count();
+      text += days == 0
+                  ? tr(lang, " (on the baseline end {})", "（与基线结束日期 {} 一致）",
+                       model::format_date(base->end))
+                  : tr(lang, " ({:+} days against the baseline end {})",
+                       "（较基线结束日期 {1} {0:+} 天）", days, model::format_date(base->end));
+    }
+    fields.push_back({pick(lang, "Actual end", "实际结束"), {text}});
+  }
+  if (c.actual_cost) {
+    std::string text = amount_text(*c.actual_cost, currency);
+    if (base && base->budget > 0)
+      text += tr(lang, " ({:+.1f}% against the baseline budget {})", "（较基线预算 {1} {0:+.1f}%）",
+                 (*c.actual_cost - base->budget) / base->budget * 100,
+                 amount_text(base->budget, currency));
+    fields.push_back({pick(lang, "Actual cost", "实际成本"), {text}});
+  }
+  for (auto [evaluation, en, zh] :
+       {std::tuple{&c.project_evaluation, "Project evaluation", "项目评价"},
+        std::tuple{&c.manager_evaluation, "Manager evaluation", "项目经理评价"}})
+    if (evaluation->rating)
+      fields.push_back(
+          {pick(lang, en, zh),
+           {fmt::format("{}/5{}", *evaluation->rating,
+                        evaluation->comment.empty() ? "" : " — " + evaluation->comment)}});
+  std::vector<std::string> lessons;
+  for (const auto& lesson : c.lessons)
+    lessons.push_back(
+        (lesson.kind == model::LessonKind::went_well ? "+ " : "- ") + lesson.text +
+        (lesson.tags.empty() ? std::string{} : fmt::format(" [{}]", fmt::join(lesson.tags, ", "))));
+  if (!lessons.empty())
+    fields.push_back({pick(lang, "Lessons", "经验教训"), lessons});
+  fields.push_back({pick(lang, "File", "文件"), {c.file}});
+  out << render_fields(fields, 2, color) << '\n';
+}
+
 void print_checklist(Context& ctx, const report::ProjectDetail& detail, Lang lang) {
   std::ostream& out = *ctx.out;
   const bool color = data_color(ctx);
@@ -440,6 +495,7 @@ int run_project(Context& ctx, const StatusOptions& opts) {
         {"history_note",
          history.records ? nlohmann::json(nullptr) : nlohmann::json(history.unavailable)},
         {"next_gate", detail.next ? to_json(*detail.next) : nlohmann::json(nullptr)},
+        {"control", control_json(detail.control, portfolio.office.control)},
         {"generated_at", model::format_timestamp(ctx.clock.now)}};
     *ctx.out << dump_json(doc);
     return k_exit_ok;
@@ -452,6 +508,7 @@ int run_project(Context& ctx, const StatusOptions& opts) {
   print_history(ctx, detail, history, lang);
   out << '\n';
   print_control(ctx, portfolio, detail, lang);
+  print_closure(ctx, portfolio, *project, detail, lang);
   print_checklist(ctx, detail, lang);
   return k_exit_ok;
 }

@@ -31,15 +31,6 @@ struct UpdateOptions {
   std::vector<std::string> next_steps;
 };
 
-std::pair<std::string, std::string> split_pair(const std::string& text, const char* option,
-                                               Lang lang) {
-  auto eq = text.rfind('=');
-  if (eq == std::string::npos || eq == 0 || eq + 1 == text.size())
-    throw Failure(k_exit_findings, tr(lang, "{}: '{}' is not NAME=VALUE",
-                                      "{}：“{}”不是 名称=值 形式", option, one_line(text)));
-  return {text.substr(0, eq), text.substr(eq + 1)};
-}
-
 int run_update(Context& ctx, const UpdateOptions& opts) {
   Workspace ws = open_workspace(ctx, true);
   Lang lang = early_language(ctx, &ws);

@@ -23,5 +23,7 @@ void add_update(CLI::App& app, Action& action);
 void add_risk(CLI::App& app, Action& action);
 void add_issue(CLI::App& app, Action& action);
 void add_change(CLI::App& app, Action& action);
+void add_close(CLI::App& app, Action& action);
+void add_lessons(CLI::App& app, Action& action);
 
 } // namespace pmo::cli

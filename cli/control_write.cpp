@@ -56,6 +56,15 @@ const model::Project& controlled_project(const store::Loaded& head, const std::s
   return *project;
 }
 
+std::pair<std::string, std::string> split_pair(const std::string& text, const char* option,
+                                               model::Lang lang) {
+  auto eq = text.rfind('=');
+  if (eq == std::string::npos || eq == 0 || eq + 1 == text.size())
+    throw Failure(k_exit_findings, tr(lang, "{}: '{}' is not NAME=VALUE",
+                                      "{}：“{}”不是 名称=值 形式", option, one_line(text)));
+  return {text.substr(0, eq), text.substr(eq + 1)};
+}
+
 std::string next_record_id(const std::string& prefix, const std::vector<std::string>& used) {
   int highest = 0;
   for (const auto& id : used) {

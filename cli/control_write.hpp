@@ -23,6 +23,10 @@ double number_option(const std::string& text, const char* option, model::Lang la
 // A date YYYY-MM-DD given on the command line; throws Failure(1) naming `option`.
 model::Date date_option(const std::string& text, const char* option, model::Lang lang);
 
+// NAME=VALUE given on the command line (split at the last '='); throws Failure(1) naming `option`.
+std::pair<std::string, std::string> split_pair(const std::string& text, const char* option,
+                                               model::Lang lang);
+
 // The project a control record is written to: it exists and is in the stage the baseline gate
 // enters (executing). Throws Failure(1) otherwise ("a change against a closed project").
 const model::Project& controlled_project(const store::Loaded& head, const std::string& id,

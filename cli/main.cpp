@@ -93,6 +93,8 @@ int main(int argc, char** argv) {
   cli::add_risk(app, action);
   cli::add_issue(app, action);
   cli::add_change(app, action);
+  cli::add_close(app, action);
+  cli::add_lessons(app, action);
 
   model::Lang lang = model::Lang::en;
   try {

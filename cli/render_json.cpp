@@ -110,6 +110,12 @@ json to_json(const report::Checklist& checklist) {
 }
 
 json project_record_json(const model::Project& p) {
+  json plan = json::object();
+  for (auto name : model::k_plan_sections)
+    plan[std::string{name}] = string_or_null(*model::plan_section(p.plan, name));
+  auto milestones = json::array();
+  for (const auto& m : p.milestones)
+    milestones.push_back({{"name", m.name}, {"date", date_or_null(m.date)}, {"weight", m.weight}});
   json record = {{"title", p.title},
                  {"sponsor", string_or_null(p.sponsor)},
                  {"manager", string_or_null(p.manager)},
@@ -127,14 +133,155 @@ json project_record_json(const model::Project& p) {
                  {"feasibility", string_or_null(p.feasibility)},
                  {"risks", p.risks},
                  {"resources", p.resources},
-                 {"closure", nullptr},
+                 {"plan", plan},
+                 {"milestones", milestones},
+                 {"closure", p.closure ? closure_json(*p.closure) : json(nullptr)},
                  {"file", p.file}};
-  if (p.closure)
-    record["closure"] = {{"acceptance", string_or_null(p.closure->acceptance)},
-                         {"actual_end", date_or_null(p.closure->actual_end)},
-                         {"actual_cost", number_or_null(p.closure->actual_cost)},
-                         {"lessons", p.closure->lessons}};
   return record;
+}
+
+json closure_json(const model::Closure& c) {
+  auto deliverables = json::array();
+  for (const auto& d : c.deliverables)
+    deliverables.push_back(
+        {{"name", d.name}, {"accepted", d.accepted}, {"note", string_or_null(d.note)}});
+  auto lessons = json::array();
+  for (const auto& lesson : c.lessons)
+    lessons.push_back(
+        {{"kind", model::to_string(lesson.kind)}, {"text", lesson.text}, {"tags", lesson.tags}});
+  auto evaluation = [](const model::Evaluation& e) {
+    return e.rating ? json{{"rating", *e.rating}, {"comment", string_or_null(e.comment)}}
+                    : json(nullptr);
+  };
+  return {{"acceptance", string_or_null(c.acceptance)},
+          {"deliverables", deliverables},
+          {"actual_start", date_or_null(c.actual_start)},
+          {"actual_end", date_or_null(c.actual_end)},
+          {"actual_cost", number_or_null(c.actual_cost)},
+          {"outcome", c.outcome ? json(model::to_string(*c.outcome)) : json(nullptr)},
+          {"evaluation",
+           {{"project", evaluation(c.project_evaluation)},
+            {"manager", evaluation(c.manager_evaluation)}}},
+          {"lessons", lessons},
+          {"file", c.file}};
+}
+
+json control_json(const model::ProjectControl& c, const model::ControlSettings& settings) {
+  auto baselines = json::array();
+  for (const auto& b : c.baselines) {
+    auto milestones = json::array();
+    for (const auto& m : b.milestones)
+      milestones.push_back(
+          {{"name", m.name}, {"date", date_or_null(m.date)}, {"weight", m.weight}});
+    baselines.push_back({{"version", b.version},
+                         {"cause", b.cause},
+                         {"since", model::format_timestamp(b.since)},
+                         {"budget", b.budget},
+                         {"start", model::format_date(b.start)},
+                         {"end", model::format_date(b.end)},
+                         {"milestones", milestones}});
+  }
+  json evm = nullptr;
+  if (c.evm) {
+    const model::Evm& e = *c.evm;
+    auto index = [](const std::optional<double>& v) { return v ? json(*v) : json(nullptr); };
+    evm = {{"status_date", model::format_date(e.status_date)},
+           {"planned_percent", e.planned_percent},
+           {"bac", e.bac},
+           {"pv", e.pv},
+           {"ev", e.ev},
+           {"ac", e.ac},
+           {"sv", e.sv},
+           {"cv", e.cv},
+           {"spi", index(e.spi)},
+           {"cpi", index(e.cpi)},
+           {"eac", e.eac},
+           {"etc", e.etc},
+           {"vac", e.vac},
+           {"tcpi", index(e.tcpi)}};
+  }
+  auto rag = [](const std::optional<model::Rag>& r) {
+    return r ? json(model::to_string(*r)) : json(nullptr);
+  };
+  json health = {{"overall", rag(c.health.overall)}};
+  for (const auto& d : c.health.dimensions)
+    health[std::string{model::to_string(d.dimension)}] = {{"rating", rag(d.rating())},
+                                                          {"computed", rag(d.computed)},
+                                                          {"reported", rag(d.reported)},
+                                                          {"overridden", d.overridden()}};
+  auto risks = json::array();
+  for (const model::Risk* r : c.open_risks)
+    risks.push_back({{"id", r->id},
+                     {"description", r->description},
+                     {"probability", r->probability},
+                     {"impact", r->impact},
+                     {"score", r->score()},
+                     {"escalated", model::is_escalated(settings, *r)},
+                     {"owner", r->owner},
+                     {"response", model::to_string(r->response)},
+                     {"due", date_or_null(r->due)}});
+  auto issues = json::array();
+  for (const model::Issue* i : c.open_issues)
+    issues.push_back({{"id", i->id},
+                      {"description", i->description},
+                      {"priority", model::to_string(i->priority)},
+                      {"owner", i->owner},
+                      {"due", date_or_null(i->due)}});
+  auto changes = json::array();
+  for (const auto& change : c.changes) {
+    const char* status = "pending";
+    switch (change.status) {
+    case model::ChangeStatus::pending:
+      status = "pending";
+      break;
+    case model::ChangeStatus::approved:
+      status = "approved";
+      break;
+    case model::ChangeStatus::rejected:
+      status = "rejected";
+      break;
+    case model::ChangeStatus::returned:
+      status = "returned";
+      break;
+    case model::ChangeStatus::on_hold:
+      status = "on_hold";
+      break;
+    }
+    changes.push_back(
+        {{"id", change.change->id},
+         {"title", change.change->title},
+         {"status", status},
+         {"schedule_days", change.change->schedule_days},
+         {"cost", change.change->cost},
+         {"approvals", change.board.approvals.size()},
+         {"approvals_needed", change.board.approvals_needed},
+         {"decided_at",
+          change.decided_at ? json(model::format_timestamp(*change.decided_at)) : json(nullptr)}});
+  }
+  return {{"baselines", baselines},
+          {"latest_report", c.latest ? json(c.latest->period) : json(nullptr)},
+          {"current_period", c.current_period},
+          {"reporting", c.reporting},
+          {"overdue", c.overdue},
+          {"earned_value", evm},
+          {"health", health},
+          {"open_risks", risks},
+          {"escalated_risks", c.escalated},
+          {"open_issues", issues},
+          {"changes", changes}};
+}
+
+json to_json(const report::LessonHit& hit) {
+  return {{"project", hit.project->id},
+          {"title", hit.project->title},
+          {"closed", hit.closed},
+          {"outcome",
+           hit.closure->outcome ? json(model::to_string(*hit.closure->outcome)) : json(nullptr)},
+          {"actual_end", date_or_null(hit.closure->actual_end)},
+          {"kind", model::to_string(hit.lesson->kind)},
+          {"text", hit.lesson->text},
+          {"tags", hit.lesson->tags},
+          {"file", hit.closure->file}};
 }
 
 json report_json(const report::PortfolioReport& r, const std::string& head,

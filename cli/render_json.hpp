@@ -2,6 +2,7 @@
 // Report data as JSON (--json of status and report): stable keys, ids as written in the
 // records, dates as YYYY-MM-DD and timestamps as YYYY-MM-DDTHH:MM:SSZ, null when unknown.
 
+#include <pmo/report/lessons.hpp>
 #include <pmo/report/portfolio.hpp>
 
 #include <nlohmann/json.hpp>
@@ -14,7 +15,11 @@ nlohmann::json to_json(const report::ProjectRow& row);
 nlohmann::json to_json(const report::DecisionEntry& entry);
 nlohmann::json to_json(const report::AwaitingProposal& item);
 nlohmann::json to_json(const report::Checklist& checklist);
+nlohmann::json to_json(const report::LessonHit& hit);
 nlohmann::json project_record_json(const model::Project& project);
+nlohmann::json closure_json(const model::Closure& closure);
+nlohmann::json control_json(const model::ProjectControl& control,
+                            const model::ControlSettings& settings);
 
 // The whole report (pmo report --json). `head` is the commit it was made from ("" if none);
 // `history_note` says why recent decisions are missing (null in the JSON when they are there).

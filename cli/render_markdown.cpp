@@ -1,6 +1,8 @@
 #include "render_markdown.hpp"
 
+#include <pmo/report/lessons.hpp>
 #include <pmo/report/markdown.hpp>
+#include <pmo/report/text.hpp>
 
 #include <fmt/format.h>
 
@@ -222,6 +224,50 @@ void control_section(std::string& out, const report::PortfolioReport& r) {
   out += "\n";
 }
 
+// Change requests decided, and projects ended, in the report's window.
+void change_and_closure_section(std::string& out, const report::PortfolioReport& r) {
+  Lang lang = r.lang;
+  out += fmt::format("## {}\n\n", tr(lang, "Changes decided in the last {} days",
+                                     "近 {} 天决定的变更", r.recent_days));
+  if (r.changes_decided.empty()) {
+    out += pick(lang, "None.\n\n", "无。\n\n");
+  } else {
+    out += header({pick(lang, "Date", "日期"), pick(lang, "Project", "项目"),
+                   pick(lang, "Change", "变更"), pick(lang, "Title", "标题"),
+                   pick(lang, "Decision", "结论"), pick(lang, "Schedule (days)", "工期（天）"),
+                   pick(lang, "Cost", "成本")},
+                  {false, false, false, false, false, true, true});
+    for (const auto& c : r.changes_decided)
+      out += row({model::format_date(std::chrono::floor<std::chrono::days>(c.decided_at)),
+                  md_code(c.project), md_code(c.id), md_text(c.title),
+                  c.approved ? pick(lang, "approved: the baseline moved", "批准：基线已调整")
+                             : pick(lang, "rejected", "否决"),
+                  fmt::format("{:+}", c.schedule_days),
+                  std::string{c.cost >= 0 ? "+" : ""} + report::format_amount(c.cost)});
+    out += "\n";
+  }
+  out += fmt::format("## {}\n\n", tr(lang, "Projects that ended in the last {} days",
+                                     "近 {} 天结束的项目", r.recent_days));
+  if (r.closed.empty()) {
+    out += pick(lang, "None.\n\n", "无。\n\n");
+    return;
+  }
+  out += header({pick(lang, "Project", "项目"), pick(lang, "Outcome", "结果"),
+                 pick(lang, "Actual end", "实际结束"), pick(lang, "Against baseline end", "较基线"),
+                 pick(lang, "Cost against budget", "成本偏差"), pick(lang, "Lessons", "经验教训"),
+                 pick(lang, "Closure accepted", "收尾验收")},
+                {false, false, false, true, true, true, false});
+  for (const auto& c : r.closed)
+    out += row({md_code(c.project) + " " + md_text(c.title),
+                c.outcome ? report::outcome_name(*c.outcome, lang) : "—",
+                c.actual_end ? model::format_date(*c.actual_end) : "—",
+                c.days_late ? tr(lang, "{:+} days", "{:+} 天", *c.days_late) : "—",
+                c.cost_variance ? fmt::format("{:+.1f}%", *c.cost_variance) : "—",
+                std::to_string(c.lessons),
+                c.accepted ? pick(lang, "yes", "已验收") : pick(lang, "pending", "待验收")});
+  out += "\n";
+}
+
 } // namespace
 
 std::string render_markdown_report(const report::PortfolioReport& r, const ReportSource& source) {
@@ -236,6 +282,7 @@ std::string render_markdown_report(const report::PortfolioReport& r, const Repor
   stage_section(out, r);
   project_section(out, r);
   control_section(out, r);
+  change_and_closure_section(out, r);
   awaiting_section(out, r);
   recent_section(out, r, source);
 

@@ -101,4 +101,9 @@ std::string render_fields(const std::vector<Field>& fields, int indent, bool col
   return out;
 }
 
+std::string heading(const std::string& text, bool color) {
+  std::string safe = report::terminal_safe(text);
+  return color ? fmt::format(fmt::emphasis::bold, "{}", safe) : safe;
+}
+
 } // namespace pmo::cli

@@ -35,4 +35,7 @@ struct Field {
 };
 std::string render_fields(const std::vector<Field>& fields, int indent, bool color);
 
+// A section heading: the text made safe to print, bold when colour is on.
+std::string heading(const std::string& text, bool color);
+
 } // namespace pmo::cli

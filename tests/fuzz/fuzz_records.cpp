@@ -70,5 +70,28 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                  const std::string& f) { return codec::decode_decision(t, f, "FZ-1", lang); },
              [](const auto& v) { return codec::encode_decision(v); }, text,
              "projects/FZ-1/decisions/20260101T000000Z-G1-fuzzer.yaml");
+  round_trip(
+      [&](std::string_view t, const std::string& f) { return codec::decode_closure(t, f, lang); },
+      [](const auto& v) { return codec::encode_closure(v); }, text, "projects/FZ-1/closure.yaml");
+  round_trip(
+      [&](std::string_view t, const std::string& f) {
+        return codec::decode_status_report(t, f, "FZ-1", "2026-W47", lang);
+      },
+      [](const auto& v) { return codec::encode_status_report(v); }, text,
+      "projects/FZ-1/status/2026-W47.yaml");
+  round_trip([&](std::string_view t,
+                 const std::string& f) { return codec::decode_risk(t, f, "FZ-1", "R-001", lang); },
+             [](const auto& v) { return codec::encode_risk(v); }, text,
+             "projects/FZ-1/risks/R-001.yaml");
+  round_trip([&](std::string_view t,
+                 const std::string& f) { return codec::decode_issue(t, f, "FZ-1", "I-001", lang); },
+             [](const auto& v) { return codec::encode_issue(v); }, text,
+             "projects/FZ-1/issues/I-001.yaml");
+  round_trip(
+      [&](std::string_view t, const std::string& f) {
+        return codec::decode_change(t, f, "FZ-1", "CR-001", lang);
+      },
+      [](const auto& v) { return codec::encode_change(v); }, text,
+      "projects/FZ-1/changes/CR-001.yaml");
   return 0;
 }

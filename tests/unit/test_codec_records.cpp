@@ -7,10 +7,12 @@
 #include <random>
 
 using namespace pmo::model;
+using pmo::codec::decode_closure;
 using pmo::codec::decode_decision;
 using pmo::codec::decode_office;
 using pmo::codec::decode_person;
 using pmo::codec::decode_project;
+using pmo::codec::encode_closure;
 using pmo::codec::encode_decision;
 using pmo::codec::encode_office;
 using pmo::codec::encode_person;
@@ -74,11 +76,39 @@ business_case:
 feasibility: 技术成熟，已有试点数据
 risks: [历史数据质量不足]
 resources: [NLP 工程师 2 人]
-closure:
-  acceptance: 客户签署验收单
-  actual_end: 2027-07-15
-  actual_cost: 1250000
-  lessons: [尽早准备标注数据]
+plan:
+  scope: 按 WBS 分解
+  cost: 月度成本跟踪
+milestones:
+  - name: 上线
+    date: 2027-06-01
+    weight: 2
+)";
+
+const char* const k_closure = R"(acceptance: 客户签署验收单
+deliverables:
+  - name: 智能问答系统
+    accepted: true
+  - name: 运维手册
+    accepted: false
+    note: 需补充故障处理章节
+actual_start: 2027-01-04
+actual_end: 2027-07-15
+actual_cost: 1250000
+outcome: partially_achieved
+evaluation:
+  project:
+    rating: 4
+    comment: 按期交付主体功能
+  manager:
+    rating: 5
+lessons:
+  - kind: went_well
+    text: 每周与业务方联调
+    tags: [沟通, 需求]
+  - kind: to_improve
+    text: 尽早准备标注数据
+    tags: 数据
 )";
 
 const char* const k_decision = R"(gate: G1
@@ -141,13 +171,45 @@ void check_same(const Project& a, const Project& b) {
   CHECK(a.feasibility == b.feasibility);
   CHECK(a.risks == b.risks);
   CHECK(a.resources == b.resources);
-  REQUIRE(a.closure.has_value() == b.closure.has_value());
-  if (a.closure) {
-    CHECK(a.closure->acceptance == b.closure->acceptance);
-    CHECK(a.closure->actual_end == b.closure->actual_end);
-    CHECK(a.closure->actual_cost == b.closure->actual_cost);
-    CHECK(a.closure->lessons == b.closure->lessons);
+  for (auto name : k_plan_sections)
+    CHECK(*plan_section(a.plan, name) == *plan_section(b.plan, name));
+  REQUIRE(a.milestones.size() == b.milestones.size());
+  for (std::size_t i = 0; i < a.milestones.size(); ++i) {
+    CHECK(a.milestones[i].name == b.milestones[i].name);
+    CHECK(a.milestones[i].date == b.milestones[i].date);
+    CHECK(a.milestones[i].weight == b.milestones[i].weight);
   }
+}
+
+void check_same(const Closure& a, const Closure& b) {
+  CHECK(a.acceptance == b.acceptance);
+  REQUIRE(a.deliverables.size() == b.deliverables.size());
+  for (std::size_t i = 0; i < a.deliverables.size(); ++i) {
+    CHECK(a.deliverables[i].name == b.deliverables[i].name);
+    CHECK(a.deliverables[i].accepted == b.deliverables[i].accepted);
+    CHECK(a.deliverables[i].note == b.deliverables[i].note);
+  }
+  CHECK(a.actual_start == b.actual_start);
+  CHECK(a.actual_end == b.actual_end);
+  CHECK(a.actual_cost == b.actual_cost);
+  CHECK(a.outcome == b.outcome);
+  CHECK(a.project_evaluation.rating == b.project_evaluation.rating);
+  CHECK(a.project_evaluation.comment == b.project_evaluation.comment);
+  CHECK(a.manager_evaluation.rating == b.manager_evaluation.rating);
+  CHECK(a.manager_evaluation.comment == b.manager_evaluation.comment);
+  REQUIRE(a.lessons.size() == b.lessons.size());
+  for (std::size_t i = 0; i < a.lessons.size(); ++i) {
+    CHECK(a.lessons[i].kind == b.lessons[i].kind);
+    CHECK(a.lessons[i].text == b.lessons[i].text);
+    CHECK(a.lessons[i].tags == b.lessons[i].tags);
+  }
+}
+
+Closure closure_ok(const std::string& text) {
+  auto d = decode_closure(text, "projects/P1/closure.yaml", Lang::en);
+  INFO(describe(d.findings));
+  CHECK(d.findings.empty());
+  return d.value;
 }
 
 void check_same(const Office& a, const Office& b) {
@@ -333,13 +395,12 @@ TEST_CASE("the project sample decodes with every field and its location") {
   CHECK(p.strategic_alignment == "支撑\"服务数字化\"年度战略");
   CHECK(p.business_case.cost_estimate == 1200000.0);
   CHECK(p.business_case.roi == 150.5);
-  REQUIRE(p.closure);
-  CHECK(p.closure->actual_end == date(2027, 7, 15));
-  CHECK(p.closure->actual_cost == 1250000.0);
-  CHECK(p.closure->lessons == std::vector<std::string>{"尽早准备标注数据"});
+  CHECK(p.plan.scope == "按 WBS 分解");
+  REQUIRE(p.milestones.size() == 1);
+  CHECK(p.milestones[0].date == date(2027, 6, 1));
   CHECK(p.where.at("business_case.cost_estimate").line == 16);
   CHECK(p.where.at("business_case.cost_estimate").column == 18);
-  CHECK(p.where.at("closure.lessons").line == 25);
+  CHECK(p.where.at("plan.cost").line == 23);
   CHECK(p.where.at("scope.in[1]").line == 11);
   CHECK(p.where.at("title").file == "projects/P1/project.yaml");
 }
@@ -422,9 +483,8 @@ TEST_CASE("a bad enumeration value is an error at the value") {
 TEST_CASE("a bad date is an error at the value") {
   auto d = decode_project("title: x\nstart: 2027-02-30\n", "p.yaml", "P", Lang::en);
   check_finding(d.findings, "bad-date", 2, 8);
-  auto e =
-      decode_project("title: x\nclosure:\n  actual_end: 15/07/2027\n", "p.yaml", "P", Lang::en);
-  check_finding(e.findings, "bad-date", 3, 15);
+  auto e = decode_closure("acceptance: ok\nactual_end: 15/07/2027\n", "c.yaml", Lang::en);
+  check_finding(e.findings, "bad-date", 2, 13);
   auto t =
       decode_decision("gate: G1\ndecision: hold\nreviewer: a\nrole: b\ndecided_at: yesterday\n",
                       "d.yaml", "P", Lang::en);
@@ -542,7 +602,7 @@ TEST_CASE("messages are in the requested language") {
 }
 
 TEST_CASE("empty values of optional fields are absent") {
-  auto d = decode_project("title: x\nbudget:\nstart:\nobjectives:\n  -\nclosure:\nscope: {}\n",
+  auto d = decode_project("title: x\nbudget:\nstart:\nobjectives:\n  -\nplan:\nscope: {}\n",
                           "p.yaml", "P", Lang::en);
   CHECK(d.findings.empty());
   CHECK_FALSE(d.value.budget);
@@ -557,14 +617,14 @@ TEST_CASE("amounts are written as plain numbers") {
   p.budget = 1200000;
   p.business_case.cost_estimate = 0.5;
   p.business_case.roi = 12.25;
-  p.closure = Closure{};
-  p.closure->actual_cost = 98765432101.0;
   const std::string text = encode_project(p);
   CHECK(text.find("budget: 1200000\n") != std::string::npos);
   CHECK(text.find("cost_estimate: 0.5\n") != std::string::npos);
   CHECK(text.find("roi: 12.25\n") != std::string::npos);
-  CHECK(text.find("actual_cost: 98765432101\n") != std::string::npos);
   round_trip(p);
+  Closure c;
+  c.actual_cost = 98765432101.0;
+  CHECK(encode_closure(c) == "actual_cost: 98765432101\n");
 }
 
 TEST_CASE("the project sample round-trips and keeps Chinese as UTF-8") {
@@ -577,7 +637,8 @@ TEST_CASE("the project sample round-trips and keeps Chinese as UTF-8") {
   // Fields come in the order of docs/FORMAT.md.
   CHECK(text.find("title:") < text.find("sponsor:"));
   CHECK(text.find("submitted:") < text.find("objectives:"));
-  CHECK(text.find("resources:") < text.find("closure:"));
+  CHECK(text.find("resources:") < text.find("plan:"));
+  CHECK(text.find("plan:") < text.find("milestones:"));
   round_trip(p);
 }
 
@@ -591,19 +652,66 @@ TEST_CASE("every text field round-trips tricky text") {
     p.objectives = {s, "plain", s};
     p.scope.in = {s};
     p.risks = {s + "\n" + s};
-    p.closure = Closure{};
-    p.closure->acceptance = s;
-    p.closure->lessons = {s};
     round_trip(p);
+    Closure c;
+    c.acceptance = s;
+    c.deliverables = {{s, false, s}};
+    c.project_evaluation = {3, s};
+    c.lessons = {{LessonKind::to_improve, s, {"t"}}};
+    auto back = closure_ok(encode_closure(c));
+    check_same(c, back);
   }
 }
 
-TEST_CASE("an empty closure section round-trips") {
-  Project p;
-  p.title = "x";
-  p.closure = Closure{};
-  CHECK(encode_project(p) == "title: x\nclosure: {}\n");
-  round_trip(p);
+TEST_CASE("the closure report decodes, locates its fields and round-trips") {
+  Closure c = closure_ok(k_closure);
+  CHECK(c.acceptance == "客户签署验收单");
+  REQUIRE(c.deliverables.size() == 2);
+  CHECK_FALSE(c.deliverables[1].accepted);
+  CHECK(c.deliverables[1].note == "需补充故障处理章节");
+  CHECK(c.actual_start == date(2027, 1, 4));
+  CHECK(c.actual_end == date(2027, 7, 15));
+  CHECK(c.actual_cost == 1250000.0);
+  CHECK(c.outcome == Outcome::partially_achieved);
+  CHECK(c.project_evaluation.rating == 4);
+  CHECK(c.manager_evaluation.rating == 5);
+  CHECK(c.manager_evaluation.comment.empty());
+  REQUIRE(c.lessons.size() == 2);
+  CHECK(c.lessons[0].kind == LessonKind::went_well);
+  CHECK(c.lessons[0].tags == std::vector<std::string>{"沟通", "需求"});
+  CHECK(c.lessons[1].tags == std::vector<std::string>{"数据"}); // a single tag is a list
+  CHECK(c.where.at("lessons[1]").line == 22);
+  CHECK(c.where.at("evaluation.project.rating").line == 14);
+  CHECK(c.file == "projects/P1/closure.yaml");
+  const std::string text = encode_closure(c);
+  check_same(c, closure_ok(text));
+  CHECK(encode_closure(closure_ok(text)) == text);
+  CHECK(encode_closure(Closure{}) == "{}\n");
+  closure_ok(encode_closure(Closure{}));
+}
+
+TEST_CASE("closure report errors name the field") {
+  auto bad = [](const std::string& text) {
+    return decode_closure(text, "c.yaml", Lang::en).findings;
+  };
+  check_finding(bad("outcome: done\n"), "bad-value", 1, 10);
+  check_finding(bad("evaluation:\n  manager: {rating: 7}\n"), "bad-value", 2, 21);
+  check_finding(bad("evaluation:\n  project: {comment: ok}\n"), "missing-field", 2, 12);
+  check_finding(bad("lessons:\n  - {kind: lucky, text: x}\n"), "bad-value", 2, 12);
+  check_finding(bad("lessons:\n  - {kind: went_well}\n"), "missing-field", 2, 5);
+  check_finding(bad("deliverables:\n  - {name: x, accepted: maybe}\n"), "bad-value", 2, 25);
+  check_finding(bad("actual_start: 2027-02-01\nactual_end: 2027-01-01\n"), "end-before-start", 2,
+                13);
+  check_finding(bad("actual_cost: -5\n"), "negative-amount", 1, 14);
+  check_finding(bad("lesson: x\n"), "unknown-field", 1, 1, Severity::warning);
+}
+
+TEST_CASE("a closure section in project.yaml points to closure.yaml") {
+  auto d = decode_project("title: x\nclosure:\n  acceptance: ok\n", "projects/P/project.yaml", "P",
+                          Lang::en);
+  check_finding(d.findings, "moved-field", 3, 3);
+  CHECK(d.findings[0].message.find("projects/P/closure.yaml") != std::string::npos);
+  CHECK(d.findings[0].message.find("pmo close P") != std::string::npos);
 }
 
 TEST_CASE("random text round-trips") {

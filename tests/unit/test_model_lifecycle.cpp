@@ -1,3 +1,5 @@
+#include "office_fixture.hpp"
+
 #include <pmo/model/lifecycle.hpp>
 
 #include <doctest/doctest.h>
@@ -6,92 +8,9 @@ using namespace pmo::model;
 
 namespace {
 
-Person person(std::string id, std::vector<std::string> roles) {
-  Person p;
-  p.id = std::move(id);
-  p.name = p.id;
-  p.roles = std::move(roles);
-  return p;
-}
-
-Project complete_project(std::string id) {
-  Project p;
-  p.id = std::move(id);
-  p.file = "projects/" + p.id + "/project.yaml";
-  p.title = "Portal";
-  p.sponsor = "spon";
-  p.manager = "mgr";
-  p.budget = 1000;
-  p.start = parse_date("2027-01-01");
-  p.end = parse_date("2027-06-30");
-  p.objectives = {"o"};
-  p.scope.in = {"s"};
-  p.strategic_alignment = "a";
-  p.business_case.benefits = {"b"};
-  p.business_case.cost_estimate = 1000;
-  p.feasibility = "f";
-  p.risks = {"r"};
-  p.resources = {"x"};
-  for (auto name : k_plan_sections)
-    *plan_section(p.plan, name) = "x";
-  p.milestones = {{"done", p.end, 1}};
-  return p;
-}
-
-// The default office with a roster covering every board role, and one complete project.
-struct Office4 {
-  Portfolio portfolio;
-  int clock = 0;
-
-  Office4() {
-    portfolio.office = default_office("Test", Lang::en, OfficeType::controlling);
-    portfolio.people = {person("biz", {"business"}),
-                        person("fin", {"finance"}),
-                        person("law", {"legal"}),
-                        person("mgr", {"manager", "finance"}),
-                        person("pmo1", {"pmo"}),
-                        person("pmo2", {"pmo"}),
-                        person("spon", {"sponsor", "business"}),
-                        person("tech", {"technical"}),
-                        person("both", {"business", "technical"})};
-    portfolio.projects = {complete_project("P1")};
-  }
-
-  ReviewPlan review(std::string gate, Verdict verdict, std::string who, std::string role = {},
-                    std::vector<std::string> conditions = {}) {
-    ReviewRequest request;
-    request.project = "P1";
-    request.gate = std::move(gate);
-    request.verdict = verdict;
-    request.reviewer = std::move(who);
-    request.role = std::move(role);
-    request.conditions = std::move(conditions);
-    request.at = Timestamp{std::chrono::seconds{1'800'000'000 + 60 * clock++}};
-    return plan_review(portfolio, request, Lang::en);
-  }
-
-  // Reviews and, when accepted, records the decision like `pmo review` does.
-  ReviewPlan decide(std::string gate, Verdict verdict, std::string who, std::string role = {},
-                    std::vector<std::string> conditions = {}) {
-    ReviewPlan plan =
-        review(std::move(gate), verdict, std::move(who), std::move(role), std::move(conditions));
-    if (plan.refusals.empty()) {
-      plan.decision.file = "d" + std::to_string(clock);
-      portfolio.decisions.push_back(plan.decision);
-      portfolio.sort_decisions();
-    }
-    return plan;
-  }
-
-  ProjectState state() const {
-    return derive_state(portfolio.office, portfolio.decisions_of("P1"), Lang::en);
-  }
-
-  void pass_g1() {
-    for (const char* who : {"biz", "tech", "fin", "law"})
-      REQUIRE(decide("G1", Verdict::approve, who).refusals.empty());
-  }
-};
+using pmo::test::full_closure;
+using pmo::test::Office4;
+using pmo::test::person;
 
 bool refused_with(const ReviewPlan& plan, const std::string& code) {
   for (const auto& f : plan.refusals)
@@ -181,7 +100,7 @@ TEST_CASE("hold suspends the project until the held gate decides again") {
   o.decide("G3", Verdict::hold, "pmo1");
   CHECK(o.state().pause == Pause::hold);
   // G4 may not be decided while G3 holds the project.
-  o.portfolio.projects[0].closure = Closure{"accepted", parse_date("2027-07-01"), 900, {"l"}};
+  o.portfolio.projects[0].closure = full_closure();
   CHECK(refused_with(o.review("G4", Verdict::approve, "spon"), "paused"));
   CHECK(o.decide("G3", Verdict::approve, "pmo2").passes_gate);
   CHECK(o.state().pause == Pause::none);
@@ -209,7 +128,7 @@ TEST_CASE("G4 is decided by the project's own sponsor and the PMO") {
   o.pass_g1();
   o.decide("G2", Verdict::approve, "pmo1");
   CHECK(refused_with(o.review("G4", Verdict::approve, "spon"), "gate-requires"));
-  o.portfolio.projects[0].closure = Closure{"accepted", parse_date("2027-07-01"), 900, {"l"}};
+  o.portfolio.projects[0].closure = full_closure();
   ReviewPlan sponsor = o.decide("G4", Verdict::approve, "spon");
   CHECK(sponsor.refusals.empty());
   CHECK(sponsor.decision.role == "sponsor");
@@ -222,7 +141,7 @@ TEST_CASE("someone else's sponsor may not accept for this project") {
   Office4 o;
   o.pass_g1();
   o.decide("G2", Verdict::approve, "pmo1");
-  o.portfolio.projects[0].closure = Closure{"accepted", parse_date("2027-07-01"), 900, {"l"}};
+  o.portfolio.projects[0].closure = full_closure();
   CHECK(refused_with(o.review("G4", Verdict::approve, "biz", "sponsor"), "not-sponsor"));
   CHECK(refused_with(o.review("G4", Verdict::approve, "biz"), "not-authorised"));
 }

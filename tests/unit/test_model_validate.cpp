@@ -1,3 +1,5 @@
+#include "office_fixture.hpp"
+
 #include <pmo/model/validate.hpp>
 
 #include <doctest/doctest.h>
@@ -112,4 +114,123 @@ TEST_CASE("decision logs are checked: order, authority, segregation, conditions"
   CHECK(has_code(findings, "role-not-held"));
   CHECK(has_code(findings, "conditions-missing"));
   CHECK(has_code(findings, "unknown-person"));
+}
+
+namespace {
+
+using pmo::test::full_closure;
+using pmo::test::Office4;
+
+// Office4 with P1 baselined (G1 and G2 passed).
+Office4 baselined_office() {
+  Office4 o;
+  o.pass_g1();
+  REQUIRE(o.decide("G2", Verdict::approve, "pmo1").passes_gate);
+  return o;
+}
+
+const Finding* finding(const std::vector<Finding>& findings, const std::string& code) {
+  auto it = std::find_if(findings.begin(), findings.end(),
+                         [&](const Finding& f) { return f.code == code; });
+  return it == findings.end() ? nullptr : &*it;
+}
+
+} // namespace
+
+TEST_CASE("control records: owners, requesters and forecast milestones must exist") {
+  Office4 o = baselined_office();
+  CHECK(validate_portfolio(o.portfolio, Lang::en).empty());
+
+  Risk risk;
+  risk.project = "P1";
+  risk.id = "R-001";
+  risk.description = "d";
+  risk.owner = "ghost";
+  risk.file = "projects/P1/risks/R-001.yaml";
+  risk.where["owner"] = Location{risk.file, 5, 8};
+  Issue issue;
+  issue.project = "P1";
+  issue.id = "I-001";
+  issue.description = "d";
+  issue.owner = "mgr";
+  StatusReport report;
+  report.project = "P1";
+  report.period = "2027-W03";
+  report.file = "projects/P1/status/2027-W03.yaml";
+  report.forecasts = {{"done", *parse_date("2027-07-01")}, {"launch", *parse_date("2027-07-01")}};
+  report.where["forecasts.launch"] = Location{report.file, 4, 11};
+  ChangeRequest change;
+  change.project = "P1";
+  change.id = "CR-001";
+  change.title = "t";
+  change.requested_by = "nobody";
+  o.portfolio.risks = {risk};
+  o.portfolio.issues = {issue};
+  o.portfolio.status_reports = {report};
+  o.portfolio.changes = {change};
+
+  auto findings = validate_portfolio(o.portfolio, Lang::en);
+  const Finding* owner = finding(findings, "unknown-person");
+  REQUIRE(owner);
+  CHECK(owner->where.file == "projects/P1/risks/R-001.yaml");
+  CHECK(owner->where.line == 5);
+  const Finding* milestone = finding(findings, "unknown-milestone");
+  REQUIRE(milestone);
+  CHECK(milestone->where.line == 4);
+  CHECK(milestone->message.find("'launch'") != std::string::npos);
+  CHECK(std::count_if(findings.begin(), findings.end(), [](const Finding& f) {
+          return f.code == "unknown-person";
+        }) == 2); // the risk owner and the change requester; the issue owner is known
+  CHECK(std::count_if(findings.begin(), findings.end(),
+                      [](const Finding& f) { return f.code == "unknown-milestone"; }) == 1);
+}
+
+TEST_CASE("CCB decisions are checked: the change exists, the board's authority, after decided") {
+  Office4 o = baselined_office();
+  ChangeRequest change;
+  change.project = "P1";
+  change.id = "CR-001";
+  change.title = "t";
+  o.portfolio.changes = {change};
+  REQUIRE(o.decide_change("CR-001", Verdict::approve, "pmo1").refusals.empty());
+  REQUIRE(o.decide_change("CR-001", Verdict::approve, "fin").passes_gate);
+  CHECK(validate_portfolio(o.portfolio, Lang::en).empty());
+
+  // Decisions written by hand: one after the change was decided, one by the project's manager,
+  // one on a change request that does not exist.
+  Decision late = o.portfolio.decisions.back();
+  late.reviewer = "pmo2";
+  late.role = "pmo";
+  late.decided_at += std::chrono::hours{1};
+  late.file = "late";
+  Decision manager = late;
+  manager.reviewer = "mgr";
+  manager.role = "finance";
+  manager.file = "manager";
+  Decision unknown = late;
+  unknown.change = "CR-009";
+  unknown.file = "unknown";
+  o.portfolio.decisions.insert(o.portfolio.decisions.end(), {late, manager, unknown});
+  o.portfolio.sort_decisions();
+  auto findings = validate_portfolio(o.portfolio, Lang::en);
+  CHECK(has_code(findings, "change-decided"));
+  CHECK(has_code(findings, "segregation-of-duties"));
+  CHECK(has_code(findings, "unknown-change"));
+  CHECK(o.state().anomalies.empty()); // change decisions do not disturb the gates
+}
+
+TEST_CASE("a closure report before the baseline is a warning; an end before the start an error") {
+  Office4 o;
+  o.portfolio.projects[0].closure = full_closure();
+  o.portfolio.projects[0].closure->file = "projects/P1/closure.yaml";
+  auto early = validate_portfolio(o.portfolio, Lang::en);
+  const Finding* f = finding(early, "closure-early");
+  REQUIRE(f);
+  CHECK(f->severity == Severity::warning);
+  CHECK(f->where.file == "projects/P1/closure.yaml");
+
+  Office4 b = baselined_office();
+  b.portfolio.projects[0].closure = full_closure();
+  b.portfolio.projects[0].closure->actual_end = parse_date("2026-12-01"); // start 2027-01-01
+  CHECK(has_code(validate_portfolio(b.portfolio, Lang::en), "end-before-start"));
 }

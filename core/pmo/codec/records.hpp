@@ -42,6 +42,10 @@ Decoded<model::Issue> decode_issue(std::string_view text, const std::string& fil
 Decoded<model::ChangeRequest> decode_change(std::string_view text, const std::string& file,
                                             const std::string& project, const std::string& id,
                                             model::Lang lang);
+// projects/<id>/closure.yaml
+Decoded<model::Closure> decode_closure(std::string_view text, const std::string& file,
+                                       model::Lang lang);
+std::string encode_closure(const model::Closure& closure);
 std::string encode_status_report(const model::StatusReport& report);
 std::string encode_risk(const model::Risk& risk);
 std::string encode_issue(const model::Issue& issue);

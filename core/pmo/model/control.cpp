@@ -45,6 +45,10 @@ ProjectControl project_control(const Portfolio& portfolio, const Project& projec
   const Period current = period_of(clock.today(), office.control.cadence);
   out.current_period = format_period(current);
   out.reporting = baseline && baseline_gate && state.stage == baseline_gate->enters;
+  // The closure report's actual end ends the reporting: no report is due after the work ended.
+  if (project.closure && project.closure->actual_end &&
+      clock.today() > *project.closure->actual_end)
+    out.reporting = false;
   if (out.reporting && clock.today() >= baseline->start)
     out.overdue = std::none_of(reports.begin(), reports.end(), [&](const StatusReport* r) {
       return r->period == out.current_period;

@@ -17,9 +17,10 @@ struct ProjectControl {
   const StatusReport* latest = nullptr; // the report of the latest period
   std::optional<Evm> evm;               // at the end of the latest report's period
   Health health;
-  std::string current_period;            // today's period, by the office's cadence
-  bool reporting = false;                // reports are due: baselined, and in the baseline stage
-  bool overdue = false;                  // reporting, and no report for the current period
+  std::string current_period; // today's period, by the office's cadence
+  bool reporting = false;     // reports are due: baselined, in the baseline stage, work not ended
+                              // (today is not after the closure report's actual end)
+  bool overdue = false;       // reporting, and no report for the current period
   std::vector<const Risk*> open_risks;   // highest score first
   int escalated = 0;                     // open risks at or over the escalation threshold
   std::vector<const Issue*> open_issues; // highest priority first

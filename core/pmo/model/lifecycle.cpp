@@ -13,17 +13,26 @@ Finding error_at(Location where, std::string code, std::string message) {
 }
 
 Location field_location(const Project& project, const std::string& field) {
+  // Closure fields live in the closure record; a missing record is named by its path.
+  const bool closure = field.starts_with("closure");
+  if (closure && !project.closure) {
+    auto slash = project.file.rfind('/');
+    return Location{project.file.substr(0, slash + 1) + "closure.yaml", 0, 0};
+  }
+  const FieldLocations& where = closure ? project.closure->where : project.where;
+  const std::string& file = closure ? project.closure->file : project.file;
   // The field itself if written, else its parent section, else the top of the file.
-  for (std::string path = field;;) {
-    auto it = project.where.find(path);
-    if (it != project.where.end())
+  for (std::string path = closure ? field.substr(std::min<std::size_t>(field.size(), 8)) : field;
+       !path.empty();) {
+    auto it = where.find(path);
+    if (it != where.end())
       return it->second;
     auto dot = path.rfind('.');
     if (dot == std::string::npos)
       break;
     path.resize(dot);
   }
-  return Location{project.file, 1, 1};
+  return Location{file, 1, 1};
 }
 
 const GateDef* first_gate_of_stage(const Office& office, std::string_view stage, bool repeatable) {
@@ -258,8 +267,12 @@ std::vector<Finding> check_readiness(const Office& office, const Project& projec
     if (project.has_field(field))
       continue;
     out.push_back(Finding{severity, field_location(project, field), "gate-requires",
-                          tr(lang, "{} requires '{}', which is missing or empty",
-                             "{} 要求填写“{}”，但该项缺失或为空", gate.id, field)});
+                          field.starts_with("closure") && !project.closure
+                              ? tr(lang, "{} requires '{}'; record the closure with pmo close {}",
+                                   "{} 要求填写“{}”；请先用 pmo close {} 记录收尾报告", gate.id,
+                                   field, project.id)
+                              : tr(lang, "{} requires '{}', which is missing or empty",
+                                   "{} 要求填写“{}”，但该项缺失或为空", gate.id, field)});
   }
   return out;
 }

@@ -43,6 +43,8 @@ constexpr std::string_view k_cadence[] = {"weekly", "monthly"};
 constexpr std::string_view k_dimension[] = {"schedule", "cost", "scope", "quality"};
 constexpr std::string_view k_response[] = {"avoid", "mitigate", "transfer", "accept"};
 constexpr std::string_view k_priority[] = {"low", "medium", "high", "critical"};
+constexpr std::string_view k_outcome[] = {"achieved", "partially_achieved", "not_achieved"};
+constexpr std::string_view k_lesson_kind[] = {"went_well", "to_improve"};
 
 // The records of one project in a vector sorted by project.
 template <class T>
@@ -76,6 +78,14 @@ std::optional<Priority> parse_priority(std::string_view text) {
   return parse_word<Priority>(text, k_priority);
 }
 std::string_view to_string(Priority priority) { return k_priority[static_cast<int>(priority)]; }
+std::optional<Outcome> parse_outcome(std::string_view text) {
+  return parse_word<Outcome>(text, k_outcome);
+}
+std::string_view to_string(Outcome outcome) { return k_outcome[static_cast<int>(outcome)]; }
+std::optional<LessonKind> parse_lesson_kind(std::string_view text) {
+  return parse_word<LessonKind>(text, k_lesson_kind);
+}
+std::string_view to_string(LessonKind kind) { return k_lesson_kind[static_cast<int>(kind)]; }
 
 const std::string* plan_section(const PlanSections& plan, std::string_view name) {
   const std::string* sections[] = {&plan.scope,   &plan.schedule,   &plan.cost,
@@ -163,7 +173,8 @@ Office default_office(std::string name, Lang lang, OfficeType type) {
   g4.enters = "closed";
   g4.board = {std::string{k_sponsor_role}, "pmo"};
   g4.excluded = {Party::manager};
-  g4.requires_fields = {"closure.acceptance", "closure.actual_end", "closure.lessons"};
+  g4.requires_fields = {"closure.acceptance", "closure.actual_end", "closure.actual_cost",
+                        "closure.outcome", "closure.lessons"};
   g2.requires_fields = {"manager",
                         "budget",
                         "start",
@@ -240,7 +251,17 @@ bool Project::has_field(std::string_view path) const {
   if (path == "closure.actual_cost")
     return closure && closure->actual_cost.has_value();
   if (path == "closure.lessons")
-    return closure && list(closure->lessons);
+    return closure && !closure->lessons.empty();
+  if (path == "closure.actual_start")
+    return closure && closure->actual_start.has_value();
+  if (path == "closure.outcome")
+    return closure && closure->outcome.has_value();
+  if (path == "closure.deliverables")
+    return closure && !closure->deliverables.empty();
+  if (path == "closure.evaluation.project")
+    return closure && closure->project_evaluation.rating.has_value();
+  if (path == "closure.evaluation.manager")
+    return closure && closure->manager_evaluation.rating.has_value();
   return false;
 }
 
@@ -274,7 +295,12 @@ bool is_known_project_field(std::string_view path) {
                                                   "closure.acceptance",
                                                   "closure.actual_end",
                                                   "closure.actual_cost",
-                                                  "closure.lessons"};
+                                                  "closure.lessons",
+                                                  "closure.actual_start",
+                                                  "closure.outcome",
+                                                  "closure.deliverables",
+                                                  "closure.evaluation.project",
+                                                  "closure.evaluation.manager"};
   return std::find(std::begin(k_fields), std::end(k_fields), path) != std::end(k_fields);
 }
 

@@ -128,12 +128,48 @@ struct Scope {
   std::vector<std::string> out;
 };
 
-// Filled at closure (收尾); required by G4.
+// How the project ended against its objectives (项目目标达成情况).
+enum class Outcome { achieved, partially_achieved, not_achieved };
+std::optional<Outcome> parse_outcome(std::string_view text);
+std::string_view to_string(Outcome outcome);
+
+// A deliverable handed over at closure and whether the customer accepted it (交付物验收).
+struct Deliverable {
+  std::string name;
+  bool accepted = true;
+  std::string note;
+};
+
+// The PMO's evaluation of the project or of its manager (项目评价、项目经理评价).
+struct Evaluation {
+  std::optional<int> rating; // 1 (poor) to 5 (excellent)
+  std::string comment;
+};
+
+enum class LessonKind { went_well, to_improve };
+std::optional<LessonKind> parse_lesson_kind(std::string_view text);
+std::string_view to_string(LessonKind kind);
+
+// A lesson learned (经验教训), tagged for the office's knowledge base.
+struct Lesson {
+  LessonKind kind = LessonKind::went_well;
+  std::string text;
+  std::vector<std::string> tags;
+};
+
+// 收尾报告 — projects/<id>/closure.yaml, written by `pmo close`; required by the closure gate.
 struct Closure {
   std::string acceptance; // acceptance of deliverables
+  std::vector<Deliverable> deliverables;
+  std::optional<Date> actual_start;
   std::optional<Date> actual_end;
   std::optional<double> actual_cost;
-  std::vector<std::string> lessons; // 经验教训
+  std::optional<Outcome> outcome;
+  Evaluation project_evaluation;
+  Evaluation manager_evaluation;
+  std::vector<Lesson> lessons;
+  std::string file;
+  FieldLocations where;
 };
 
 // A milestone of the plan (里程碑): planned date and weight in the planned value curve.
@@ -177,7 +213,8 @@ struct Project {
   std::string file;
   FieldLocations where;
 
-  // Whether the field path names present, non-empty content ("scope.in", "closure.acceptance").
+  // Whether the field path names present, non-empty content ("scope.in", "closure.acceptance");
+  // "closure.*" paths name the fields of the closure record.
   bool has_field(std::string_view path) const;
 };
 

@@ -30,6 +30,75 @@ void check_person_ref(const Portfolio& portfolio, const Project& project, const 
                          "{}“{}”不在人员名册中（people/{}.yaml）", field, value, value)));
 }
 
+std::string project_dir(const Project& project) { return "projects/" + project.id + "/"; }
+
+// A person id a control record names: in the roster.
+template <class Record>
+void check_owner(const Portfolio& portfolio, const Record& record, const char* field,
+                 const std::string& value, Lang lang, std::vector<Finding>& out) {
+  if (value.empty() || portfolio.person(value))
+    return;
+  out.push_back(error(at(record.where, field, record.file), "unknown-person",
+                      tr(lang, "{} '{}' is not in the roster (people/{}.yaml)",
+                         "{}“{}”不在人员名册中（people/{}.yaml）", field, value, value)));
+}
+
+// Status reports, risks, issues, change requests and the closure report of one project: the
+// people and milestones they name exist, dates are in order, and the records fit the stage.
+void check_control_records(const Portfolio& portfolio, const Project& project,
+                           const ProjectState& state, Lang lang, std::vector<Finding>& out) {
+  const Office& office = portfolio.office;
+  const GateDef* baseline_gate = office.gate(office.control.baseline_gate);
+  const GateProgress* baseline = baseline_gate ? state.progress(baseline_gate->id) : nullptr;
+  const bool baselined = baseline && baseline->passes > 0;
+
+  for (const StatusReport* report : portfolio.reports_of(project.id)) {
+    if (!baselined)
+      out.push_back(Finding{Severity::warning, Location{report->file, 1, 1},
+                            "report-before-baseline",
+                            tr(lang, "a status report before {} fixed the baseline",
+                               "{} 确定基线之前的状态报告", office.control.baseline_gate)});
+    for (const auto& forecast : report->forecasts) {
+      bool known = std::any_of(project.milestones.begin(), project.milestones.end(),
+                               [&](const Milestone& m) { return m.name == forecast.name; });
+      if (!known)
+        out.push_back(error(at(report->where, "forecasts." + forecast.name, report->file),
+                            "unknown-milestone",
+                            tr(lang, "forecasts: '{}' is not a milestone of {}",
+                               "forecasts：“{}”不是 {} 的里程碑", forecast.name, project.id)));
+    }
+  }
+  for (const Risk* risk : portfolio.risks_of(project.id)) {
+    check_owner(portfolio, *risk, "owner", risk->owner, lang, out);
+    if (!risk->open && !risk->closed)
+      out.push_back(Finding{Severity::warning, at(risk->where, "status", risk->file),
+                            "missing-field",
+                            pick(lang, "a closed risk should say when (closed: YYYY-MM-DD)",
+                                 "已关闭的风险应写明关闭日期（closed: YYYY-MM-DD）")});
+    if (risk->open && risk->closed)
+      out.push_back(
+          error(at(risk->where, "closed", risk->file), "risk-status",
+                pick(lang, "an open risk has a closed date", "状态为 open 的风险不应有关闭日期")));
+  }
+  for (const Issue* issue : portfolio.issues_of(project.id))
+    check_owner(portfolio, *issue, "owner", issue->owner, lang, out);
+  for (const ChangeRequest* change : portfolio.changes_of(project.id))
+    check_owner(portfolio, *change, "requested_by", change->requested_by, lang, out);
+
+  if (project.closure) {
+    const Closure& closure = *project.closure;
+    if (!baselined || state.stage == "rejected")
+      out.push_back(Finding{Severity::warning, Location{closure.file, 1, 1}, "closure-early",
+                            tr(lang, "a closure report for a project in stage '{}'",
+                               "项目处于“{}”阶段，却已有收尾报告", stage_name(state.stage, lang))});
+    if (project.start && closure.actual_end && *closure.actual_end < *project.start)
+      out.push_back(error(at(closure.where, "actual_end", closure.file), "end-before-start",
+                          tr(lang, "actual_end {} is before the planned start {}",
+                             "actual_end {} 早于计划开始日期 {}", format_date(*closure.actual_end),
+                             format_date(*project.start))));
+  }
+}
+
 } // namespace
 
 std::vector<Finding> validate_office(const Office& office, Lang lang) {
@@ -131,7 +200,13 @@ std::vector<Finding> validate_portfolio(const Portfolio& portfolio, Lang lang) {
     auto decisions = portfolio.decisions_of(project.id);
     ProjectState state = derive_state(office, decisions, lang);
     for (const Decision* d : decisions) {
-      const GateDef* gate = office.gate(d->gate);
+      if (!d->change.empty() && !portfolio.change(project.id, d->change)) {
+        out.push_back(error(at(d->where, "change", d->file), "unknown-change",
+                            tr(lang, "change request '{}' is not in {}changes/",
+                               "变更申请“{}”不在 {}changes/ 中", d->change, project_dir(project))));
+        continue;
+      }
+      const GateDef* gate = d->change.empty() ? office.gate(d->gate) : &office.control.ccb;
       if (!gate)
         continue; // reported as an anomaly below
       const Person* reviewer = portfolio.person(d->reviewer);
@@ -157,6 +232,11 @@ std::vector<Finding> validate_portfolio(const Portfolio& portfolio, Lang lang) {
     for (const auto& anomaly : state.anomalies)
       out.push_back(error(at(anomaly.decision->where, "gate", anomaly.decision->file), anomaly.code,
                           anomaly.message));
+    for (const auto& change : change_states(portfolio, project, lang))
+      for (const auto& anomaly : change.anomalies)
+        out.push_back(error(at(anomaly.decision->where, "change", anomaly.decision->file),
+                            anomaly.code, anomaly.message));
+    check_control_records(portfolio, project, state, lang, out);
   }
   return out;
 }

@@ -284,6 +284,44 @@ PortfolioReport build_report(const model::Portfolio& portfolio,
   if (history)
     report.recent =
         recent_decisions(portfolio, *history, clock.now - std::chrono::days{recent_days}, lang);
+
+  // Changes decided and projects ended in the window: from the records, no git needed.
+  const model::Timestamp since = clock.now - std::chrono::days{recent_days};
+  for (const auto& project : portfolio.projects) {
+    const bool has_changes = !portfolio.changes_of(project.id).empty();
+    if (!has_changes && !project.closure)
+      continue;
+    auto state = model::derive_state(portfolio.office, portfolio.decisions_of(project.id), lang);
+    auto control = model::project_control(portfolio, project, state, clock, lang);
+    for (const auto& change : control.changes)
+      if (change.decided_at && *change.decided_at >= since && *change.decided_at <= clock.now)
+        report.changes_decided.push_back({project.id, change.change->id, change.change->title,
+                                          change.status == model::ChangeStatus::approved,
+                                          change.change->schedule_days, change.change->cost,
+                                          *change.decided_at});
+    const model::Closure* closure = project.closure ? &*project.closure : nullptr;
+    if (!closure || !closure->actual_end ||
+        model::Timestamp{*closure->actual_end} < std::chrono::floor<std::chrono::days>(since) ||
+        *closure->actual_end > clock.today())
+      continue;
+    ClosedProject closed{project.id,
+                         project.title,
+                         state.terminal() && state.stage != "rejected",
+                         closure->outcome,
+                         closure->actual_end,
+                         std::nullopt,
+                         std::nullopt,
+                         static_cast<int>(closure->lessons.size())};
+    if (const model::Baseline* base = control.baseline()) {
+      closed.days_late = static_cast<int>((*closure->actual_end - base->end).count());
+      if (closure->actual_cost && base->budget > 0)
+        closed.cost_variance = (*closure->actual_cost - base->budget) / base->budget * 100;
+    }
+    report.closed.push_back(std::move(closed));
+  }
+  std::stable_sort(
+      report.changes_decided.begin(), report.changes_decided.end(),
+      [](const DecidedChange& a, const DecidedChange& b) { return a.decided_at > b.decided_at; });
   return report;
 }
 

@@ -63,6 +63,29 @@ struct EscalatedRisk {
   std::string owner;
 };
 
+// A change request the CCB approved or rejected.
+struct DecidedChange {
+  std::string project;
+  std::string id;
+  std::string title;
+  bool approved = false;
+  int schedule_days = 0;
+  double cost = 0;
+  model::Timestamp decided_at{};
+};
+
+// A project with a closure report whose actual end falls in the report's window.
+struct ClosedProject {
+  std::string project;
+  std::string title;
+  bool accepted = false; // the closing gate passed
+  std::optional<model::Outcome> outcome;
+  std::optional<model::Date> actual_end;
+  std::optional<int> days_late;        // actual end - the last baseline's end
+  std::optional<double> cost_variance; // (actual cost - baseline budget) / budget, percent
+  int lessons = 0;
+};
+
 struct StageCount {
   std::string stage; // stage id
   std::string label; // model::stage_name
@@ -114,6 +137,8 @@ struct PortfolioReport {
   std::optional<std::vector<DecisionEntry>> recent; // newest first; nullopt: no history (no git)
   std::string current_period;                       // by the office's cadence
   std::vector<EscalatedRisk> escalated;             // highest score first
+  std::vector<DecidedChange> changes_decided;       // in the last recent_days, newest first
+  std::vector<ClosedProject> closed;                // actual end in the last recent_days
 };
 
 // What the next gate of one project still needs.

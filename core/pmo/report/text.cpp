@@ -4,6 +4,7 @@
 #include <utf8proc.h>
 
 #include <cmath>
+#include <cstdlib>
 
 namespace pmo::report {
 
@@ -117,6 +118,20 @@ std::string format_amount(double amount) {
     out += '.' + fraction;
   if (amount < 0 && out != "0")
     out.insert(0, "-");
+  return out;
+}
+
+std::string fold_case(std::string_view text) {
+  utf8proc_uint8_t* folded = nullptr;
+  utf8proc_ssize_t len =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                   static_cast<utf8proc_ssize_t>(text.size()), &folded,
+                   static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+                                                  UTF8PROC_COMPAT | UTF8PROC_CASEFOLD));
+  if (len < 0)
+    return std::string{text};
+  std::string out(reinterpret_cast<const char*>(folded), static_cast<std::size_t>(len));
+  std::free(folded);
   return out;
 }
 

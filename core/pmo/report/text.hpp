@@ -26,4 +26,8 @@ std::string pad_left(std::string_view text, int width);
 // An amount with thousands separators and at most two decimals: "1,200,000", "-3,500.5".
 std::string format_amount(double amount);
 
+// Case-folded, NFKC-normalised text for case-insensitive search ("ＡＢＣ" and "abc" match);
+// invalid UTF-8 is returned unchanged.
+std::string fold_case(std::string_view text);
+
 } // namespace pmo::report

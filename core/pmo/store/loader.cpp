@@ -233,18 +233,27 @@ private:
     }
 
     for (const auto& name : list(dir)) {
-      if (name == "project.yaml" || is_placeholder(name))
+      if (name == "project.yaml" || name == "closure.yaml" || is_placeholder(name))
         continue;
       if ((name == "decisions" || name == "status" || name == "risks" || name == "issues" ||
            name == "changes") &&
           is_dir(dir + "/" + name))
         continue;
-      unexpected(dir + "/" + name,
-                 "a project holds project.yaml, decisions/, status/, risks/, issues/ and changes/",
-                 "项目目录只包含 project.yaml、decisions/、status/、risks/、issues/ 和 changes/");
+      unexpected(
+          dir + "/" + name,
+          "a project holds project.yaml, closure.yaml, decisions/, status/, risks/, issues/ "
+          "and changes/",
+          "项目目录只包含 project.yaml、closure.yaml、decisions/、status/、risks/、issues/ 和 "
+          "changes/");
     }
 
     auto& portfolio = m_out.portfolio;
+    const std::string closure = dir + "/closure.yaml";
+    if (auto text = read(closure, refused)) {
+      auto decoded = codec::decode_closure(*text, closure, m_lang);
+      if (take(decoded) && loaded)
+        portfolio.projects.back().closure = std::move(decoded.value);
+    }
     records(dir + "/status", "<period>.yaml", "<报告周期>.yaml",
             [&](auto& path, auto& stem, auto& text) {
               if (!model::parse_period(stem)) {

@@ -1,0 +1,206 @@
+// pmo close ID ... — the closure report (收尾报告): acceptance of deliverables, actual dates and
+// cost, outcome, the evaluation of the project and its manager, lessons learned. One file,
+// projects/ID/closure.yaml, one commit; the closure gate (G4) requires it. Run again before G4
+// to amend it: scalar options replace, deliverables and lessons are added.
+
+#include "commands.hpp"
+#include "control_write.hpp"
+#include "workspace.hpp"
+
+#include <pmo/report/lessons.hpp>
+#include <pmo/report/text.hpp>
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <ostream>
+
+namespace pmo::cli {
+
+using model::Lang;
+using model::tr;
+
+namespace {
+
+struct CloseOptions {
+  std::string project;
+  std::string from;
+  std::string acceptance;
+  std::vector<std::string> deliverables; // NAME=yes|no
+  std::string actual_start, actual_end, actual_cost, outcome;
+  std::string project_rating, project_comment, manager_rating, manager_comment;
+  std::vector<std::string> went_well, to_improve, tags;
+};
+
+int rating_option(const std::string& text, const char* option, Lang lang) {
+  double value = number_option(text, option, lang);
+  if (value != std::trunc(value) || value < 1 || value > 5)
+    throw Failure(k_exit_findings,
+                  tr(lang, "{} must be a whole number from 1 to 5, not {}",
+                     "{} 必须是 1 到 5 之间的整数，而不是 {}", option, one_line(text)));
+  return static_cast<int>(value);
+}
+
+// The closure record: the one in HEAD (when amending), or --from, then the options over it.
+model::Closure compose(const CloseOptions& opts, const model::Project& project, Lang lang) {
+  model::Closure closure;
+  if (project.closure)
+    closure = *project.closure;
+  if (!opts.from.empty()) {
+    std::string text = read_input(opts.from, 1024 * 1024);
+    std::string name = opts.from == "-" ? "<stdin>" : opts.from;
+    auto decoded = codec::decode_closure(text, name, lang);
+    if (!decoded.ok())
+      throw Failure(k_exit_findings,
+                    tr(lang, "{} is not a valid closure report; nothing written",
+                       "{} 不是有效的收尾报告，未写入任何内容", name),
+                    decoded.findings);
+    closure = std::move(decoded.value);
+  }
+  if (!opts.acceptance.empty())
+    closure.acceptance = opts.acceptance;
+  for (const auto& item : opts.deliverables) {
+    auto [name, verdict] = split_pair(item, "--deliverable", lang);
+    bool accepted = verdict == "yes" || verdict == "accepted";
+    if (!accepted && verdict != "no" && verdict != "rejected")
+      throw Failure(k_exit_findings,
+                    tr(lang, "--deliverable: '{}' is not NAME=yes or NAME=no",
+                       "--deliverable：“{}”不是 名称=yes 或 名称=no", one_line(item)));
+    closure.deliverables.push_back({name, accepted, {}});
+  }
+  if (!opts.actual_start.empty())
+    closure.actual_start = date_option(opts.actual_start, "--actual-start", lang);
+  if (!opts.actual_end.empty())
+    closure.actual_end = date_option(opts.actual_end, "--actual-end", lang);
+  if (!opts.actual_cost.empty()) {
+    double cost = number_option(opts.actual_cost, "--actual-cost", lang);
+    if (cost < 0)
+      throw Failure(k_exit_findings, tr(lang, "--actual-cost must not be negative, not {}",
+                                        "--actual-cost 不能为负数，而不是 {}", opts.actual_cost));
+    closure.actual_cost = cost;
+  }
+  if (!opts.outcome.empty()) {
+    auto outcome = model::parse_outcome(opts.outcome);
+    if (!outcome)
+      throw Failure(k_exit_findings,
+                    tr(lang,
+                       "--outcome: '{}' is not one of: achieved, partially_achieved, not_achieved",
+                       "--outcome：“{}”不是以下之一：achieved, partially_achieved, not_achieved",
+                       one_line(opts.outcome)));
+    closure.outcome = *outcome;
+  }
+  if (!opts.project_rating.empty())
+    closure.project_evaluation.rating =
+        rating_option(opts.project_rating, "--project-rating", lang);
+  if (!opts.project_comment.empty())
+    closure.project_evaluation.comment = opts.project_comment;
+  if (!opts.manager_rating.empty())
+    closure.manager_evaluation.rating =
+        rating_option(opts.manager_rating, "--manager-rating", lang);
+  if (!opts.manager_comment.empty())
+    closure.manager_evaluation.comment = opts.manager_comment;
+  for (auto [texts, kind] : {std::pair{&opts.went_well, model::LessonKind::went_well},
+                             std::pair{&opts.to_improve, model::LessonKind::to_improve}})
+    for (const auto& text : *texts)
+      closure.lessons.push_back({kind, text, opts.tags});
+  if (!opts.tags.empty() && opts.went_well.empty() && opts.to_improve.empty())
+    throw Failure(k_exit_findings,
+                  tr(lang, "--tag labels the lessons given with --went-well or --to-improve",
+                     "--tag 用于标注 --went-well 或 --to-improve 给出的经验教训"));
+
+  // A closure report says at least what was accepted, when the project ended and how.
+  for (auto [missing, option] : {std::pair{closure.acceptance.empty(), "--acceptance"},
+                                 std::pair{!closure.actual_end.has_value(), "--actual-end"},
+                                 std::pair{!closure.outcome.has_value(), "--outcome"}})
+    if (missing)
+      throw Failure(k_exit_findings,
+                    tr(lang, "{} is required for a closure report (or give it in --from)",
+                       "收尾报告必须指定 {}（或在 --from 文件中给出）", option));
+  if ((!opts.project_comment.empty() && !closure.project_evaluation.rating) ||
+      (!opts.manager_comment.empty() && !closure.manager_evaluation.rating))
+    throw Failure(k_exit_findings,
+                  tr(lang,
+                     "an evaluation comment needs its rating (--project-rating, "
+                     "--manager-rating)",
+                     "评价意见需要同时给出评分（--project-rating、--manager-rating）"));
+  return closure;
+}
+
+int run_close(Context& ctx, const CloseOptions& opts) {
+  Workspace ws = open_workspace(ctx, true);
+  Lang lang = early_language(ctx, &ws);
+  std::string path;
+  bool amended = false;
+  std::string commit = write_commit(ctx, ws, lang, [&](const store::Loaded& head) {
+    require_loadable(head, lang, {"pmo.yaml", "people/", "projects/" + opts.project + "/"});
+    const model::Portfolio& portfolio = head.portfolio;
+    const model::Project& project = controlled_project(head, opts.project, lang);
+    amended = project.closure.has_value();
+
+    model::Closure closure = compose(opts, project, lang);
+    path = "projects/" + project.id + "/closure.yaml";
+    closure.file = path;
+    std::string text = codec::encode_closure(closure);
+    check_record(codec::decode_closure(text, path, lang), path, lang);
+
+    WritePlan plan;
+    plan.files.push_back({path, text});
+    plan.create_only = false;
+    plan.author = operator_signature(ws, ctx.clock.now);
+    Lang office_lang = portfolio.office.language;
+    std::vector<std::string> body{one_line(closure.acceptance)};
+    body.push_back(tr(office_lang, "Actual end {}, actual cost {}; {} lessons learned.",
+                      "实际结束 {}，实际成本 {}；经验教训 {} 条。",
+                      model::format_date(*closure.actual_end),
+                      closure.actual_cost ? report::format_amount(*closure.actual_cost) : "—",
+                      closure.lessons.size()));
+    plan.message = git::compose_message(
+        tr(office_lang, "Closure{} {}: {} — {}", "收尾报告{} {}：{} —— {}",
+           amended ? model::pick(office_lang, " (amended)", "（修订）") : "", project.id,
+           one_line(project.title), report::outcome_name(*closure.outcome, office_lang)),
+        body, {{"Pmo-Project", project.id}, {"Pmo-Closure", amended ? "amended" : "recorded"}});
+    return plan;
+  });
+  *ctx.out << commit << '\n';
+  if (!ctx.quiet)
+    *ctx.err << tr(lang, "{} the closure report {} (commit {}); the closure gate can now decide.\n",
+                   "已{}收尾报告 {}（提交 {}）；现在可以进行收尾验收评审。\n",
+                   amended ? model::pick(lang, "Amended", "修订")
+                           : model::pick(lang, "Recorded", "记录"),
+                   path, commit.substr(0, 7));
+  return k_exit_ok;
+}
+
+} // namespace
+
+void add_close(CLI::App& app, Action& action) {
+  auto opts = std::make_shared<CloseOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "close", "Record or amend a project's closure report, which the closure gate requires");
+  cmd->add_option("ID", opts->project, "Project id")->required();
+  cmd->add_option("--from", opts->from,
+                  "A closure.yaml to start from (the options apply over it); - reads stdin");
+  cmd->add_option("--acceptance", opts->acceptance, "Acceptance of the deliverables");
+  cmd->add_option("--deliverable", opts->deliverables,
+                  "A deliverable and whether it was accepted: NAME=yes|no (repeatable)")
+      ->allow_extra_args(false);
+  cmd->add_option("--actual-start", opts->actual_start, "Actual start, YYYY-MM-DD");
+  cmd->add_option("--actual-end", opts->actual_end, "Actual end, YYYY-MM-DD");
+  cmd->add_option("--actual-cost", opts->actual_cost, "Actual cost at completion");
+  cmd->add_option("--outcome", opts->outcome, "achieved, partially_achieved or not_achieved");
+  cmd->add_option("--project-rating", opts->project_rating, "The project's evaluation, 1-5");
+  cmd->add_option("--project-comment", opts->project_comment, "The project's evaluation");
+  cmd->add_option("--manager-rating", opts->manager_rating, "The manager's evaluation, 1-5");
+  cmd->add_option("--manager-comment", opts->manager_comment, "The manager's evaluation");
+  cmd->add_option("--went-well", opts->went_well, "A lesson: what went well (repeatable)")
+      ->allow_extra_args(false);
+  cmd->add_option("--to-improve", opts->to_improve, "A lesson: what to improve (repeatable)")
+      ->allow_extra_args(false);
+  cmd->add_option("--tag", opts->tags,
+                  "A tag for the lessons given here, for pmo lessons --tag (repeatable)")
+      ->allow_extra_args(false);
+  cmd->callback(
+      [&action, opts] { action = [opts](Context& ctx) { return run_close(ctx, *opts); }; });
+}
+
+} // namespace pmo::cli

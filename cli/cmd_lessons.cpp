@@ -1,0 +1,112 @@
+// pmo lessons [--tag TAG] [--search TEXT] [--json] — the office's knowledge base (知识库): the
+// lessons learned of every closed project, grouped by project.
+
+#include "commands.hpp"
+#include "reading.hpp"
+#include "render_json.hpp"
+#include "render_markdown.hpp"
+#include "render_table.hpp"
+
+#include <pmo/report/lessons.hpp>
+#include <pmo/report/text.hpp>
+
+#include <fmt/format.h>
+
+#include <ostream>
+
+namespace pmo::cli {
+
+namespace {
+
+using model::Lang;
+using model::pick;
+using model::tr;
+
+struct LessonsOptions {
+  std::vector<std::string> tags;
+  std::string search;
+  bool all = false;
+  bool json = false;
+};
+
+int run_lessons(Context& ctx, const LessonsOptions& opts) {
+  Reading r = read_working_tree(ctx);
+  const Lang lang = r.lang;
+  const model::Portfolio& portfolio = r.loaded.portfolio;
+  report::LessonQuery query{opts.tags, opts.search, opts.all};
+  auto hits = report::find_lessons(portfolio, query, lang);
+
+  if (opts.json) {
+    auto lessons = nlohmann::json::array();
+    for (const auto& hit : hits)
+      lessons.push_back(to_json(hit));
+    nlohmann::json doc = {
+        {"office", portfolio.office.name},
+        {"generated_at", model::format_timestamp(ctx.clock.now)},
+        {"query",
+         {{"tags", opts.tags},
+          {"search", opts.search.empty() ? nlohmann::json(nullptr) : nlohmann::json(opts.search)},
+          {"include_open", opts.all}}},
+        {"lessons", lessons}};
+    *ctx.out << dump_json(doc);
+    return k_exit_ok;
+  }
+
+  std::ostream& out = *ctx.out;
+  const bool color = data_color(ctx);
+  int projects = 0;
+  const model::Project* current = nullptr;
+  for (const auto& hit : hits) {
+    if (hit.project != current) {
+      if (current)
+        out << '\n';
+      current = hit.project;
+      ++projects;
+      std::string when =
+          hit.closure->actual_end ? model::format_date(*hit.closure->actual_end) : std::string{"—"};
+      std::string state =
+          hit.closed ? tr(lang, "closed {}", "{} 关闭", when)
+                     : tr(lang, "ends {}, closure not yet accepted", "{} 结束，收尾尚未验收", when);
+      if (hit.closure->outcome)
+        state += pick(lang, ", ", "，") + report::outcome_name(*hit.closure->outcome, lang);
+      out << heading(report::terminal_safe(hit.project->id + "  " + hit.project->title), color)
+          << "  (" << state << ")\n";
+    }
+    const bool good = hit.lesson->kind == model::LessonKind::went_well;
+    std::string mark = good ? "+" : "-";
+    if (color)
+      mark = fmt::format(fmt::fg(good ? fmt::terminal_color::green : fmt::terminal_color::yellow),
+                         "{}", mark);
+    out << "  " << mark << ' ' << report::terminal_safe(hit.lesson->text);
+    if (!hit.lesson->tags.empty())
+      out << "  [" << report::terminal_safe(fmt::format("{}", fmt::join(hit.lesson->tags, ", ")))
+          << ']';
+    out << '\n';
+  }
+  if (!ctx.quiet) {
+    if (hits.empty())
+      *ctx.err << pick(lang, "No lessons match.\n", "没有匹配的经验教训。\n");
+    else
+      *ctx.err << tr(lang, "{} lessons from {} projects.\n", "共 {} 条经验教训，来自 {} 个项目。\n",
+                     hits.size(), projects);
+  }
+  return k_exit_ok;
+}
+
+} // namespace
+
+void add_lessons(CLI::App& app, Action& action) {
+  auto opts = std::make_shared<LessonsOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "lessons", "Search the lessons learned of closed projects (the office's knowledge base)");
+  cmd->add_option("--tag", opts->tags, "Only lessons with this tag (repeatable: all of them)")
+      ->allow_extra_args(false);
+  cmd->add_option("--search", opts->search,
+                  "Only lessons whose text or tags contain this (case-insensitive)");
+  cmd->add_flag("--all", opts->all, "Also projects whose closure is not yet accepted");
+  cmd->add_flag("--json", opts->json, "JSON output");
+  cmd->callback(
+      [&action, opts] { action = [opts](Context& ctx) { return run_lessons(ctx, *opts); }; });
+}
+
+} // namespace pmo::cli
