@@ -143,11 +143,11 @@ review 2026-08-18T02:00:00Z XH-2026-002 G1 approve sunli technical \
   "试点数据可信，私有化部署满足数据安全要求；须建立答案审核机制，防范大模型“幻觉”"
 review 2026-08-18T06:00:00Z XH-2026-002 G1 approve qianhui finance \
   "年节省人力成本约 300 万元的测算依据充分，投资回收期约 5 个月，同意"
+edit 2026-08-18T09:00:00Z XH-2026-001 security-compliance-plan zhangwei \
+  "XH-2026-001 编制项目管理计划：八个子计划与四个里程碑"
 review 2026-08-19T02:00:00Z XH-2026-002 G1 approve wufang legal \
   "对话数据涉及个人信息，须按《个人信息保护法》完成告知与脱敏；供应商合同已含数据保密条款，同意"
 
-edit 2026-08-18T02:00:00Z XH-2026-001 security-compliance-plan zhangwei \
-  "XH-2026-001 编制项目管理计划：八个子计划与四个里程碑"
 review 2026-08-20T02:00:00Z XH-2026-001 G2 approve zhengxiaoyu pmo \
   "项目管理计划完整：46 项不符合项已分解到任务，里程碑与测评机构排期一致，风险应对明确，同意固化计划基线"
 
@@ -165,6 +165,9 @@ review 2026-08-26T02:00:00Z XH-2026-003 G1 approve wufang legal \
 
 edit 2026-09-01T02:00:00Z XH-2026-003 data-platform-plan huangting \
   "XH-2026-003 任命项目经理黄婷，补充预算、计划起止日期、项目管理计划与里程碑"
+run 2026-09-02T02:00:00Z risk add XH-2026-001 --description "测评机构年底排期紧张，等保测评可能推迟" \
+  --cause "测评机构同期承接多家单位的年度测评" --probability 3 --impact 3 --owner zhangwei \
+  --response mitigate --action "立项时即与测评机构确认 10 月下旬测评窗口" --due 2026-10-20
 propose 2026-09-07T02:00:00Z XH-2026-004 finance-shared-services
 edit 2026-09-07T06:00:00Z XH-2026-002 smart-customer-service-plan chenjie \
   "XH-2026-002 编制项目管理计划：八个子计划与五个里程碑"
@@ -178,9 +181,6 @@ review 2026-09-15T06:00:00Z XH-2026-004 G1 approve sunli technical \
   "标准产品成熟，与现有 ERP 集成可行，同意"
 review 2026-09-16T02:00:00Z XH-2026-004 G1 revise lina finance \
   "成本估算只有总额，缺少软件许可、实施服务、接口开发与运维分项；ROI 220% 按减少 12 名核算人员测算，未考虑转岗与安置成本；海外子公司纳入一期不现实。请补充明细、调整范围后重新提交"
-run 2026-09-02T02:00:00Z risk add XH-2026-001 --description "测评机构年底排期紧张，等保测评可能推迟" \
-  --cause "测评机构同期承接多家单位的年度测评" --probability 3 --impact 3 --owner zhangwei \
-  --response mitigate --action "立项时即与测评机构确认 10 月下旬测评窗口" --due 2026-10-20
 run 2026-09-20T02:00:00Z risk add XH-2026-002 --description "大模型“幻觉”导致对客户的错误答复" \
   --cause "知识库覆盖不全，模型在无依据时仍生成答案" --probability 4 --impact 4 --owner chenjie \
   --response mitigate --action "答案须引用知识库条目，无依据时转人工" \
@@ -206,21 +206,22 @@ review 2026-10-09T02:00:00Z XH-2026-001 G3 approve hewei pmo \
 propose 2026-10-12T02:00:00Z XH-2026-006 idc-expansion
 run 2026-10-12T06:00:00Z issue add XH-2026-002 --description "客服历史对话标注数据交付延期两周" \
   --owner chenjie --priority high --due 2026-10-26
-run 2026-10-15T02:00:00Z risk add XH-2026-003 --description "集团 ERP 替换选型推迟，财务与供应链接口无法按期冻结" \
-  --cause "集团 ERP 选型评审延期" --probability 4 --impact 4 --owner huangting --response mitigate \
-  --action "先行集成 CRM 与客服系统数据" --action "每两周与集团信息部确认选型进展" --due 2026-11-30
+
 review 2026-10-13T02:00:00Z XH-2026-005 G1 approve liuyang business \
   "销售团队对移动端和回款跟踪的需求迫切，支撑 2027 年销售增长目标，同意"
 review 2026-10-14T02:00:00Z XH-2026-005 G1 approve sunli technical \
   "厂商云版本升级路径可行；客户 360 视图依赖数据中台的客户主数据，须在计划中明确接口里程碑"
+run 2026-10-15T02:00:00Z risk add XH-2026-003 --description "集团 ERP 替换选型推迟，财务与供应链接口无法按期冻结" \
+  --cause "集团 ERP 选型评审延期" --probability 4 --impact 4 --owner huangting --response mitigate \
+  --action "先行集成 CRM 与客服系统数据" --action "每两周与集团信息部确认选型进展" --due 2026-11-30
 propose 2026-10-19T02:00:00Z XH-2026-007 devops-platform
 review 2026-10-20T02:00:00Z XH-2026-005 G1 approve qianhui finance \
   "成本估算与厂商报价一致，收益测算保守可信，同意"
+run 2026-10-20T06:00:00Z risk update XH-2026-001 R-001 --probability 5 \
+  --action "已协调测评机构将现场测评安排在 11 月第一周"
 review 2026-10-23T02:00:00Z XH-2026-005 G1 approve wufang legal \
   "客户数据迁移上云须签订数据处理协议，并完成个人信息保护影响评估，同意"
 
-run 2026-10-20T02:00:00Z risk update XH-2026-001 R-001 --probability 5 \
-  --action "已协调测评机构将现场测评安排在 11 月第一周"
 run 2026-10-26T01:00:00Z issue resolve XH-2026-002 I-001 \
   --resolution "增加两名外包标注人员，10 月 25 日全部交付；知识库建设里程碑不受影响"
 review 2026-10-26T02:00:00Z XH-2026-004 G1 approve liuyang business \
@@ -258,15 +259,15 @@ run 2026-10-30T08:20:00Z update XH-2026-003 --period 2026-10 --percent 8 --actua
 # with its closure report and lessons, a change request moves a baseline.
 
 propose 2026-11-02T02:00:00Z XH-2026-008 e-contract
-review 2026-11-04T02:00:00Z XH-2026-007 G1 approve huangting technical \
-  "技术方案基于两条产品线已验证的开源工具链，按产品线分批迁移，风险可控，同意"
-review 2026-11-05T02:00:00Z XH-2026-007 G1 approve zhaomin business \
-  "发布周期缩短能更快响应客户需求，对客服和销售都有直接价值，同意"
 run 2026-11-03T02:00:00Z change request XH-2026-002 --as chenjie --title "增加工单语音转写" \
   --reason "客服中心 40% 的工单来自电话，需将通话转写为文字后自动分派" \
   --scope "新增语音转写模块，接入呼叫中心录音" --schedule-days 30 --cost 150000 \
   --quality "转写准确率 ≥ 92%" --alternative "二期再做，本期仅处理文字工单"
-ccb 2026-11-05T02:00:00Z XH-2026-002 CR-001 approve hewei pmo \
+review 2026-11-04T02:00:00Z XH-2026-007 G1 approve huangting technical \
+  "技术方案基于两条产品线已验证的开源工具链，按产品线分批迁移，风险可控，同意"
+review 2026-11-05T02:00:00Z XH-2026-007 G1 approve zhaomin business \
+  "发布周期缩短能更快响应客户需求，对客服和销售都有直接价值，同意"
+ccb 2026-11-05T06:00:00Z XH-2026-002 CR-001 approve hewei pmo \
   "语音工单占比高，纳入本期收益明确；工期顺延 30 天不影响试点窗口，同意"
 ccb 2026-11-06T06:00:00Z XH-2026-002 CR-001 approve lina finance \
   "增加 15 万元在预备费之外，由客服中心年度预算调剂，同意"
