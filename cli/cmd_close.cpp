@@ -47,15 +47,10 @@ model::Closure compose(const CloseOptions& opts, const model::Project& project, 
   if (project.closure)
     closure = *project.closure;
   if (!opts.from.empty()) {
-    std::string text = read_input(opts.from, 1024 * 1024);
-    std::string name = opts.from == "-" ? "<stdin>" : opts.from;
-    auto decoded = codec::decode_closure(text, name, lang);
-    if (!decoded.ok())
-      throw Failure(k_exit_findings,
-                    tr(lang, "{} is not a valid closure report; nothing written",
-                       "{} 不是有效的收尾报告，未写入任何内容", name),
-                    decoded.findings);
-    closure = std::move(decoded.value);
+    closure = decode_input(opts.from, lang, "closure report", "收尾报告",
+                           [&](std::string_view text, const std::string& name) {
+                             return codec::decode_closure(text, name, lang);
+                           });
   }
   if (!opts.acceptance.empty())
     closure.acceptance = opts.acceptance;

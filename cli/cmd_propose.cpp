@@ -88,15 +88,10 @@ int run_propose(Context& ctx, const ProposeOptions& opts) {
   // The proposal: the --from file first, then the flags over it.
   model::Project project;
   if (!opts.from.empty()) {
-    std::string text = read_input(opts.from, 1024 * 1024);
-    std::string name = opts.from == "-" ? "<stdin>" : opts.from;
-    auto decoded = codec::decode_project(text, name, "new", lang);
-    if (!decoded.ok())
-      throw Failure(k_exit_findings,
-                    tr(lang, "{} is not a valid proposal; nothing written",
-                       "{} 不是有效的项目建议书，未写入任何内容", name),
-                    decoded.findings);
-    project = std::move(decoded.value);
+    project = decode_input(opts.from, lang, "proposal", "项目建议书",
+                           [&](std::string_view text, const std::string& name) {
+                             return codec::decode_project(text, name, "new", lang);
+                           });
   }
   if (!opts.title.empty())
     project.title = opts.title;

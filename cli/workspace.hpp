@@ -61,4 +61,21 @@ void require_loadable(const store::Loaded& loaded, model::Lang lang,
 // Reads a whole file or stdin ("-") with a size cap, for --from.
 std::string read_input(const std::string& path, std::size_t max_bytes);
 
+// The record given with --from FILE (or "-", stdin; at most 1 MiB), decoded by
+// `decode(text, name)`. Throws Failure(1) with the decoder's findings when it is not valid,
+// naming the kind of record (`what_en`, `what_zh`): "proposal", "项目建议书".
+template <class Decode>
+auto decode_input(const std::string& from, model::Lang lang, const char* what_en,
+                  const char* what_zh, Decode decode) {
+  std::string text = read_input(from, 1024 * 1024);
+  const std::string name = from == "-" ? "<stdin>" : from;
+  auto decoded = decode(text, name);
+  if (!decoded.ok())
+    throw Failure(k_exit_findings,
+                  model::tr(lang, "{0} is not a valid {1}; nothing written",
+                            "{0} 不是有效的{2}，未写入任何内容", name, what_en, what_zh),
+                  decoded.findings);
+  return std::move(decoded.value);
+}
+
 } // namespace pmo::cli

@@ -75,49 +75,50 @@ struct Office4 {
     portfolio.projects = {complete_project("P1")};
   }
 
-  ReviewPlan review(std::string gate, Verdict verdict, std::string who, std::string role = {},
-                    std::vector<std::string> conditions = {}) {
-    ReviewRequest request;
+  // A decision on P1 (a gate's, or the CCB's when `change` is set), planned one minute after the
+  // previous one.
+  ReviewPlan plan(ReviewRequest request) {
     request.project = "P1";
-    request.gate = std::move(gate);
-    request.verdict = verdict;
-    request.reviewer = std::move(who);
-    request.role = std::move(role);
-    request.conditions = std::move(conditions);
     request.at = Timestamp{std::chrono::seconds{1'800'000'000 + 60 * clock++}};
     return plan_review(portfolio, request, Lang::en);
   }
 
-  // Reviews and, when accepted, records the decision like `pmo review` does.
-  ReviewPlan decide(std::string gate, Verdict verdict, std::string who, std::string role = {},
-                    std::vector<std::string> conditions = {}) {
-    ReviewPlan plan =
-        review(std::move(gate), verdict, std::move(who), std::move(role), std::move(conditions));
+  // Records a planned decision like `pmo review` does, when it was accepted.
+  ReviewPlan record(ReviewPlan plan) {
     if (plan.refusals.empty()) {
       plan.decision.file = "d" + std::to_string(clock);
       portfolio.decisions.push_back(plan.decision);
       portfolio.sort_decisions();
     }
     return plan;
+  }
+
+  ReviewPlan review(std::string gate, Verdict verdict, std::string who, std::string role = {},
+                    std::vector<std::string> conditions = {}) {
+    ReviewRequest request;
+    request.gate = std::move(gate);
+    request.verdict = verdict;
+    request.reviewer = std::move(who);
+    request.role = std::move(role);
+    request.conditions = std::move(conditions);
+    return plan(std::move(request));
+  }
+
+  ReviewPlan decide(std::string gate, Verdict verdict, std::string who, std::string role = {},
+                    std::vector<std::string> conditions = {}) {
+    return record(
+        review(std::move(gate), verdict, std::move(who), std::move(role), std::move(conditions)));
   }
 
   // A CCB decision on a change request of P1, recorded when accepted.
   ReviewPlan decide_change(std::string change, Verdict verdict, std::string who,
                            std::string role = {}) {
     ReviewRequest request;
-    request.project = "P1";
     request.change = std::move(change);
     request.verdict = verdict;
     request.reviewer = std::move(who);
     request.role = std::move(role);
-    request.at = Timestamp{std::chrono::seconds{1'800'000'000 + 60 * clock++}};
-    ReviewPlan plan = plan_review(portfolio, request, Lang::en);
-    if (plan.refusals.empty()) {
-      plan.decision.file = "d" + std::to_string(clock);
-      portfolio.decisions.push_back(plan.decision);
-      portfolio.sort_decisions();
-    }
-    return plan;
+    return record(plan(std::move(request)));
   }
 
   ProjectState state() const {

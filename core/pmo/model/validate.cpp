@@ -21,21 +21,12 @@ Finding error(Location where, std::string code, std::string message) {
   return Finding{Severity::error, std::move(where), std::move(code), std::move(message)};
 }
 
-void check_person_ref(const Portfolio& portfolio, const Project& project, const char* field,
-                      const std::string& value, Lang lang, std::vector<Finding>& out) {
-  if (value.empty() || portfolio.person(value))
-    return;
-  out.push_back(error(at(project.where, field, project.file), "unknown-person",
-                      tr(lang, "{} '{}' is not in the roster (people/{}.yaml)",
-                         "{}“{}”不在人员名册中（people/{}.yaml）", field, value, value)));
-}
-
 std::string project_dir(const Project& project) { return "projects/" + project.id + "/"; }
 
-// A person id a control record names: in the roster.
+// A person id a record names (a project's sponsor, a risk's owner): in the roster.
 template <class Record>
-void check_owner(const Portfolio& portfolio, const Record& record, const char* field,
-                 const std::string& value, Lang lang, std::vector<Finding>& out) {
+void check_person_ref(const Portfolio& portfolio, const Record& record, const char* field,
+                      const std::string& value, Lang lang, std::vector<Finding>& out) {
   if (value.empty() || portfolio.person(value))
     return;
   out.push_back(error(at(record.where, field, record.file), "unknown-person",
@@ -69,7 +60,7 @@ void check_control_records(const Portfolio& portfolio, const Project& project,
     }
   }
   for (const Risk* risk : portfolio.risks_of(project.id)) {
-    check_owner(portfolio, *risk, "owner", risk->owner, lang, out);
+    check_person_ref(portfolio, *risk, "owner", risk->owner, lang, out);
     if (!risk->open && !risk->closed)
       out.push_back(Finding{Severity::warning, at(risk->where, "status", risk->file),
                             "missing-field",
@@ -81,9 +72,9 @@ void check_control_records(const Portfolio& portfolio, const Project& project,
                 pick(lang, "an open risk has a closed date", "状态为 open 的风险不应有关闭日期")));
   }
   for (const Issue* issue : portfolio.issues_of(project.id))
-    check_owner(portfolio, *issue, "owner", issue->owner, lang, out);
+    check_person_ref(portfolio, *issue, "owner", issue->owner, lang, out);
   for (const ChangeRequest* change : portfolio.changes_of(project.id))
-    check_owner(portfolio, *change, "requested_by", change->requested_by, lang, out);
+    check_person_ref(portfolio, *change, "requested_by", change->requested_by, lang, out);
 
   if (project.closure) {
     const Closure& closure = *project.closure;
