@@ -125,6 +125,9 @@ run -C "$P" close CP-1 --acceptance "Signed" --actual-end 2027-07-16 --outcome a
 expect_rc 1 "manager rating 6"; expect_err "--manager-rating"
 run -C "$P" close CP-1 --acceptance "Signed" --actual-end 2027-07-16 --outcome achieved --tag x
 expect_rc 1 "a tag without a lesson"; expect_err "--tag"
+printf 'acceptance: Signed\nactual_end: 2027-07-16\noutcome: done\n' >"$T/closure.yaml"
+run -C "$P" close CP-1 --from "$T/closure.yaml"
+expect_rc 1 "a bad closure file"; expect_err "closure.yaml:3:10: error: outcome: 'done' is not one of"
 expect_eq "$(commit_count "$P")" "$before" "no commit for bad closure values"
 run -C "$P" close CP-1 --acceptance "Customer signed the acceptance form" \
   --deliverable "Portal=yes" --deliverable "Admin guide=no" --actual-start 2027-01-04 \
