@@ -656,25 +656,23 @@ void Repository::walk_history(const std::function<bool(const HistoryEntry&)>& vi
 void Repository::walk_history(const std::function<bool(const HistoryEntry&)>& visit,
                               const HistoryQuery& query) const {
   git_repository* repo = m_impl->get();
-  if (head_unborn()) {
-    return;
-  }
-  RevwalkPtr walk;
-  check(git_revwalk_new(out(walk), repo), "reading history");
-  check(git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME), "reading history");
-  check(git_revwalk_push_head(walk.get()), "reading history");
-  check(git_revwalk_simplify_first_parent(walk.get()), "reading history");
+  // The first-parent line, followed by hand: each commit is read once (a revwalk reads it for
+  // its own queue and git_commit_lookup again), and nothing older than needed is read.
+  const auto first_parent = [](const git_commit* commit) {
+    CommitPtr parent;
+    if (git_commit_parentcount(commit) > 0) {
+      check(git_commit_parent(out(parent), commit, 0), "reading a commit's parent");
+    }
+    return parent;
+  };
 
   git_diff_options diff_options{};
   check(git_diff_options_init(&diff_options, GIT_DIFF_OPTIONS_VERSION), "preparing a diff");
   diff_options.flags = GIT_DIFF_SKIP_BINARY_CHECK;
 
   const auto& since = query.since;
-  git_oid id{};
-  int rc = 0;
-  while ((rc = git_revwalk_next(&id, walk.get())) == 0) {
-    CommitPtr commit;
-    check(git_commit_lookup(out(commit), repo, &id), "reading a commit");
+  for (CommitPtr commit = m_impl->head_commit(); commit; commit = first_parent(commit.get())) {
+    const git_oid id = *git_commit_id(commit.get());
     const auto committed = model::Timestamp(std::chrono::seconds(git_commit_time(commit.get())));
     if (since && committed < *since) {
       return;
@@ -705,9 +703,6 @@ void Repository::walk_history(const std::function<bool(const HistoryEntry&)>& vi
     if (!visit(entry)) {
       return;
     }
-  }
-  if (rc != GIT_ITEROVER) {
-    check(rc, "reading history");
   }
 }
 
