@@ -75,6 +75,7 @@ void attach_approved_plans(const Workspace& ws, model::Portfolio& portfolio, mod
   if (!ws.repo)
     return;
   const std::string& gate = portfolio.office.control.baseline_gate;
+  store::FsStore files(ws.root);
   for (const auto& project : portfolio.projects) {
     auto state = model::derive_state(portfolio.office, portfolio.decisions_of(project.id), lang);
     const model::GateProgress* progress = state.progress(gate);
@@ -88,6 +89,16 @@ void attach_approved_plans(const Workspace& ws, model::Portfolio& portfolio, mod
     }
     if (!text)
       continue;
+    // Unchanged since the approval (the usual case): the record already loaded is the plan.
+    std::optional<std::string> current;
+    try {
+      current = files.read(project.file);
+    } catch (const store::StoreError&) {
+    }
+    if (current == text) {
+      portfolio.approved_plans.emplace(project.id, project);
+      continue;
+    }
     auto decoded = codec::decode_project(*text, project.file, project.id, lang);
     if (decoded.ok())
       portfolio.approved_plans.emplace(project.id, std::move(decoded.value));
@@ -111,27 +122,39 @@ History read_history(const Workspace& ws, model::Lang lang, std::optional<model:
     return history;
   }
   std::set<std::string> seen;
+  // The projects of the wanted paths ("projects/<id>/decisions/"): other commits are skipped.
+  std::set<std::string, std::less<>> wanted_dirs;
+  if (wanted)
+    for (const auto& path : *wanted)
+      wanted_dirs.insert(path.substr(0, path.rfind('/') + 1));
   // No tree is read for a commit whose decision file its trailers name (a diff reads every tree
   // on the way, and grows with the portfolio). Only when a wanted project has a decision commit
   // whose file is not among the wanted ones (named by hand) is that project's decisions/
   // directory compared with the parent's.
+  std::string predicted; // the current commit's decision_path, shared by the two callbacks
+  bool skip = false;     // the current commit is of no wanted project
   git::HistoryQuery query;
   query.since = since;
   query.added_under = [&](const git::HistoryEntry& entry) -> std::optional<std::string> {
-    if (!wanted)
+    predicted.clear();
+    skip = false;
+    if (wanted) {
+      auto project = entry.trailers.find("Pmo-Project");
+      skip = project == entry.trailers.end() ||
+             !wanted_dirs.count("projects/" + project->second + "/decisions/");
+      if (skip)
+        return std::nullopt;
+    }
+    predicted = decision_path(entry);
+    if (!wanted || predicted.empty() || wanted->count(predicted))
       return std::nullopt;
-    std::string path = decision_path(entry);
-    if (path.empty() || wanted->count(path))
-      return std::nullopt;
-    std::string dir = path.substr(0, path.rfind('/') + 1);
-    auto it = wanted->lower_bound(dir);
-    if (it == wanted->end() || it->compare(0, dir.size(), dir) != 0)
-      return std::nullopt; // a project we are not looking at
-    return ws.prefix + dir;
+    return ws.prefix + predicted.substr(0, predicted.rfind('/') + 1);
   };
   try {
     ws.repo->walk_history(
         [&](const git::HistoryEntry& entry) {
+          if (skip)
+            return true;
           report::HistoryRecord record;
           record.commit = entry.commit;
           record.when = entry.when;
@@ -141,9 +164,8 @@ History read_history(const Workspace& ws, model::Lang lang, std::optional<model:
               continue; // outside the portfolio's directory
             record.added_paths.push_back(path.substr(ws.prefix.size()));
           }
-          if (record.added_paths.empty())
-            if (std::string path = decision_path(entry); !path.empty())
-              record.added_paths.push_back(std::move(path));
+          if (record.added_paths.empty() && !predicted.empty())
+            record.added_paths.push_back(predicted);
           if (wanted)
             for (const auto& path : record.added_paths)
               if (wanted->count(path))

@@ -44,7 +44,8 @@ struct History {
 
 // Commits with pmo trailers on HEAD's first-parent line, newest first, with paths made
 // portfolio-relative. Stops at commits older than `since`, and once every path of `wanted`
-// (portfolio-relative) has been seen when `wanted` is given. A commit's added_paths is the
+// (portfolio-relative) has been seen when `wanted` is given; then only the commits of the
+// projects of `wanted` (their Pmo-Project trailer) are listed. A commit's added_paths is the
 // decision file its trailers name (no tree is read), or, for a decision commit of a project of
 // `wanted` whose file is not among them, the files it added to that project's decisions/.
 History read_history(const Workspace& ws, model::Lang lang,

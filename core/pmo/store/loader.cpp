@@ -8,6 +8,7 @@
 #include <exception>
 #include <functional>
 #include <iterator>
+#include <memory>
 #include <thread>
 
 namespace pmo::store {
@@ -216,7 +217,7 @@ private:
   // the parts are appended in the order they were deferred, so the result is the same as a
   // single-threaded load, finding for finding.
   void defer(std::function<void(Loading&)> work) {
-    m_units.push_back(Unit{std::move(work), m_out.findings.size(), {}});
+    m_units.push_back(Unit{std::move(work), m_out.findings.size(), nullptr});
   }
 
   // Runs the deferred units, on several threads when the store allows it, then appends their
@@ -234,7 +235,8 @@ private:
       try {
         for (std::size_t i = next++; i < count; i = next++) {
           Unit& unit = m_units[i];
-          Loading loading{m_store, m_lang, unit.out};
+          unit.out = std::make_unique<Loaded>();
+          Loading loading{m_store, m_lang, *unit.out};
           unit.work(loading);
           unit.work = nullptr; // frees what the closure holds
         }
@@ -265,8 +267,8 @@ private:
     for (Unit& unit : m_units) {
       for (; taken < unit.findings_before; ++taken)
         m_out.findings.push_back(std::move(direct[taken]));
-      append(m_out.findings, unit.out.findings);
-      auto& part = unit.out.portfolio;
+      append(m_out.findings, unit.out->findings);
+      auto& part = unit.out->portfolio;
       append(portfolio.people, part.people);
       append(portfolio.projects, part.projects);
       append(portfolio.decisions, part.decisions);
@@ -274,7 +276,7 @@ private:
       append(portfolio.risks, part.risks);
       append(portfolio.issues, part.issues);
       append(portfolio.changes, part.changes);
-      unit.out = Loaded{}; // frees the part as soon as it is merged
+      unit.out.reset(); // frees the part as soon as it is merged
     }
     for (; taken < direct.size(); ++taken)
       m_out.findings.push_back(std::move(direct[taken]));
@@ -401,7 +403,7 @@ private:
   struct Unit {
     std::function<void(Loading&)> work;
     std::size_t findings_before = 0; // findings added directly before this unit was deferred
-    Loaded out;
+    std::unique_ptr<Loaded> out;     // made by the thread that runs the unit
   };
 
   const Store& m_store;
