@@ -4,7 +4,8 @@
 # in ms and ratios, peak memory (/usr/bin/time). Prints a Markdown table; also writes it to
 # $PMO_BENCH_WORK/results.md. Portfolios and tools live in $PMO_BENCH_WORK (default
 # /tmp/pmo-bench), the build in build-bench/.
-#   validate:  pmo validate | yamllint (same files) | ajv-cli (bench/schema/*.json) | parse floor
+#   validate:  pmo validate | yamllint (same files) | ajv-cli (bench/schema/*.json, one run per
+#              record type) | parse floor
 #   report:    pmo report   | tj3 on the same plan (pmo-bench-generate --tjp)
 #   history:   pmo status ID (gate history from git) | git log --grep=Pmo-Project: ID
 set -euo pipefail
@@ -71,7 +72,7 @@ for n in "${sizes[@]}"; do
   a=-
   if [ -x "$ajv" ]; then
     s=$here/bench/schema
-    a=$(cd "$dir" && median_ms "$runs" bash -c "'$ajv' validate --allow-union-types -s '$s/office.json' -d pmo.yaml && '$ajv' validate --allow-union-types -s '$s/person.json' -d 'people/*.yaml' && '$ajv' validate --allow-union-types -s '$s/project.json' -d 'projects/*/project.yaml' && '$ajv' validate --allow-union-types -s '$s/decision.json' -d 'projects/*/decisions/*.yaml'")
+    a=$(cd "$dir" && median_ms "$runs" bash -c "'$ajv' validate --allow-union-types -s '$s/office.json' -d pmo.yaml && '$ajv' validate --allow-union-types -s '$s/person.json' -d 'people/*.yaml' && '$ajv' validate --allow-union-types -s '$s/project.json' -d 'projects/*/project.yaml' && '$ajv' validate --allow-union-types -s '$s/decision.json' -d 'projects/*/decisions/*.yaml' && '$ajv' validate --allow-union-types -s '$s/status.json' -d 'projects/*/status/*.yaml' && '$ajv' validate --allow-union-types -s '$s/risk.json' -d 'projects/*/risks/*.yaml' && '$ajv' validate --allow-union-types -s '$s/issue.json' -d 'projects/*/issues/*.yaml' && '$ajv' validate --allow-union-types -s '$s/change.json' -d 'projects/*/changes/*.yaml'")
   fi
   f=$(median_ms "$runs" "$floor" "$dir")
   r=$(median_ms "$runs" "$pmo" -C "$dir" report --out "$work/report-$n.md")
