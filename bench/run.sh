@@ -55,10 +55,12 @@ out=$work/results.md
 } >"$out"
 for n in "${sizes[@]}"; do
   dir=$work/p$n
-  if [ ! -f "$dir/.generated-$n" ]; then
+  # Generated again when the generator changed (the marker holds its checksum).
+  stamp=$(sha1sum <"$generate" | cut -d' ' -f1)
+  if [ "$(cat "$dir/.generated-$n" 2>/dev/null)" != "$stamp" ]; then
     bash "$here/bench/make-portfolio.sh" "$generate" "$n" "$dir"
     "$generate" --tjp "$n" >"$work/p$n.tjp"
-    touch "$dir/.generated-$n"
+    echo "$stamp" >"$dir/.generated-$n"
     echo ".generated-*" >"$dir/.git/info/exclude"
   fi
   records=$(find "$dir/pmo.yaml" "$dir/people" "$dir/projects" -name '*.yaml' | wc -l)
