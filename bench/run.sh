@@ -66,7 +66,9 @@ for n in "${sizes[@]}"; do
   records=$(find "$dir/pmo.yaml" "$dir/people" "$dir/projects" -name '*.yaml' | wc -l)
   disk_kib=$(($(find "$dir/pmo.yaml" "$dir/people" "$dir/projects" -name '*.yaml' -printf '%s\n' | awk '{s+=$1} END {print s}') / 1024))
   "$pmo" -C "$dir" validate >/dev/null || { echo "bench: pmo validate fails on p$n" >&2; exit 1; }
-  id=P00001 # the oldest project: its history is the whole log
+  # The oldest project with decisions (P00001 is a proposal without any, so its status reads no
+  # history): its first decisions are near the root, so its history is almost the whole log.
+  id=P00004
 
   v=$(median_ms "$runs" "$pmo" -C "$dir" validate)
   y=-
