@@ -2,8 +2,11 @@
 // `git fast-import` stream on stdout: pmo.yaml and a roster in the first commit, then one commit
 // per write in date order, as pmo makes them: a proposal per project (Pmo-Action: propose), one
 // commit per gate decision (the reviewer as author, Pmo- trailers, `record` = the blob id of the
-// proposal decided on), and a closure edit before G4. Stage mix, per ten projects: 2 proposed,
-// 1 rejected, 3 planning, 3 executing, 1 closed. Deterministic for a given SEED.
+// proposal decided on), and a closure edit before G4. After the baseline (G2), project control
+// as pmo writes it: monthly status reports (up to 6), two risks, an issue for every other
+// project, and for every third a change request with its two CCB decisions. Stage mix, per ten
+// projects: 2 proposed, 1 rejected, 3 planning, 3 executing, 1 closed. Deterministic for a given
+// SEED.
 // bench/make-portfolio.sh turns the stream into a repository. With --tjp: the same portfolio as
 // a TaskJuggler plan instead.
 
@@ -137,6 +140,14 @@ gates:
     quorum: all
     excluded: [manager]
     requires: [closure.acceptance, closure.actual_end, closure.lessons]
+control:
+  cadence: monthly
+  baseline_gate: G2
+  risk_escalation: 15
+  ccb:
+    board: [pmo, finance]
+    quorum: all
+    excluded: [manager, sponsor]
 )";
 
 Roster make_roster(std::size_t projects) {
@@ -247,6 +258,8 @@ private:
     const std::int64_t end = start + static_cast<std::int64_t>(90 + roll(270)) * k_day;
     m_start = start;
     m_end = end;
+    m_budget = budget;
+    m_ends.push_back(end);
     return fmt::format(
         "title: {} {} (wave {})\n"
         "sponsor: {}\n"
@@ -268,19 +281,25 @@ private:
         "  roi: {}\n"
         "feasibility: Proven technology; a pilot in one business unit showed the expected gains\n"
         "risks: [Data quality of legacy records, Availability of key users, Vendor delivery]\n"
-        "resources: [{} engineers, 1 business analyst, 1 architect part-time]\n",
+        "resources: [{} engineers, 1 business analyst, 1 architect part-time]\n"
+        "milestones:\n"
+        "  - {{name: Design signed off, date: {}, weight: 30}}\n"
+        "  - {{name: Go-live, date: {}, weight: 70}}\n",
         topic, k + 1, k % 7 + 1, sponsor.id, manager.id, budget, iso_date(start, false, false),
         iso_date(end, false, false), iso_date(submitted, false, false), topic, 10 + roll(40), topic,
-        2 + roll(10), 2026 + static_cast<int>(k % 3), topic, budget, 50 + roll(150), 2 + roll(6));
+        2 + roll(10), 2026 + static_cast<int>(k % 3), topic, budget, 50 + roll(150), 2 + roll(6),
+        iso_date(start + (end - start) * 3 / 10, false, false), iso_date(end, false, false));
   }
 
+  // A gate decision, or with `on_change` a CCB decision on change request `gate`.
   void decision(const std::string& id, const std::string& record, std::int64_t when,
                 const std::string& gate, const std::string& verdict, const Person& reviewer,
-                const std::string& role, const std::string& title) {
+                const std::string& role, const std::string& title, bool on_change = false) {
+    const char* key = on_change ? "change" : "gate";
     std::string y =
-        fmt::format("gate: {}\ndecision: {}\nreviewer: {}\nrole: {}\ndecided_at: {}\n"
+        fmt::format("{}: {}\ndecision: {}\nreviewer: {}\nrole: {}\ndecided_at: {}\n"
                     "record: {}\n",
-                    gate, verdict, reviewer.id, role, iso_date(when, true, false), record);
+                    key, gate, verdict, reviewer.id, role, iso_date(when, true, false), record);
     if (verdict == "approve-with-conditions")
       y += "conditions: [Complete the data compliance review before go-live]\n";
     else if (verdict == "reject")
@@ -289,10 +308,11 @@ private:
       y += "comment: Reviewed; no objection\n";
     const std::string path = fmt::format("projects/{}/decisions/{}-{}-{}.yaml", id,
                                          iso_date(when, true, true), gate, reviewer.id);
-    std::string message = fmt::format(
-        "{} {}: {} {} — {} ({})\n\nPmo-Project: {}\nPmo-Gate: {}\nPmo-Decision: {}\n"
-        "Pmo-Reviewer: {}\nPmo-Role: {}\n",
-        gate, verdict, id, title, reviewer.name, role, id, gate, verdict, reviewer.id, role);
+    std::string message =
+        fmt::format("{} {}: {} {} — {} ({})\n\nPmo-Project: {}\nPmo-{}: {}\nPmo-Decision: {}\n"
+                    "Pmo-Reviewer: {}\nPmo-Role: {}\n",
+                    gate, verdict, id, title, reviewer.name, role, id,
+                    on_change ? "Change" : "Gate", gate, verdict, reviewer.id, role);
     m_writes.push_back(Write{when, m_writes.size(), reviewer.name, reviewer.id + "@example.com",
                              std::move(message), path, std::move(y)});
   }
@@ -335,6 +355,7 @@ private:
       return;
     t += 10 * k_day;
     decision(id, record, t, "G2", "approve", pick("pmo", k), "pmo", title);
+    control(k, id, title, manager, sponsor, t, kind == 9 ? closed_at : t + 200 * k_day);
     const std::size_t g3 = kind == 9 ? 1 : k % 3;
     for (std::size_t i = 0; i < g3; ++i) {
       t += 45 * k_day;
@@ -359,6 +380,114 @@ private:
     t += k_day;
     decision(id, closed_record, t, "G4", "approve", pick("pmo", k), "pmo", title);
   }
+
+  void write(std::int64_t when, const Person& author, std::string message, std::string path,
+             std::string content) {
+    m_writes.push_back(Write{when, m_writes.size(), author.name, author.id + "@example.com",
+                             std::move(message), std::move(path), std::move(content)});
+  }
+
+  // Project control after the baseline (G2 at `baselined`), as pmo update, pmo risk, pmo issue
+  // and pmo change write it: a status report per month until `until` (at most 6), two risks
+  // (one closed), an issue for every other project, and for every third a change request that
+  // the CCB approves.
+  void control(std::size_t k, const std::string& id, const std::string& title,
+               const Person& manager, const Person& sponsor, std::int64_t baselined,
+               std::int64_t until) {
+    const std::string dir = "projects/" + id + "/";
+    const std::string day0 = iso_date(baselined, false, false);
+    int year = std::stoi(day0.substr(0, 4));
+    int month = std::stoi(day0.substr(5, 2));
+    std::int64_t t = baselined;
+    for (int i = 1; i <= 6; ++i) {
+      t += 30 * k_day;
+      if (t >= until)
+        break;
+      if (++month > 12) {
+        month = 1;
+        ++year;
+      }
+      const std::string period = fmt::format("{}-{:02}", year, month);
+      const int percent = std::min(100, 14 * i + static_cast<int>(k % 5));
+      const std::int64_t cost =
+          m_budget * percent / 100 * (90 + static_cast<std::int64_t>(roll(25))) / 100;
+      const char* schedule = k % 4 == 0 && i > 2 ? "amber" : "green";
+      write(t, manager,
+            fmt::format("Status {}: {} {} — {}% complete, cost {}\n\nMonth {} of delivery\n\n"
+                        "Pmo-Project: {}\nPmo-Status: {}\n",
+                        period, id, title, percent, cost, i, id, period),
+            dir + "status/" + period + ".yaml",
+            fmt::format("percent_complete: {}\nactual_cost: {}\nforecasts:\n  Go-live: {}\n"
+                        "health:\n  schedule: {}\n  cost: green\n"
+                        "summary: Month {} of delivery; {}\n"
+                        "accomplishments: [Sprint reviews held, Test cases written]\n"
+                        "next_steps: [Integration testing, User training plan]\n",
+                        percent, cost, iso_date(m_end_of(k), false, false), schedule, i,
+                        schedule[0] == 'g' ? "on plan" : "two weeks behind on integration"));
+    }
+    const std::int64_t risk_at = baselined + 2 * k_day;
+    const int probability = k % 3 == 0 ? 4 : 3;
+    const std::string risk1 = fmt::format(
+        "description: Key users may not be available for acceptance testing\n"
+        "cause: Year-end workload in the business unit\nprobability: {}\nimpact: 4\n"
+        "owner: {}\nresponse: mitigate\nactions: [Agree test windows with the business owner]\n"
+        "due: {}\nstatus: open\nraised: {}\nclosed: ~\n",
+        probability, manager.id, iso_date(risk_at + 60 * k_day, false, false),
+        iso_date(risk_at, false, false));
+    write(risk_at, m_operator,
+          fmt::format("Risk R-001 raised: {} — score {}\n\nKey users may not be available\n\n"
+                      "Pmo-Project: {}\nPmo-Risk: R-001\n{}",
+                      id, probability * 4, id,
+                      probability * 4 >= 15 ? fmt::format("Pmo-Escalated: {}\n", probability * 4)
+                                            : std::string{}),
+          dir + "risks/R-001.yaml", risk1);
+    write(risk_at + k_day, m_operator,
+          fmt::format("Risk R-002 raised: {} — score 6\n\nVendor delivery\n\n"
+                      "Pmo-Project: {}\nPmo-Risk: R-002\n",
+                      id, id),
+          dir + "risks/R-002.yaml",
+          fmt::format("description: The vendor may deliver the interface late\n"
+                      "cause: Shared vendor team\nprobability: 2\nimpact: 3\nowner: {}\n"
+                      "response: transfer\nactions: [Penalty clause in the contract]\n"
+                      "due: {}\nstatus: closed\nraised: {}\nclosed: {}\n",
+                      manager.id, iso_date(risk_at + 30 * k_day, false, false),
+                      iso_date(risk_at + k_day, false, false),
+                      iso_date(risk_at + 20 * k_day, false, false)));
+    if (k % 2 == 0) {
+      const std::int64_t at = baselined + 20 * k_day;
+      write(at, m_operator,
+            fmt::format("Issue I-001 raised: {} (high)\n\nTest environment\n\n"
+                        "Pmo-Project: {}\nPmo-Issue: I-001\n",
+                        id, id),
+            dir + "issues/I-001.yaml",
+            fmt::format("description: The test environment is not ready\nowner: {}\n"
+                        "priority: high\ndue: {}\nraised: {}\nresolved: ~\nresolution: ~\n",
+                        manager.id, iso_date(at + 14 * k_day, false, false),
+                        iso_date(at, false, false)));
+    }
+    if (k % 3 == 1) {
+      const std::int64_t at = baselined + 40 * k_day;
+      const std::string change = fmt::format(
+          "title: Add a reporting module\nreason: Requested by the business owner after the "
+          "design review\nrequested_by: {}\nrequested: {}\nimpact:\n  scope: One more "
+          "module\n  schedule_days: 14\n  cost: 50000\n  quality: No change\n"
+          "alternatives: [Defer to a later release]\n",
+          sponsor.id, iso_date(at, false, false));
+      write(at, m_operator,
+            fmt::format("Change request CR-001: {} Add a reporting module (+14 days, cost "
+                        "+50000)\n\nRequested by the business owner\n\n"
+                        "Pmo-Project: {}\nPmo-Change: CR-001\n",
+                        id, id),
+            dir + "changes/CR-001.yaml", change);
+      const std::string record = blob_id(change);
+      decision(id, record, at + 2 * k_day, "CR-001", "approve", pick("pmo", k + 2), "pmo", title,
+               true);
+      decision(id, record, at + 3 * k_day, "CR-001", "approve", pick("finance", k), "finance",
+               title, true);
+    }
+  }
+
+  std::int64_t m_end_of(std::size_t k) const { return m_ends.at(k); }
 
   void emit_init(std::FILE* out) {
     m_operator = Person{"operator", "PMO Operator", "pmo"};
@@ -388,6 +517,8 @@ private:
   std::size_t m_projects;
   std::int64_t m_start = 0; // of the last proposal made
   std::int64_t m_end = 0;
+  std::int64_t m_budget = 0;        // of the last proposal made
+  std::vector<std::int64_t> m_ends; // each project's planned end
   std::vector<PlanRow> m_plan;
   std::mt19937 m_random;
   Roster m_roster;

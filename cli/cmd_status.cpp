@@ -458,7 +458,7 @@ void print_checklist(Context& ctx, const report::ProjectDetail& detail, Lang lan
 }
 
 int run_project(Context& ctx, const StatusOptions& opts) {
-  Reading r = read_working_tree(ctx);
+  Reading r = read_project(ctx, opts.id);
   Lang lang = r.lang;
   if (!model::is_valid_id(opts.id))
     throw Failure(k_exit_usage, tr(lang, "'{}' is not a valid project id", "“{}”不是有效的项目编号",

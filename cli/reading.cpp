@@ -1,7 +1,9 @@
 #include "reading.hpp"
 
 #include <pmo/codec/records.hpp>
+#include <pmo/model/ids.hpp>
 #include <pmo/model/lifecycle.hpp>
+#include <pmo/store/loader.hpp>
 
 #include <iostream>
 #include <set>
@@ -9,13 +11,21 @@
 
 namespace pmo::cli {
 
-Reading read_working_tree(const Context& ctx) {
+namespace {
+
+Reading load_reading(const Context& ctx, const std::optional<std::string>& project) {
   Reading r{open_workspace(ctx, false), {}, model::Lang::en, 0};
   r.lang = early_language(ctx, &r.ws);
-  r.loaded = load_working_tree(r.ws, r.lang);
+  auto load = [&] {
+    if (!project)
+      return load_working_tree(r.ws, r.lang);
+    store::FsStore files(r.ws.root);
+    return store::load_project(files, r.lang, *project);
+  };
+  r.loaded = load();
   if (r.loaded.office_ok && ctx.language(r.loaded.portfolio.office.language) != r.lang) {
     r.lang = ctx.language(r.loaded.portfolio.office.language); // the cheap guess was wrong
-    r.loaded = load_working_tree(r.ws, r.lang);
+    r.loaded = load();
   }
   if (!r.loaded.office_ok)
     require_loadable(r.loaded, r.lang); // throws
@@ -35,10 +45,37 @@ Reading read_working_tree(const Context& ctx) {
   return r;
 }
 
+// The decision file a review commit wrote, portfolio-relative, from the commit alone: pmo names
+// it decision_file_name(decided_at, gate or change, reviewer) and authors the commit at
+// decided_at (cmd_review). "" when the commit records no decision.
+std::string decision_path(const git::HistoryEntry& entry) {
+  auto trailer = [&](const char* key) -> std::string {
+    auto it = entry.trailers.find(key);
+    return it == entry.trailers.end() ? std::string{} : it->second;
+  };
+  std::string project = trailer("Pmo-Project");
+  std::string subject = trailer("Pmo-Gate");
+  if (subject.empty())
+    subject = trailer("Pmo-Change");
+  std::string reviewer = trailer("Pmo-Reviewer");
+  if (trailer("Pmo-Decision").empty() || !model::is_valid_id(project) ||
+      !model::is_valid_id(subject) || !model::is_valid_id(reviewer))
+    return {};
+  return "projects/" + project + "/decisions/" +
+         model::decision_file_name(entry.when, subject, reviewer);
+}
+
+} // namespace
+
+Reading read_working_tree(const Context& ctx) { return load_reading(ctx, std::nullopt); }
+
+Reading read_project(const Context& ctx, const std::string& id) { return load_reading(ctx, id); }
+
 void attach_approved_plans(const Workspace& ws, model::Portfolio& portfolio, model::Lang lang) {
   if (!ws.repo)
     return;
   const std::string& gate = portfolio.office.control.baseline_gate;
+  store::FsStore files(ws.root);
   for (const auto& project : portfolio.projects) {
     auto state = model::derive_state(portfolio.office, portfolio.decisions_of(project.id), lang);
     const model::GateProgress* progress = state.progress(gate);
@@ -52,6 +89,16 @@ void attach_approved_plans(const Workspace& ws, model::Portfolio& portfolio, mod
     }
     if (!text)
       continue;
+    // Unchanged since the approval (the usual case): the record already loaded is the plan.
+    std::optional<std::string> current;
+    try {
+      current = files.read(project.file);
+    } catch (const store::StoreError&) {
+    }
+    if (current == text) {
+      portfolio.approved_plans.emplace(project.id, project);
+      continue;
+    }
     auto decoded = codec::decode_project(*text, project.file, project.id, lang);
     if (decoded.ok())
       portfolio.approved_plans.emplace(project.id, std::move(decoded.value));
@@ -75,9 +122,39 @@ History read_history(const Workspace& ws, model::Lang lang, std::optional<model:
     return history;
   }
   std::set<std::string> seen;
+  // The projects of the wanted paths ("projects/<id>/decisions/"): other commits are skipped.
+  std::set<std::string, std::less<>> wanted_dirs;
+  if (wanted)
+    for (const auto& path : *wanted)
+      wanted_dirs.insert(path.substr(0, path.rfind('/') + 1));
+  // No tree is read for a commit whose decision file its trailers name (a diff reads every tree
+  // on the way, and grows with the portfolio). Only when a wanted project has a decision commit
+  // whose file is not among the wanted ones (named by hand) is that project's decisions/
+  // directory compared with the parent's.
+  std::string predicted; // the current commit's decision_path, shared by the two callbacks
+  bool skip = false;     // the current commit is of no wanted project
+  git::HistoryQuery query;
+  query.since = since;
+  query.added_under = [&](const git::HistoryEntry& entry) -> std::optional<std::string> {
+    predicted.clear();
+    skip = false;
+    if (wanted) {
+      auto project = entry.trailers.find("Pmo-Project");
+      skip = project == entry.trailers.end() ||
+             !wanted_dirs.count("projects/" + project->second + "/decisions/");
+      if (skip)
+        return std::nullopt;
+    }
+    predicted = decision_path(entry);
+    if (!wanted || predicted.empty() || wanted->count(predicted))
+      return std::nullopt;
+    return ws.prefix + predicted.substr(0, predicted.rfind('/') + 1);
+  };
   try {
     ws.repo->walk_history(
         [&](const git::HistoryEntry& entry) {
+          if (skip)
+            return true;
           report::HistoryRecord record;
           record.commit = entry.commit;
           record.when = entry.when;
@@ -85,15 +162,18 @@ History read_history(const Workspace& ws, model::Lang lang, std::optional<model:
           for (const auto& path : entry.added_paths) {
             if (path.compare(0, ws.prefix.size(), ws.prefix) != 0)
               continue; // outside the portfolio's directory
-            std::string local = path.substr(ws.prefix.size());
-            if (wanted && wanted->count(local))
-              seen.insert(local);
-            record.added_paths.push_back(std::move(local));
+            record.added_paths.push_back(path.substr(ws.prefix.size()));
           }
+          if (record.added_paths.empty() && !predicted.empty())
+            record.added_paths.push_back(predicted);
+          if (wanted)
+            for (const auto& path : record.added_paths)
+              if (wanted->count(path))
+                seen.insert(path);
           records.push_back(std::move(record));
           return !wanted || seen.size() < wanted->size();
         },
-        since);
+        query);
   } catch (const git::GitError& error) {
     // A shallow clone or a damaged repository: the report still has everything else.
     history.unavailable =

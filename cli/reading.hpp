@@ -24,6 +24,9 @@ struct Reading {
 // Opens the workspace and loads the working tree. Fails (exit 1, with the findings) when pmo.yaml
 // cannot be read; other records that fail to load are left out, with a warning on stderr.
 Reading read_working_tree(const Context& ctx);
+// The same for a command about one project: pmo.yaml, people/ and projects/<id>/ only, so the
+// warning about unreadable files counts only those.
+Reading read_project(const Context& ctx, const std::string& id);
 
 // Fills portfolio.approved_plans: for each project whose baseline gate passed, its project.yaml
 // as that approval recorded it (the decision's `record` blob id, read from git). A project whose
@@ -41,7 +44,10 @@ struct History {
 
 // Commits with pmo trailers on HEAD's first-parent line, newest first, with paths made
 // portfolio-relative. Stops at commits older than `since`, and once every path of `wanted`
-// (portfolio-relative) has been seen when `wanted` is given.
+// (portfolio-relative) has been seen when `wanted` is given; then only the commits of the
+// projects of `wanted` (their Pmo-Project trailer) are listed. A commit's added_paths is the
+// decision file its trailers name (no tree is read), or, for a decision commit of a project of
+// `wanted` whose file is not among them, the files it added to that project's decisions/.
 History read_history(const Workspace& ws, model::Lang lang,
                      std::optional<model::Timestamp> since = std::nullopt,
                      const std::set<std::string>* wanted = nullptr);

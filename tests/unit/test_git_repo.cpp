@@ -395,6 +395,57 @@ TEST_CASE("git: walk_history returns pmo commits, newest first, with trailers an
   });
 }
 
+TEST_CASE("git: walk_history reads only the trees a query asks for") {
+  TempDir tmp;
+  const std::string dir = tmp / "repo";
+  auto repo = Repository::init(dir);
+  commit_ok(repo, {{"pmo.yaml", "o\n"}}, "pmo: init", 1'000'000);
+  const auto c2 =
+      repo.commit(repo.head_id(),
+                  {{"projects/p1/decisions/d1.yaml", "d\n"}, {"projects/p2/project.yaml", "p\n"}},
+                  person(2'000'000), person(2'000'000),
+                  pmo::git::compose_message("pmo: review p1", {}, {{"Pmo-Project", "p1"}}));
+  REQUIRE(c2.has_value());
+  commit_ok(repo, {{"projects/p1/decisions/d2.yaml", "d\n"}}, "pmo: review p1 again", 3'000'000);
+
+  pmo::git::HistoryQuery query;
+  std::vector<std::string> asked;
+  query.added_under = [&](const pmo::git::HistoryEntry& entry) -> std::optional<std::string> {
+    asked.push_back(entry.subject);
+    if (entry.commit == *c2)
+      return std::string{"projects/p1/"};
+    return std::nullopt; // no tree read
+  };
+  std::vector<pmo::git::HistoryEntry> entries;
+  repo.walk_history(
+      [&](const pmo::git::HistoryEntry& entry) {
+        entries.push_back(entry);
+        return true;
+      },
+      query);
+  REQUIRE(entries.size() == 3);
+  CHECK(asked.size() == 3);
+  CHECK(entries[0].added_paths.empty());
+  CHECK(entries[1].commit == *c2);
+  CHECK(entries[1].added_paths == std::vector<std::string>{"projects/p1/decisions/d1.yaml"});
+  CHECK(entries[2].added_paths.empty());
+
+  // A directory the commit did not touch, or that does not exist: nothing added there.
+  query.added_under = [](const pmo::git::HistoryEntry&) -> std::optional<std::string> {
+    return std::string{"projects/p9/"};
+  };
+  entries.clear();
+  repo.walk_history(
+      [&](const pmo::git::HistoryEntry& entry) {
+        entries.push_back(entry);
+        return true;
+      },
+      query);
+  REQUIRE(entries.size() == 3);
+  for (const auto& entry : entries)
+    CHECK(entry.added_paths.empty());
+}
+
 TEST_CASE("git: walk_history lists files a merge brings in on the first-parent line") {
   TempDir tmp;
   const std::string dir = tmp / "repo";

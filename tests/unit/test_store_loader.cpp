@@ -203,3 +203,68 @@ TEST_CASE("a symbolic link in a portfolio on disk becomes a finding, not an exce
   CHECK(loaded.portfolio.people[0].id == "lina");
   CHECK(loaded.portfolio.projects.empty());
 }
+
+namespace {
+
+// A store that, like the git tree store, may not be read from several threads.
+class OneThreadStore final : public pmo::store::Store {
+public:
+  explicit OneThreadStore(const MemoryStore& inner) : m_inner(inner) {}
+  std::optional<std::string> read(const std::string& path) const override {
+    return m_inner.read(path);
+  }
+  std::vector<std::string> list(const std::string& dir) const override { return m_inner.list(dir); }
+  bool is_dir(const std::string& path) const override { return m_inner.is_dir(path); }
+
+private:
+  const MemoryStore& m_inner;
+};
+
+} // namespace
+
+TEST_CASE("a load on several threads gives the findings and records of a load on one") {
+  MemoryStore store = good_store();
+  for (int i = 0; i < 200; ++i) {
+    const std::string id = fmt::format("Q{:03}", i);
+    store.put("projects/" + id + "/project.yaml", i % 7 == 0 ? "title: [broken\n" : k_project);
+    store.put("projects/" + id + "/decisions/20261121T093000Z-G1-lina.yaml",
+              i % 5 == 0 ? "gate: G1\ngate: G1\n" : decision_text("G1", "2026-11-21T09:30:00Z"));
+    if (i % 11 == 0)
+      store.put("projects/" + id + "/stray.txt", "x");
+    if (i % 13 == 0)
+      store.put("people/" + id + ".txt", "x");
+  }
+  Loaded many = load_portfolio(store, Lang::en);
+  Loaded one = load_portfolio(OneThreadStore(store), Lang::en);
+  CHECK(describe(many.findings) == describe(one.findings));
+  CHECK(many.findings.size() > 40);
+  REQUIRE(many.portfolio.projects.size() == one.portfolio.projects.size());
+  for (std::size_t i = 0; i < many.portfolio.projects.size(); ++i)
+    CHECK(many.portfolio.projects[i].id == one.portfolio.projects[i].id);
+  REQUIRE(many.portfolio.decisions.size() == one.portfolio.decisions.size());
+  for (std::size_t i = 0; i < many.portfolio.decisions.size(); ++i)
+    CHECK(many.portfolio.decisions[i].file == one.portfolio.decisions[i].file);
+  // In the order of the files: Q000's findings come before Q005's.
+  const auto first_of = [&](const std::string& prefix) {
+    return std::find_if(many.findings.begin(), many.findings.end(),
+                        [&](const Finding& f) { return f.where.file.starts_with(prefix); });
+  };
+  CHECK(first_of("projects/Q000/") < first_of("projects/Q005/"));
+}
+
+TEST_CASE("load_project reads the office, the people and one project only") {
+  MemoryStore store = good_store();
+  store.put("projects/P2/decisions/bad.yaml", "gate: [\n");
+  Loaded loaded = pmo::store::load_project(store, Lang::en, "P1");
+  INFO(describe(loaded.findings));
+  CHECK(loaded.findings.empty());
+  CHECK(loaded.office_ok);
+  CHECK(loaded.portfolio.people.size() == 2);
+  REQUIRE(loaded.portfolio.projects.size() == 1);
+  CHECK(loaded.portfolio.projects[0].id == "P1");
+  CHECK(loaded.portfolio.decisions.size() == 2);
+
+  CHECK(pmo::store::load_project(store, Lang::en, "P2").findings.size() == 1);
+  CHECK(pmo::store::load_project(store, Lang::en, "P9").portfolio.projects.empty());
+  CHECK(pmo::store::load_project(store, Lang::en, "../P1").portfolio.projects.empty());
+}

@@ -4,9 +4,26 @@
 #include <yaml-cpp/eventhandler.h>
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <sstream>
 #include <vector>
+
+namespace pmo::codec {
+struct TreeAccess {}; // the key to YAML::as_if<TreeAccess, TreeAccess> below
+} // namespace pmo::codec
+
+namespace YAML {
+// The checking pass builds the tree itself, as yaml-cpp's NodeBuilder does (not installed), so
+// each file is parsed once. A Node over a built detail::node needs Node's private constructor,
+// which yaml-cpp opens to its friend `as_if`; this specialisation for pmo's own key type is the
+// only use of it.
+template <> struct as_if<pmo::codec::TreeAccess, pmo::codec::TreeAccess> {
+  static Node node(detail::node& root, const detail::shared_memory_holder& memory) {
+    return Node(root, memory);
+  }
+};
+} // namespace YAML
 
 namespace pmo::codec {
 
@@ -112,11 +129,20 @@ std::optional<Finding> check_encoding(std::string_view text, const std::string& 
   return std::nullopt;
 }
 
-// The first pass: sees every event of the stream and refuses what records never need.
+// The one pass: sees every event of the stream, refuses what records never need, and builds
+// the tree from the rest as yaml-cpp's NodeBuilder (what YAML::Load uses) does.
 class Guard final : public YAML::EventHandler {
 public:
   Guard(const std::string& file, const ReadLimits& limits, Lang lang, std::string_view text)
-      : m_file(file), m_limits(limits), m_lang(lang), m_text(text) {}
+      : m_file(file), m_limits(limits), m_lang(lang), m_text(text),
+        m_memory(std::make_shared<YAML::detail::memory_holder>()) {}
+
+  // The first document's tree; a Null node when the stream held none.
+  YAML::Node root() const {
+    if (m_root == nullptr)
+      return YAML::Node();
+    return YAML::as_if<TreeAccess, TreeAccess>::node(*m_root, m_memory);
+  }
 
   void OnDocumentStart(const YAML::Mark& mark) override {
     ++m_documents;
@@ -142,6 +168,8 @@ public:
       key(mark, nullptr);
     else
       complete();
+    push(mark).set_null();
+    pop();
   }
 
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t /*anchor*/) override {
@@ -150,26 +178,46 @@ public:
                 "记录中不允许使用别名（*name）"));
   }
 
-  void OnScalar(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t anchor,
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
     node(mark, anchor);
     if (expecting_key())
       key(mark, &value);
     else
       complete();
+    YAML::detail::node& built = push(mark);
+    built.set_scalar(value);
+    built.set_tag(tag);
+    pop();
   }
 
-  void OnSequenceStart(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t anchor,
-                       YAML::EmitterStyle::value /*style*/) override {
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value style) override {
     open(mark, anchor, false);
+    YAML::detail::node& built = push(mark);
+    built.set_tag(tag);
+    built.set_type(YAML::NodeType::Sequence);
+    built.set_style(style);
   }
-  void OnSequenceEnd() override { close(); }
+  void OnSequenceEnd() override {
+    close();
+    pop();
+  }
 
-  void OnMapStart(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value /*style*/) override {
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value style) override {
     open(mark, anchor, true);
+    YAML::detail::node& built = push(mark);
+    built.set_type(YAML::NodeType::Map);
+    built.set_tag(tag);
+    built.set_style(style);
+    ++m_map_depth;
   }
-  void OnMapEnd() override { close(); }
+  void OnMapEnd() override {
+    close();
+    --m_map_depth;
+    pop();
+  }
 
   void OnAnchor(const YAML::Mark& mark, const std::string& name) override {
     reject(mark, "yaml-alias",
@@ -258,6 +306,36 @@ private:
     complete();
   }
 
+  // Building, as NodeBuilder::Push and Pop do: a node is added to its parent when it ends; in a
+  // mapping, a key waits in m_keys for its value.
+  YAML::detail::node& push(const YAML::Mark& mark) {
+    YAML::detail::node& built = m_memory->create_node();
+    built.set_mark(mark);
+    m_built.push_back(&built);
+    return built;
+  }
+
+  void pop() {
+    YAML::detail::node& built = *m_built.back();
+    m_built.pop_back();
+    if (m_built.empty()) {
+      if (m_root == nullptr)
+        m_root = &built; // the first document's; a second one is rejected before it ends
+      return;
+    }
+    YAML::detail::node& parent = *m_built.back();
+    if (parent.type() == YAML::NodeType::Sequence) {
+      parent.push_back(built, m_memory);
+    } else if (parent.type() == YAML::NodeType::Map) {
+      if (m_keys.empty() || m_keys.back().second < m_map_depth) {
+        m_keys.emplace_back(&built, m_map_depth);
+      } else {
+        parent.insert(*m_keys.back().first, built, m_memory);
+        m_keys.pop_back();
+      }
+    }
+  }
+
   const std::string& m_file;
   const ReadLimits& m_limits;
   Lang m_lang;
@@ -266,6 +344,11 @@ private:
   std::size_t m_nodes = 0;
   int m_documents = 0;
   YAML::Mark m_first_document;
+  YAML::detail::shared_memory_holder m_memory;
+  std::vector<YAML::detail::node*> m_built;
+  std::vector<std::pair<YAML::detail::node*, int>> m_keys; // a key and its mapping's depth
+  int m_map_depth = 0;
+  YAML::detail::node* m_root = nullptr;
 };
 
 Finding from_yaml_error(const YAML::Exception& e, const std::string& file, Lang lang) {
@@ -296,19 +379,9 @@ std::variant<YAML::Node, model::Finding> parse_yaml(std::string_view text, const
     Guard guard{file, limits, lang, owned};
     if (parser.HandleNextDocument(guard))
       parser.HandleNextDocument(guard); // any second document is rejected by the guard
+    return guard.root();
   } catch (const Rejected& r) {
     return r.finding;
-  } catch (const YAML::DeepRecursion& e) {
-    return finding_at(file, e.mark, "yaml-limit", pick(lang, "nesting too deep", "嵌套层数过多"));
-  } catch (const YAML::Exception& e) {
-    return from_yaml_error(e, file, lang);
-  } catch (const std::exception& e) {
-    return make_finding(file, 0, 0, "yaml-syntax",
-                        tr(lang, "YAML syntax error: {}", "YAML 语法错误：{}", e.what()));
-  }
-
-  try {
-    return YAML::Load(owned);
   } catch (const YAML::DeepRecursion& e) {
     return finding_at(file, e.mark, "yaml-limit", pick(lang, "nesting too deep", "嵌套层数过多"));
   } catch (const YAML::Exception& e) {

@@ -1,7 +1,7 @@
 #pragma once
-// The one hardened entry point from untrusted text to a yaml-cpp tree. Before yaml-cpp builds a
-// tree, an event pass enforces: size cap, one document, no anchors or aliases, nesting depth cap,
-// node count cap, no duplicate mapping keys. Every failure is a Finding with file, line, column.
+// The one hardened entry point from untrusted text to a yaml-cpp tree. One event pass enforces
+// size cap, one document, no anchors or aliases, nesting depth cap, node count cap, no duplicate
+// mapping keys, and builds the tree as it goes. Every failure is a Finding with file, line, column.
 
 #include <pmo/model/types.hpp>
 

@@ -105,6 +105,62 @@ std::string first_line(std::string_view message) {
   return std::string(message.substr(0, message.find('\n')));
 }
 
+// The tree at `dir` ("" or ending in '/') inside `root`; null when there is no such directory.
+TreePtr subtree(git_repository* repo, const git_tree* root, const std::string& dir) {
+  TreePtr tree;
+  if (root == nullptr) {
+    return tree;
+  }
+  if (dir.empty()) {
+    check(git_tree_dup(out(tree), const_cast<git_tree*>(root)), "reading a tree");
+    return tree;
+  }
+  TreeEntryPtr entry;
+  const int rc = git_tree_entry_bypath(out(entry), root, dir.substr(0, dir.size() - 1).c_str());
+  if (rc == GIT_ENOTFOUND) {
+    git_error_clear();
+    return tree;
+  }
+  check(rc, fmt::format("looking up {}", dir));
+  if (git_tree_entry_type(entry.get()) == GIT_OBJECT_TREE) {
+    check(git_tree_lookup(out(tree), repo, git_tree_entry_id(entry.get())),
+          fmt::format("reading {}", dir));
+  }
+  return tree;
+}
+
+// Adds to entry.added_paths the files under `dir` that `commit` added, compared with its first
+// parent. Only the trees under `dir` are compared, so an unchanged directory costs two lookups.
+void added_files(git_repository* repo, git_commit* commit, const std::string& dir,
+                 const git_diff_options& options, HistoryEntry& entry) {
+  TreePtr tree;
+  TreePtr parent_tree;
+  check(git_commit_tree(out(tree), commit), "reading a commit's tree");
+  if (git_commit_parentcount(commit) > 0) {
+    CommitPtr parent;
+    check(git_commit_parent(out(parent), commit, 0), "reading a commit's parent");
+    check(git_commit_tree(out(parent_tree), parent.get()), "reading a commit's tree");
+  }
+  const TreePtr new_dir = subtree(repo, tree.get(), dir);
+  if (!new_dir) {
+    return; // nothing there, so nothing added there
+  }
+  const TreePtr old_dir = subtree(repo, parent_tree.get(), dir);
+  if (old_dir && git_oid_equal(git_tree_id(old_dir.get()), git_tree_id(new_dir.get()))) {
+    return;
+  }
+  DiffPtr diff;
+  check(git_diff_tree_to_tree(out(diff), repo, old_dir.get(), new_dir.get(), &options),
+        fmt::format("comparing commit {} with its parent", entry.commit.substr(0, 12)));
+  const std::size_t deltas = git_diff_num_deltas(diff.get());
+  for (std::size_t i = 0; i < deltas; ++i) {
+    const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
+    if (delta != nullptr && delta->status == GIT_DELTA_ADDED && delta->new_file.path != nullptr) {
+      entry.added_paths.push_back(dir + delta->new_file.path);
+    }
+  }
+}
+
 } // namespace
 
 struct Repository::Impl {
@@ -594,25 +650,29 @@ std::vector<std::string> Repository::finish_interrupted_write() {
 
 void Repository::walk_history(const std::function<bool(const HistoryEntry&)>& visit,
                               std::optional<model::Timestamp> since) const {
+  walk_history(visit, HistoryQuery{since, {}});
+}
+
+void Repository::walk_history(const std::function<bool(const HistoryEntry&)>& visit,
+                              const HistoryQuery& query) const {
   git_repository* repo = m_impl->get();
-  if (head_unborn()) {
-    return;
-  }
-  RevwalkPtr walk;
-  check(git_revwalk_new(out(walk), repo), "reading history");
-  check(git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME), "reading history");
-  check(git_revwalk_push_head(walk.get()), "reading history");
-  check(git_revwalk_simplify_first_parent(walk.get()), "reading history");
+  // The first-parent line, followed by hand: each commit is read once (a revwalk reads it for
+  // its own queue and git_commit_lookup again), and nothing older than needed is read.
+  const auto first_parent = [](const git_commit* commit) {
+    CommitPtr parent;
+    if (git_commit_parentcount(commit) > 0) {
+      check(git_commit_parent(out(parent), commit, 0), "reading a commit's parent");
+    }
+    return parent;
+  };
 
   git_diff_options diff_options{};
   check(git_diff_options_init(&diff_options, GIT_DIFF_OPTIONS_VERSION), "preparing a diff");
   diff_options.flags = GIT_DIFF_SKIP_BINARY_CHECK;
 
-  git_oid id{};
-  int rc = 0;
-  while ((rc = git_revwalk_next(&id, walk.get())) == 0) {
-    CommitPtr commit;
-    check(git_commit_lookup(out(commit), repo, &id), "reading a commit");
+  const auto& since = query.since;
+  for (CommitPtr commit = m_impl->head_commit(); commit; commit = first_parent(commit.get())) {
+    const git_oid id = *git_commit_id(commit.get());
     const auto committed = model::Timestamp(std::chrono::seconds(git_commit_time(commit.get())));
     if (since && committed < *since) {
       return;
@@ -635,30 +695,14 @@ void Repository::walk_history(const std::function<bool(const HistoryEntry&)>& vi
     const char* summary = git_commit_summary(commit.get());
     entry.subject = summary == nullptr ? "" : summary;
 
-    TreePtr tree;
-    TreePtr parent_tree;
-    check(git_commit_tree(out(tree), commit.get()), "reading a commit's tree");
-    if (git_commit_parentcount(commit.get()) > 0) {
-      CommitPtr parent;
-      check(git_commit_parent(out(parent), commit.get(), 0), "reading a commit's parent");
-      check(git_commit_tree(out(parent_tree), parent.get()), "reading a commit's tree");
-    }
-    DiffPtr diff;
-    check(git_diff_tree_to_tree(out(diff), repo, parent_tree.get(), tree.get(), &diff_options),
-          fmt::format("comparing commit {} with its parent", entry.commit.substr(0, 12)));
-    const std::size_t deltas = git_diff_num_deltas(diff.get());
-    for (std::size_t i = 0; i < deltas; ++i) {
-      const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
-      if (delta != nullptr && delta->status == GIT_DELTA_ADDED && delta->new_file.path != nullptr) {
-        entry.added_paths.emplace_back(delta->new_file.path);
-      }
+    const std::optional<std::string> dir =
+        query.added_under ? query.added_under(entry) : std::optional<std::string>("");
+    if (dir) {
+      added_files(repo, commit.get(), *dir, diff_options, entry);
     }
     if (!visit(entry)) {
       return;
     }
-  }
-  if (rc != GIT_ITEROVER) {
-    check(rc, "reading history");
   }
 }
 

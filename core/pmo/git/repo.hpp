@@ -50,6 +50,16 @@ struct HistoryEntry {
   std::vector<std::string> added_paths;        // files added by this commit (first-parent diff)
 };
 
+// What walk_history reads. Reading a commit's message is cheap; diffing its tree against its
+// parent's reads every tree on the way, which grows with the portfolio.
+struct HistoryQuery {
+  std::optional<model::Timestamp> since; // stop at commits older than this
+  // Given an entry with everything but added_paths filled: the directory (repository-relative,
+  // "" for the whole tree, else ending in '/') whose added files to list, or nullopt to read no
+  // tree (added_paths stays empty). Unset: the whole tree, for every commit.
+  std::function<std::optional<std::string>(const HistoryEntry&)> added_under;
+};
+
 // Holds an exclusive advisory lock (flock) on <gitdir>/pmo.lock for the whole of a write.
 // The kernel releases it when the process dies, so a killed pmo never leaves a stale lock.
 class WriteLock {
@@ -121,10 +131,14 @@ public:
   // restored (empty when there was nothing to finish).
   std::vector<std::string> finish_interrupted_write();
 
-  // Commits with pmo trailers, newest first, on the first-parent line of HEAD.
+  // Commits with pmo trailers, newest first, on the first-parent line of HEAD, each with every
+  // file it added (a first-parent diff of its whole tree).
   // Stops at commits older than `since` when given. `visit` returns false to stop early.
   void walk_history(const std::function<bool(const HistoryEntry&)>& visit,
                     std::optional<model::Timestamp> since = std::nullopt) const;
+  // The same walk, reading trees only where `query.added_under` asks for it.
+  void walk_history(const std::function<bool(const HistoryEntry&)>& visit,
+                    const HistoryQuery& query) const;
 
 private:
   struct Impl;

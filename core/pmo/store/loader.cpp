@@ -4,6 +4,12 @@
 #include <pmo/store/loader.hpp>
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <functional>
+#include <iterator>
+#include <memory>
+#include <thread>
 
 namespace pmo::store {
 
@@ -60,10 +66,15 @@ class Loading {
 public:
   Loading(const Store& store, Lang lang, Loaded& out) : m_store(store), m_lang(lang), m_out(out) {}
 
-  void run() {
+  // Loads everything (or, with `only_project`, pmo.yaml, people/ and that one project).
+  void run(const std::optional<std::string>& only_project) {
     office();
     people();
-    projects();
+    if (only_project)
+      one_project(*only_project);
+    else
+      projects();
+    run_units();
     auto by_id = [](const auto& a, const auto& b) { return a.id < b.id; };
     std::sort(m_out.portfolio.people.begin(), m_out.portfolio.people.end(), by_id);
     std::sort(m_out.portfolio.projects.begin(), m_out.portfolio.projects.end(), by_id);
@@ -159,13 +170,15 @@ private:
                id));
         continue;
       }
-      bool refused = false;
-      auto text = read(path, refused);
-      if (!text)
-        continue;
-      auto decoded = codec::decode_person(*text, path, id, m_lang);
-      if (take(decoded))
-        m_out.portfolio.people.push_back(std::move(decoded.value));
+      defer([path, id](Loading& unit) {
+        bool refused = false;
+        auto text = unit.read(path, refused);
+        if (!text)
+          return;
+        auto decoded = codec::decode_person(*text, path, id, unit.m_lang);
+        if (unit.take(decoded))
+          unit.m_out.portfolio.people.push_back(std::move(decoded.value));
+      });
     }
   }
 
@@ -188,8 +201,94 @@ private:
                name));
         continue;
       }
-      project(name, dir);
+      defer([name, dir](Loading& unit) { unit.project(name, dir); });
     }
+  }
+
+  // Only projects/<id>/, without listing projects/ (an invalid id or no such directory loads no
+  // project; the caller says so).
+  void one_project(const std::string& id) {
+    const std::string dir = "projects/" + id;
+    if (model::is_valid_id(id) && is_dir(dir))
+      defer([id, dir](Loading& unit) { unit.project(id, dir); });
+  }
+
+  // Work on one file or one project, run later, maybe on another thread, into its own Loaded;
+  // the parts are appended in the order they were deferred, so the result is the same as a
+  // single-threaded load, finding for finding.
+  void defer(std::function<void(Loading&)> work) {
+    m_units.push_back(Unit{std::move(work), m_out.findings.size(), nullptr});
+  }
+
+  // Runs the deferred units, on several threads when the store allows it, then appends their
+  // findings and records in order.
+  void run_units() {
+    const std::size_t count = m_units.size();
+    const unsigned threads =
+        m_store.concurrent_reads() && count >= 2
+            ? std::min<unsigned>({std::max(1u, std::thread::hardware_concurrency()), 8u,
+                                  static_cast<unsigned>(count)})
+            : 1u;
+    std::atomic<std::size_t> next{0};
+    std::vector<std::exception_ptr> failures(threads);
+    auto work = [&](unsigned slot) {
+      try {
+        for (std::size_t i = next++; i < count; i = next++) {
+          Unit& unit = m_units[i];
+          unit.out = std::make_unique<Loaded>();
+          Loading loading{m_store, m_lang, *unit.out};
+          unit.work(loading);
+          unit.work = nullptr; // frees what the closure holds
+        }
+      } catch (...) {
+        failures[slot] = std::current_exception();
+        next = count; // the others stop too
+      }
+    };
+    if (threads == 1) {
+      work(0);
+    } else {
+      std::vector<std::thread> pool;
+      for (unsigned t = 1; t < threads; ++t)
+        pool.emplace_back(work, t);
+      work(0);
+      for (auto& thread : pool)
+        thread.join();
+    }
+    for (const auto& failure : failures)
+      if (failure)
+        std::rethrow_exception(failure);
+
+    // Merge: every list a unit can fill (people, and what project() loads) is appended here.
+    std::vector<Finding> direct = std::move(m_out.findings);
+    m_out.findings.clear();
+    std::size_t taken = 0;
+    auto& portfolio = m_out.portfolio;
+    for (Unit& unit : m_units) {
+      for (; taken < unit.findings_before; ++taken)
+        m_out.findings.push_back(std::move(direct[taken]));
+      append(m_out.findings, unit.out->findings);
+      auto& part = unit.out->portfolio;
+      append(portfolio.people, part.people);
+      append(portfolio.projects, part.projects);
+      append(portfolio.decisions, part.decisions);
+      append(portfolio.status_reports, part.status_reports);
+      append(portfolio.risks, part.risks);
+      append(portfolio.issues, part.issues);
+      append(portfolio.changes, part.changes);
+      unit.out.reset(); // frees the part as soon as it is merged
+    }
+    for (; taken < direct.size(); ++taken)
+      m_out.findings.push_back(std::move(direct[taken]));
+    m_units.clear();
+  }
+
+  template <class T> static void append(std::vector<T>& to, std::vector<T>& from) {
+    if (to.empty()) {
+      to = std::move(from);
+      return;
+    }
+    to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
   }
 
   // Each "<id>.yaml" file of a record directory: `decode(path, id, text)`.
@@ -310,16 +409,29 @@ private:
     }
   }
 
+  struct Unit {
+    std::function<void(Loading&)> work;
+    std::size_t findings_before = 0; // findings added directly before this unit was deferred
+    std::unique_ptr<Loaded> out;     // made by the thread that runs the unit
+  };
+
   const Store& m_store;
   Lang m_lang;
   Loaded& m_out;
+  std::vector<Unit> m_units;
 };
 
 } // namespace
 
 Loaded load_portfolio(const Store& store, model::Lang lang) {
   Loaded out;
-  Loading{store, lang, out}.run();
+  Loading{store, lang, out}.run(std::nullopt);
+  return out;
+}
+
+Loaded load_project(const Store& store, model::Lang lang, const std::string& project) {
+  Loaded out;
+  Loading{store, lang, out}.run(project);
   return out;
 }
 

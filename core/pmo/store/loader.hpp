@@ -15,6 +15,12 @@ struct Loaded {
 // Reads pmo.yaml, people/*.yaml, projects/*/project.yaml, projects/*/decisions/*.yaml.
 // Files that fail to decode are left out of the portfolio and reported in findings.
 // Unexpected files and directories under people/ and projects/ are reported as warnings.
+// Files are read and decoded on several threads when the store allows it; the result (findings
+// included, in order) is the same as reading them one by one.
 Loaded load_portfolio(const Store& store, model::Lang lang);
+
+// The same, but of the projects only `project`: pmo.yaml, people/ and projects/<project>/, for
+// commands about one project. An invalid id or a missing directory loads no project.
+Loaded load_project(const Store& store, model::Lang lang, const std::string& project);
 
 } // namespace pmo::store

@@ -23,6 +23,8 @@ public:
   // empty when the directory is absent.
   virtual std::vector<std::string> list(const std::string& dir) const = 0;
   virtual bool is_dir(const std::string& path) const = 0;
+  // Whether read, list and is_dir may be called from several threads at once.
+  virtual bool concurrent_reads() const { return false; }
 };
 
 struct StoreError {
@@ -40,6 +42,7 @@ public:
   std::optional<std::string> read(const std::string& path) const override;
   std::vector<std::string> list(const std::string& dir) const override;
   bool is_dir(const std::string& path) const override;
+  bool concurrent_reads() const override { return true; }
   const std::string& root() const { return m_root; }
 
 private:
@@ -54,6 +57,7 @@ public:
   std::optional<std::string> read(const std::string& path) const override;
   std::vector<std::string> list(const std::string& dir) const override;
   bool is_dir(const std::string& path) const override;
+  bool concurrent_reads() const override { return true; } // const reads of a map
 
 private:
   std::map<std::string, std::string> m_files;
