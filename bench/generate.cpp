@@ -2,13 +2,12 @@
 // `git fast-import` stream on stdout: pmo.yaml and a roster in the first commit, then one commit
 // per write in date order, as pmo makes them: a proposal per project (Pmo-Action: propose), one
 // commit per gate decision (the reviewer as author, Pmo- trailers, `record` = the blob id of the
-// proposal decided on), and a closure edit before G4. After the baseline (G2), project control
-// as pmo writes it: monthly status reports (up to 6), two risks, an issue for every other
-// project, and for every third a change request with its two CCB decisions. Stage mix, per ten
-// projects: 2 proposed, 1 rejected, 3 planning, 3 executing, 1 closed. Deterministic for a given
-// SEED.
-// bench/make-portfolio.sh turns the stream into a repository. With --tjp: the same portfolio as
-// a TaskJuggler plan instead.
+// proposal decided on), and a closure report (closure.yaml) before G4. After the baseline (G2),
+// project control as pmo writes it: monthly status reports (up to 6), two risks, an issue for every
+// other project, and for every third a change request with its two CCB decisions. Stage mix, per
+// ten projects: 2 proposed, 1 rejected, 3 planning, 3 executing, 1 closed. Deterministic for a
+// given SEED. bench/make-portfolio.sh turns the stream into a repository. With --tjp: the same
+// portfolio as a TaskJuggler plan instead.
 
 #include <fmt/format.h>
 #include <git2.h>
@@ -139,7 +138,8 @@ gates:
     board: [sponsor, pmo]
     quorum: all
     excluded: [manager]
-    requires: [closure.acceptance, closure.actual_end, closure.lessons]
+    requires: [closure.acceptance, closure.actual_end, closure.actual_cost, closure.outcome,
+               closure.lessons]
 control:
   cadence: monthly
   baseline_gate: G2
@@ -363,18 +363,26 @@ private:
     }
     if (kind != 9)
       return;
-    // The closure section is added by hand, in its own commit, before G4.
+    // The closure report, as pmo close writes it, in its own commit before G4.
     t = std::max(t, closed_at) + k_day;
-    const std::string closed_text =
-        text +
-        fmt::format("closure:\n  acceptance: Signed acceptance by the business owner\n"
-                    "  actual_end: {}\n  actual_cost: {}\n"
-                    "  lessons: [Involve key users earlier, Plan the data migration first]\n",
-                    iso_date(closed_at, false, false), 250000 + 10000 * (k % 20));
+    const std::string closure = fmt::format(
+        "acceptance: Signed acceptance by the business owner\n"
+        "deliverables:\n  - name: System in production\n    accepted: true\n"
+        "  - name: Operations handbook\n    accepted: {}\n"
+        "actual_end: {}\nactual_cost: {}\noutcome: {}\n"
+        "evaluation:\n  project:\n    rating: {}\n  manager:\n    rating: {}\n"
+        "    comment: Kept the sponsor informed\n"
+        "lessons:\n  - kind: went_well\n    text: Involve key users earlier\n"
+        "    tags: [users, requirements]\n"
+        "  - kind: to_improve\n    text: Plan the data migration first\n    tags: [migration]\n",
+        k % 4 == 0 ? "false" : "true", iso_date(closed_at, false, false), 250000 + 10000 * (k % 20),
+        k % 5 == 0 ? "partially_achieved" : "achieved", 3 + k % 3, 2 + k % 4);
     m_writes.push_back(Write{t, m_writes.size(), manager.name, manager.id + "@example.com",
-                             fmt::format("{}: closure report\n", id),
-                             "projects/" + id + "/project.yaml", closed_text});
-    const std::string closed_record = blob_id(closed_text);
+                             fmt::format("Closure {}: {} — objectives achieved\n\nPmo-Project: "
+                                         "{}\nPmo-Closure: recorded\n",
+                                         id, title, id),
+                             "projects/" + id + "/closure.yaml", closure});
+    const std::string& closed_record = record; // project.yaml is unchanged by the closure
     t += k_day;
     decision(id, closed_record, t, "G4", "approve", sponsor, "sponsor", title);
     t += k_day;

@@ -76,7 +76,7 @@ for n in "${sizes[@]}"; do
   a=-
   if [ -x "$ajv" ]; then
     s=$here/bench/schema
-    a=$(cd "$dir" && median_ms "$runs" bash -c "'$ajv' validate --allow-union-types -s '$s/office.json' -d pmo.yaml && '$ajv' validate --allow-union-types -s '$s/person.json' -d 'people/*.yaml' && '$ajv' validate --allow-union-types -s '$s/project.json' -d 'projects/*/project.yaml' && '$ajv' validate --allow-union-types -s '$s/decision.json' -d 'projects/*/decisions/*.yaml' && '$ajv' validate --allow-union-types -s '$s/status.json' -d 'projects/*/status/*.yaml' && '$ajv' validate --allow-union-types -s '$s/risk.json' -d 'projects/*/risks/*.yaml' && '$ajv' validate --allow-union-types -s '$s/issue.json' -d 'projects/*/issues/*.yaml' && '$ajv' validate --allow-union-types -s '$s/change.json' -d 'projects/*/changes/*.yaml'")
+    a=$(cd "$dir" && median_ms "$runs" bash -c "'$ajv' validate --allow-union-types -s '$s/office.json' -d pmo.yaml && '$ajv' validate --allow-union-types -s '$s/person.json' -d 'people/*.yaml' && '$ajv' validate --allow-union-types -s '$s/project.json' -d 'projects/*/project.yaml' && '$ajv' validate --allow-union-types -s '$s/decision.json' -d 'projects/*/decisions/*.yaml' && '$ajv' validate --allow-union-types -s '$s/status.json' -d 'projects/*/status/*.yaml' && '$ajv' validate --allow-union-types -s '$s/risk.json' -d 'projects/*/risks/*.yaml' && '$ajv' validate --allow-union-types -s '$s/issue.json' -d 'projects/*/issues/*.yaml' && '$ajv' validate --allow-union-types -s '$s/change.json' -d 'projects/*/changes/*.yaml' && '$ajv' validate --allow-union-types -s '$s/closure.json' -d 'projects/*/closure.yaml'")
   fi
   f=$(median_ms "$runs" "$floor" "$dir")
   r=$(median_ms "$runs" "$pmo" -C "$dir" report --out "$work/report-$n.md")
