@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <ostream>
 
 namespace pmo::cli {
@@ -91,6 +92,11 @@ int run_review(Context& ctx, const ReviewOptions& opts) {
     plan.must_be_clean.push_back(project_file); // the decision is on the committed version
     if (on_change)
       plan.must_be_clean.push_back(record_file);
+    // A gate that requires the closure report decides on its committed version too.
+    if (!on_change &&
+        std::any_of(gate->requires_fields.begin(), gate->requires_fields.end(),
+                    [](const std::string& field) { return field.starts_with("closure"); }))
+      plan.must_be_clean.push_back("projects/" + project.id + "/closure.yaml");
     std::string email = reviewer.email.empty() ? reviewer.id + "@pmo.invalid" : reviewer.email;
     plan.author = git::Signature{reviewer.name, email, ctx.clock.now};
 

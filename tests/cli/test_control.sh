@@ -159,6 +159,12 @@ run -C "$P" lessons
 expect_rc 0 "lessons before G4"; expect_err "No lessons match"
 run -C "$P" lessons --all
 expect_out "closure not yet accepted"
+# G4 decides on the committed closure report: uncommitted edits to it refuse the decision.
+cp "$P/projects/CP-1/closure.yaml" "$T/closure.bak"
+echo "# edited" >>"$P/projects/CP-1/closure.yaml"
+run -C "$P" review CP-1 --gate G4 --decision approve --as spon
+expect_rc 1 "G4 with an uncommitted closure edit"; expect_err "uncommitted changes in projects/CP-1/closure.yaml"
+cp "$T/closure.bak" "$P/projects/CP-1/closure.yaml"
 run -C "$P" review CP-1 --gate G4 --decision approve --as spon
 expect_rc 0 "G4 sponsor"
 run -C "$P" review CP-1 --gate G4 --decision approve --as pmo1

@@ -18,11 +18,6 @@ std::string outcome_name(model::Outcome outcome, model::Lang lang) {
   return {};
 }
 
-std::string lesson_kind_name(model::LessonKind kind, model::Lang lang) {
-  return kind == model::LessonKind::went_well ? model::pick(lang, "went well", "做得好")
-                                              : model::pick(lang, "to improve", "待改进");
-}
-
 std::vector<LessonHit> find_lessons(const model::Portfolio& portfolio, const LessonQuery& query,
                                     model::Lang lang) {
   std::vector<std::string> tags;

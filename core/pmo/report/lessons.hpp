@@ -23,7 +23,6 @@ struct LessonHit {
 };
 
 std::string outcome_name(model::Outcome outcome, model::Lang lang);
-std::string lesson_kind_name(model::LessonKind kind, model::Lang lang);
 
 // Matching lessons, by project id, then in the order the closure report lists them.
 std::vector<LessonHit> find_lessons(const model::Portfolio& portfolio, const LessonQuery& query,
