@@ -29,7 +29,6 @@ int run_change(Context& ctx, const ChangeOptions& opts) {
   std::string path;
   std::string id;
   std::string commit = write_commit(ctx, ws, lang, [&](const store::Loaded& head) {
-    require_loadable(head, lang, {"pmo.yaml", "people/", "projects/" + opts.project + "/"});
     const model::Portfolio& portfolio = head.portfolio;
     const model::Project& project = controlled_project(head, opts.project, lang);
     model::ChangeRequest change;

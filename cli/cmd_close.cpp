@@ -127,7 +127,6 @@ int run_close(Context& ctx, const CloseOptions& opts) {
   std::string path;
   bool amended = false;
   std::string commit = write_commit(ctx, ws, lang, [&](const store::Loaded& head) {
-    require_loadable(head, lang, {"pmo.yaml", "people/", "projects/" + opts.project + "/"});
     const model::Portfolio& portfolio = head.portfolio;
     const model::Project& project = controlled_project(head, opts.project, lang);
     amended = project.closure.has_value();

@@ -26,7 +26,6 @@ int run_issue(Context& ctx, const IssueOptions& opts) {
   Lang lang = early_language(ctx, &ws);
   std::string path;
   std::string commit = write_commit(ctx, ws, lang, [&](const store::Loaded& head) {
-    require_loadable(head, lang, {"pmo.yaml", "people/", "projects/" + opts.project + "/"});
     const model::Portfolio& portfolio = head.portfolio;
     const model::Project& project = controlled_project(head, opts.project, lang);
     model::Issue issue;

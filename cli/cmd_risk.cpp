@@ -34,7 +34,6 @@ int run_risk(Context& ctx, const RiskOptions& opts) {
   std::string path;
   std::string note;
   std::string commit = write_commit(ctx, ws, lang, [&](const store::Loaded& head) {
-    require_loadable(head, lang, {"pmo.yaml", "people/", "projects/" + opts.project + "/"});
     const model::Portfolio& portfolio = head.portfolio;
     const model::Project& project = controlled_project(head, opts.project, lang);
     const model::Date today = ctx.clock.today();

@@ -1,5 +1,7 @@
 #include "control_write.hpp"
 
+#include "workspace.hpp"
+
 #include <pmo/codec/scalar.hpp>
 
 #include <fmt/format.h>
@@ -38,6 +40,7 @@ model::Date date_option(const std::string& text, const char* option, model::Lang
 
 const model::Project& controlled_project(const store::Loaded& head, const std::string& id,
                                          model::Lang lang, model::ProjectState* state_out) {
+  require_loadable(head, lang, {"pmo.yaml", "people/", "projects/" + id + "/"});
   const model::Portfolio& portfolio = head.portfolio;
   const model::Project* project = portfolio.project(id);
   if (!project)

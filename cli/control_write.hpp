@@ -27,8 +27,9 @@ model::Date date_option(const std::string& text, const char* option, model::Lang
 std::pair<std::string, std::string> split_pair(const std::string& text, const char* option,
                                                model::Lang lang);
 
-// The project a control record is written to: it exists and is in the stage the baseline gate
-// enters (executing). Throws Failure(1) otherwise ("a change against a closed project").
+// The project a control record is written to: pmo.yaml, people/ and the project's own files load
+// without errors, the project exists and is in the stage the baseline gate enters (executing).
+// Throws Failure(1) otherwise ("a change against a closed project").
 const model::Project& controlled_project(const store::Loaded& head, const std::string& id,
                                          model::Lang lang, model::ProjectState* state = nullptr);
 
