@@ -5,6 +5,8 @@
 #include <pmo/model/lifecycle.hpp>
 #include <pmo/store/loader.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <iostream>
 #include <set>
 #include <unistd.h>
@@ -65,6 +67,14 @@ std::string decision_path(const git::HistoryEntry& entry) {
          model::decision_file_name(entry.when, subject, reviewer);
 }
 
+// Hex object ids, whatever the case the decision record wrote them in.
+bool same_blob(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
 } // namespace
 
 Reading read_working_tree(const Context& ctx) { return load_reading(ctx, std::nullopt); }
@@ -81,24 +91,24 @@ void attach_approved_plans(const Workspace& ws, model::Portfolio& portfolio, mod
     const model::GateProgress* progress = state.progress(gate);
     if (!progress || !progress->last_passed_by || progress->last_passed_by->record.empty())
       continue;
-    std::optional<std::string> text;
-    try {
-      text = ws.repo->read_blob(progress->last_passed_by->record);
-    } catch (const git::GitError&) {
-      continue;
-    }
-    if (!text)
-      continue;
-    // Unchanged since the approval (the usual case): the record already loaded is the plan.
+    const std::string& approved_blob = progress->last_passed_by->record;
+    // Unchanged since the approval (the usual case): the record already loaded is the plan, and
+    // a project without an entry uses it. Compared by blob id, so nothing is read from git.
     std::optional<std::string> current;
     try {
       current = files.read(project.file);
     } catch (const store::StoreError&) {
     }
-    if (current == text) {
-      portfolio.approved_plans.emplace(project.id, project);
+    if (current && same_blob(git::Repository::blob_id(*current), approved_blob))
+      continue;
+    std::optional<std::string> text;
+    try {
+      text = ws.repo->read_blob(approved_blob);
+    } catch (const git::GitError&) {
       continue;
     }
+    if (!text)
+      continue;
     auto decoded = codec::decode_project(*text, project.file, project.id, lang);
     if (decoded.ok())
       portfolio.approved_plans.emplace(project.id, std::move(decoded.value));

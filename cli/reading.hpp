@@ -28,9 +28,10 @@ Reading read_working_tree(const Context& ctx);
 // warning about unreadable files counts only those.
 Reading read_project(const Context& ctx, const std::string& id);
 
-// Fills portfolio.approved_plans: for each project whose baseline gate passed, its project.yaml
-// as that approval recorded it (the decision's `record` blob id, read from git). A project whose
-// blob cannot be read (no git, a shallow clone) keeps using its current record.
+// Fills portfolio.approved_plans: for each project whose baseline gate passed and whose
+// project.yaml changed since, the record as that approval recorded it (the decision's `record`
+// blob id, read from git). A project whose file is unchanged (its blob id is the recorded one)
+// or whose blob cannot be read (no git, a shallow clone) uses its current record.
 void attach_approved_plans(const Workspace& ws, model::Portfolio& portfolio, model::Lang lang);
 
 // Whether data written to ctx.out may be coloured: ctx.color (which main decides from stderr)

@@ -206,6 +206,10 @@ TEST_CASE("git: committed files are written to the working tree and staged in th
   CHECK(repo.head_blob_id("pmo.yaml") == trimmed(git(tmp, dir, "rev-parse HEAD:pmo.yaml")));
   CHECK(repo.head_blob_id("missing.yaml").empty());
   CHECK(repo.head_blob_id("projects").empty());
+  // A blob id computed from the content alone is git's.
+  CHECK(Repository::blob_id("title: 智能客服平台\n") ==
+        trimmed(git(tmp, dir, "rev-parse HEAD:projects/p1/project.yaml")));
+  CHECK(Repository::blob_id("") == "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391");
   // No temporary file is left behind.
   for (const auto& entry : fs::recursive_directory_iterator(dir + "/projects")) {
     CHECK(entry.path().filename().string().find(".pmo-") == std::string::npos);

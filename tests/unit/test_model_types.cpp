@@ -43,3 +43,39 @@ TEST_CASE("languages parse from option values and locale names") {
   CHECK_FALSE(parse_lang("zhx"));
   CHECK(tr(Lang::zh, "{} missing", "缺少 {}", "x") == "缺少 x");
 }
+
+TEST_CASE("field locations: set, find, a later write wins, fields under a prefix") {
+  FieldLocations where;
+  CHECK(where.empty());
+  where.set("title", Location{"projects/P1/project.yaml", 2, 8});
+  where.set("scope.in[0]", Location{"projects/P1/project.yaml", 5, 7});
+  where.set("scope.in[1]", Location{"projects/P1/project.yaml", 6, 7});
+  where.set("scope", Location{"projects/P1/project.yaml", 4, 3});
+  CHECK(where.size() == 4);
+
+  auto title = where.find("title");
+  REQUIRE(title);
+  CHECK(title->file == "projects/P1/project.yaml");
+  CHECK(title->line == 2);
+  CHECK(title->column == 8);
+  CHECK_FALSE(where.find("titl"));
+  CHECK_FALSE(where.find("scope.in"));
+  CHECK(where.at("scope.in[1]").line == 6);
+  CHECK_THROWS_AS(where.at("budget"), std::out_of_range);
+
+  where.set("title", Location{"projects/P1/project.yaml", 3, 8});
+  CHECK(where.at("title").line == 3);
+
+  // Paths under "scope.", relative to it; "scope" itself is not under its own prefix.
+  FieldLocations scope = where.under("scope.");
+  CHECK(scope.size() == 2);
+  CHECK(scope.at("in[0]").line == 5);
+  CHECK(scope.at("in[1]").file == "projects/P1/project.yaml");
+  CHECK_FALSE(scope.find("scope"));
+
+  // A field written in another file keeps its own file name.
+  where.set("closure.outcome", Location{"projects/P1/closure.yaml", 9, 10});
+  where.shrink_to_fit();
+  CHECK(where.at("closure.outcome").file == "projects/P1/closure.yaml");
+  CHECK(where.at("title").file == "projects/P1/project.yaml");
+}

@@ -34,7 +34,7 @@ Portfolio small_portfolio() {
   project.title = "A";
   project.manager = "pm";
   project.file = "projects/A/project.yaml";
-  project.where["manager"] = Location{project.file, 3, 10};
+  project.where.set("manager", Location{project.file, 3, 10});
   p.projects = {project};
   return p;
 }
@@ -147,7 +147,7 @@ TEST_CASE("control records: owners, requesters and forecast milestones must exis
   risk.description = "d";
   risk.owner = "ghost";
   risk.file = "projects/P1/risks/R-001.yaml";
-  risk.where["owner"] = Location{risk.file, 5, 8};
+  risk.where.set("owner", Location{risk.file, 5, 8});
   Issue issue;
   issue.project = "P1";
   issue.id = "I-001";
@@ -158,7 +158,7 @@ TEST_CASE("control records: owners, requesters and forecast milestones must exis
   report.period = "2027-W03";
   report.file = "projects/P1/status/2027-W03.yaml";
   report.forecasts = {{"done", *parse_date("2027-07-01")}, {"launch", *parse_date("2027-07-01")}};
-  report.where["forecasts.launch"] = Location{report.file, 4, 11};
+  report.where.set("forecasts.launch", Location{report.file, 4, 11});
   ChangeRequest change;
   change.project = "P1";
   change.id = "CR-001";

@@ -98,7 +98,7 @@ public:
       field.path = path(name);
       field.value = entry.second;
       field.at = entry.second.IsNull() ? ctx.loc(key) : ctx.loc(entry.second);
-      where[field.path] = field.at;
+      where.set(field.path, field.at);
       m_fields.emplace_back(name, std::move(field));
     }
   }
@@ -152,8 +152,9 @@ private:
   std::vector<std::pair<std::string, Field>> m_fields;
 };
 
-// Findings in the order of the file.
+// Findings in the order of the file; the record's field locations trimmed, as it is kept.
 template <class T> Decoded<T> finish(Decoded<T> decoded) {
+  decoded.value.where.shrink_to_fit();
   std::stable_sort(
       decoded.findings.begin(), decoded.findings.end(), [](const Finding& a, const Finding& b) {
         return std::pair{a.where.line, a.where.column} < std::pair{b.where.line, b.where.column};
@@ -244,7 +245,7 @@ std::vector<std::string> list_of(Ctx& ctx, const Field& field, FieldLocations& w
     std::string item_path = fmt::format("{}[{}]", field.path, out.size());
     if (ids && !check_id(ctx, item.Scalar(), item_path, at))
       return;
-    where[item_path] = at;
+    where.set(item_path, at);
     out.push_back(item.Scalar());
   };
   const YAML::Node& node = field.value;
@@ -462,9 +463,9 @@ model::GateDef decode_gate(Ctx& ctx, const YAML::Node& node, const std::string& 
     FieldLocations items;
     auto words = list_of(ctx, *field, items, false);
     for (std::size_t i = 0; i < words.size(); ++i) {
-      const auto& at = items[fmt::format("{}[{}]", field->path, i)];
+      const Location at = items.at(fmt::format("{}[{}]", field->path, i));
       if (auto party = parse_party(words[i])) {
-        where[fmt::format("{}[{}]", field->path, gate.excluded.size())] = at;
+        where.set(fmt::format("{}[{}]", field->path, gate.excluded.size()), at);
         gate.excluded.push_back(*party);
       } else {
         ctx.error(at, "bad-value",
@@ -486,10 +487,7 @@ model::GateDef decode_gate(Ctx& ctx, const YAML::Node& node, const std::string& 
   }
   read_list(ctx, map, "requires", where, gate.requires_fields);
   // The gate's own locations are relative to it ("board").
-  const std::string prefix = path + ".";
-  for (auto it = where.lower_bound(prefix); it != where.end() && it->first.starts_with(prefix);
-       ++it)
-    gate.where[it->first.substr(prefix.size())] = it->second;
+  gate.where = where.under(path + ".");
   return gate;
 }
 
@@ -515,7 +513,7 @@ void read_items(Ctx& ctx, const Map& map, std::string_view name, FieldLocations&
       continue;
     }
     const std::string path = fmt::format("{}[{}]", field->path, index++);
-    where[path] = ctx.loc(node);
+    where.set(path, ctx.loc(node));
     item(node, path);
   }
 }
@@ -1303,7 +1301,7 @@ Decoded<model::StatusReport> decode_status_report(std::string_view text, const s
       model::MilestoneForecast forecast;
       forecast.name = entry.first.Scalar();
       const Location at = ctx.loc(entry.second);
-      r.where["forecasts." + forecast.name] = at;
+      r.where.set("forecasts." + forecast.name, at);
       auto date = entry.second.IsScalar() ? model::parse_date(entry.second.Scalar()) : std::nullopt;
       if (!date) {
         ctx.error(at, "bad-date",

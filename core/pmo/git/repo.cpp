@@ -468,6 +468,13 @@ std::optional<std::string> Repository::read_blob(const std::string& hex,
   return std::string(static_cast<const char*>(git_blob_rawcontent(blob.get())), size);
 }
 
+std::string Repository::blob_id(std::string_view content) {
+  ensure_libgit2();
+  git_oid id{};
+  check(git_odb_hash(&id, content.data(), content.size(), GIT_OBJECT_BLOB), "git_odb_hash");
+  return oid_hex(id);
+}
+
 std::optional<std::string> Repository::commit(const std::string& expected_head,
                                               const std::vector<FileWrite>& files,
                                               const Signature& author, const Signature& committer,

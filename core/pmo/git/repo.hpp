@@ -110,6 +110,9 @@ public:
   std::optional<std::string> read_blob(const std::string& hex,
                                        std::size_t max_bytes = 4 * 1024 * 1024) const;
 
+  // The id git gives a blob of this content (`git hash-object`); reads nothing.
+  static std::string blob_id(std::string_view content);
+
   // Blob id of a path in HEAD's tree ("" if absent).
   std::string head_blob_id(const std::string& path) const;
 

@@ -24,9 +24,8 @@ Location field_location(const Project& project, const std::string& field) {
   // The field itself if written, else its parent section, else the top of the file.
   for (std::string path = closure ? field.substr(std::min<std::size_t>(field.size(), 8)) : field;
        !path.empty();) {
-    auto it = where.find(path);
-    if (it != where.end())
-      return it->second;
+    if (auto found = where.find(path))
+      return std::move(*found);
     auto dot = path.rfind('.');
     if (dot == std::string::npos)
       break;

@@ -4,8 +4,54 @@
 
 #include <algorithm>
 #include <charconv>
+#include <stdexcept>
 
 namespace pmo::model {
+
+void FieldLocations::set(std::string_view path, const Location& at) {
+  std::size_t file = 0;
+  while (file < m_files.size() && m_files[file] != at.file)
+    ++file;
+  if (file == m_files.size())
+    m_files.push_back(at.file);
+  Entry entry;
+  entry.offset = static_cast<std::uint32_t>(m_paths.size());
+  entry.length = static_cast<std::uint32_t>(path.size());
+  entry.file = static_cast<std::uint32_t>(file);
+  entry.line = at.line;
+  entry.column = at.column;
+  m_paths.append(path);
+  m_entries.push_back(entry);
+}
+
+std::optional<Location> FieldLocations::find(std::string_view path) const {
+  // From the back, so that a later set() of the same path wins.
+  for (auto it = m_entries.rbegin(); it != m_entries.rend(); ++it)
+    if (path_of(*it) == path)
+      return Location{m_files[it->file], it->line, it->column};
+  return std::nullopt;
+}
+
+Location FieldLocations::at(std::string_view path) const {
+  if (auto found = find(path))
+    return std::move(*found);
+  throw std::out_of_range{fmt::format("no location for field '{}'", path)};
+}
+
+FieldLocations FieldLocations::under(std::string_view prefix) const {
+  FieldLocations out;
+  for (const Entry& entry : m_entries) {
+    const std::string_view path = path_of(entry);
+    if (path.size() > prefix.size() && path.starts_with(prefix))
+      out.set(path.substr(prefix.size()), Location{m_files[entry.file], entry.line, entry.column});
+  }
+  return out;
+}
+
+void FieldLocations::shrink_to_fit() {
+  m_paths.shrink_to_fit();
+  m_entries.shrink_to_fit();
+}
 
 std::optional<Lang> parse_lang(std::string_view text) {
   if (text.size() >= 2) {

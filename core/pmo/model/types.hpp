@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -35,9 +36,40 @@ struct Location {
   int column = 0;
 };
 
-// Field path ("business_case.cost_estimate") -> where its value was written.
-// Filled by the codec; used to locate findings about a field.
-using FieldLocations = std::map<std::string, Location>;
+// Field path ("business_case.cost_estimate") -> where its value was written. Filled by the
+// codec; used to locate findings about a field. Every record carries one, so it is compact: the
+// file name once (a record's fields share it), the paths in one buffer, a line and a column per
+// field — a sixth of a std::map<std::string, Location> (docs/PERFORMANCE.md).
+class FieldLocations {
+public:
+  // Records where `path` was written; a later call for the same path wins.
+  void set(std::string_view path, const Location& at);
+  // Where `path` was written, if it was.
+  std::optional<Location> find(std::string_view path) const;
+  // As find(); throws std::out_of_range when `path` was not written.
+  Location at(std::string_view path) const;
+  // The fields under `prefix` ("gates[0]."), their paths relative to it ("board").
+  FieldLocations under(std::string_view prefix) const;
+  std::size_t size() const { return m_entries.size(); }
+  bool empty() const { return m_entries.empty(); }
+  // Gives back the spare capacity of a finished record.
+  void shrink_to_fit();
+
+private:
+  struct Entry {
+    std::uint32_t offset = 0; // of the path in m_paths (a record is at most a few MiB)
+    std::uint32_t length = 0;
+    std::uint32_t file = 0; // index in m_files
+    std::int32_t line = 0;
+    std::int32_t column = 0;
+  };
+  std::string_view path_of(const Entry& entry) const {
+    return std::string_view{m_paths}.substr(entry.offset, entry.length);
+  }
+  std::vector<std::string> m_files; // almost always one
+  std::string m_paths;
+  std::vector<Entry> m_entries;
+};
 
 enum class Severity { error, warning };
 

@@ -11,9 +11,8 @@ namespace pmo::model {
 namespace {
 
 Location at(const FieldLocations& where, const std::string& field, const std::string& file) {
-  auto it = where.find(field);
-  if (it != where.end())
-    return it->second;
+  if (auto found = where.find(field))
+    return std::move(*found);
   return Location{file, 1, 1};
 }
 

@@ -264,6 +264,20 @@ private:
     m_out.findings.clear();
     std::size_t taken = 0;
     auto& portfolio = m_out.portfolio;
+    // Each list at its final size first: growing it by doubling would hold two copies at once.
+    auto reserve = [&](auto member) {
+      std::size_t total = (portfolio.*member).size();
+      for (const Unit& unit : m_units)
+        total += (unit.out->portfolio.*member).size();
+      (portfolio.*member).reserve(total);
+    };
+    reserve(&model::Portfolio::people);
+    reserve(&model::Portfolio::projects);
+    reserve(&model::Portfolio::decisions);
+    reserve(&model::Portfolio::status_reports);
+    reserve(&model::Portfolio::risks);
+    reserve(&model::Portfolio::issues);
+    reserve(&model::Portfolio::changes);
     for (Unit& unit : m_units) {
       for (; taken < unit.findings_before; ++taken)
         m_out.findings.push_back(std::move(direct[taken]));
@@ -284,10 +298,6 @@ private:
   }
 
   template <class T> static void append(std::vector<T>& to, std::vector<T>& from) {
-    if (to.empty()) {
-      to = std::move(from);
-      return;
-    }
     to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
   }
 
