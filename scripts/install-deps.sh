@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   g++ cmake ninja-build pkg-config git ca-certificates
-  libcli11-dev libyaml-cpp-dev libfmt-dev libgit2-dev doctest-dev
+  libcli11-dev libyaml-cpp-dev libyaml-dev libfmt-dev libgit2-dev doctest-dev
   nlohmann-json3-dev libutf8proc-dev libkainjow-mustache-dev
   cmark-gfm
   clang libclang-rt-14-dev

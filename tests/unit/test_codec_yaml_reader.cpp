@@ -128,7 +128,45 @@ TEST_CASE("unbalanced flow collections are syntax errors with a place") {
 }
 
 TEST_CASE("a tab used for indentation is a syntax error at its place") {
-  check_at(refused("a:\n\tb: 1\n"), "yaml-syntax", 2, 3);
+  check_at(refused("a:\n\tb: 1\n"), "yaml-syntax", 2, 1);
+}
+
+TEST_CASE("columns count bytes, after Chinese text too") {
+  // "{名: 1, " is 9 bytes: the second key starts at byte column 10.
+  check_at(refused("{名: 1, 名: 2}"), "yaml-duplicate-key", 1, 10);
+  auto node = ok("标题: 智能客服\n范围: [甲, 乙]\n");
+  auto at = pmo::codec::location_of(node["范围"][1], "f.yaml");
+  CHECK(at.line == 2);
+  CHECK(at.column == 15); // "范围: [甲, " is 14 bytes
+}
+
+TEST_CASE("a line separator (U+2028) in text does not count as a line") {
+  check_at(refused("a: \"x\u2028y\"\nb: 1\na: 2\n"), "yaml-duplicate-key", 3, 1);
+  auto node = ok("a: \"x\u2028y\"\nb: [1, 2]\n");
+  CHECK(pmo::codec::location_of(node["b"][1], "f.yaml").line == 2);
+  CHECK(pmo::codec::location_of(node["b"][1], "f.yaml").column == 8);
+}
+
+TEST_CASE("null, plain and quoted scalars keep yaml-cpp's meaning") {
+  auto node = ok("a: ~\nb: 'null'\nc:\nd: null\ne: \"x\"\nf: 12\ng: |\n  text\n");
+  CHECK(node["a"].IsNull());
+  CHECK(node["c"].IsNull());
+  CHECK(node["d"].IsNull());
+  REQUIRE(node["b"].IsScalar());
+  CHECK(node["b"].Scalar() == "null");
+  CHECK(node["b"].Tag() == "!");
+  CHECK(node["e"].Tag() == "!");
+  CHECK(node["f"].Tag() == "?");
+  CHECK(node["g"].Scalar() == "text\n");
+  CHECK(node["g"].Tag() == "!");
+  CHECK(ok("a: !!str 12\n")["a"].Tag() == "tag:yaml.org,2002:str");
+}
+
+TEST_CASE("a syntax error says what libyaml was reading, and where that started") {
+  auto f = refused("title: x\nscope:\n  in: [a\nb: 2\n");
+  CHECK(f.code == "yaml-syntax");
+  CHECK(f.where.line >= 3);
+  CHECK(f.message.find("line 3") != std::string::npos);
 }
 
 TEST_CASE("nesting deeper than the limit is rejected") {

@@ -1,5 +1,6 @@
 #pragma once
-// The one hardened entry point from untrusted text to a yaml-cpp tree. One event pass enforces
+// The one hardened entry point from untrusted text to a yaml-cpp tree: libyaml scans and parses
+// (a quarter of yaml-cpp's cost), the decoders read yaml-cpp nodes. One event pass enforces
 // size cap, one document, no anchors or aliases, nesting depth cap, node count cap, no duplicate
 // mapping keys, and builds the tree as it goes. Every failure is a Finding with file, line, column.
 
@@ -22,7 +23,7 @@ struct ReadLimits {
 // Parses one YAML document. An empty document yields a Null node (the caller's decoder says
 // whether that is allowed). On failure returns the finding (code "yaml-syntax", "yaml-limit",
 // "yaml-alias", "yaml-duplicate-key", "yaml-multi-document", "yaml-encoding"), its message in
-// `lang`. Columns count bytes, as yaml-cpp does.
+// `lang`. Lines count line feeds; columns count bytes, as before libyaml (which counts characters).
 std::variant<YAML::Node, model::Finding> parse_yaml(std::string_view text, const std::string& file,
                                                     const ReadLimits& limits = {},
                                                     model::Lang lang = model::Lang::en);
