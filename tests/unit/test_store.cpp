@@ -6,15 +6,19 @@
 #include <fstream>
 #include <stdexcept>
 #include <stdlib.h>
+#include <sys/stat.h>
 
 using pmo::store::FsStore;
 using pmo::store::is_safe_path;
 using pmo::store::MemoryStore;
+using pmo::store::Resolution;
 using pmo::store::StoreError;
 
 namespace fs = std::filesystem;
 
 namespace {
+
+constexpr std::size_t k_cap = 4 * 1024 * 1024; // FsStore's default
 
 // A temporary directory removed at the end of the test.
 class TempDir {
@@ -97,83 +101,114 @@ TEST_CASE("a memory store refuses an unsafe path") {
 }
 
 TEST_CASE("a file store reads files below its root") {
-  TempDir dir;
-  dir.write("pmo.yaml", "office:\n  name: 星河\n");
-  dir.write("people/lina.yaml", "name: 李娜\n");
-  FsStore store{dir.path().string() + "/"};
-  CHECK(store.read("pmo.yaml") == "office:\n  name: 星河\n");
-  CHECK(store.read("people/lina.yaml") == "name: 李娜\n");
-  CHECK_FALSE(store.read("people/none.yaml"));
-  CHECK_FALSE(store.read("nowhere/none.yaml"));
-  CHECK_FALSE(store.read("pmo.yaml/below"));
+  for (Resolution resolution : {Resolution::kernel, Resolution::walk}) {
+    CAPTURE(resolution == Resolution::kernel ? "openat2" : "lstat walk");
+    TempDir dir;
+    dir.write("pmo.yaml", "office:\n  name: 星河\n");
+    dir.write("people/lina.yaml", "name: 李娜\n");
+    FsStore store{dir.path().string() + "/", k_cap, resolution};
+    CHECK(store.read("pmo.yaml") == "office:\n  name: 星河\n");
+    CHECK(store.read("people/lina.yaml") == "name: 李娜\n");
+    CHECK_FALSE(store.read("people/none.yaml"));
+    CHECK_FALSE(store.read("nowhere/none.yaml"));
+    CHECK_FALSE(store.read("pmo.yaml/below"));
+  }
 }
 
 TEST_CASE("a file store lists entries sorted and knows directories") {
-  TempDir dir;
-  dir.write("people/b.yaml", "");
-  dir.write("people/a.yaml", "");
-  dir.write("people/sub/c.yaml", "");
-  FsStore store{dir.path().string()};
-  CHECK(store.list("people") == std::vector<std::string>{"a.yaml", "b.yaml", "sub"});
-  CHECK(store.list("") == std::vector<std::string>{"people"});
-  CHECK(store.list("projects").empty());
-  CHECK(store.is_dir("people/sub"));
-  CHECK(store.is_dir(""));
-  CHECK_FALSE(store.is_dir("people/a.yaml"));
-  CHECK_FALSE(store.is_dir("projects"));
+  for (Resolution resolution : {Resolution::kernel, Resolution::walk}) {
+    CAPTURE(resolution == Resolution::kernel ? "openat2" : "lstat walk");
+    TempDir dir;
+    dir.write("people/b.yaml", "");
+    dir.write("people/a.yaml", "");
+    dir.write("people/sub/c.yaml", "");
+    FsStore store{dir.path().string(), k_cap, resolution};
+    CHECK(store.list("people") == std::vector<std::string>{"a.yaml", "b.yaml", "sub"});
+    CHECK(store.list("") == std::vector<std::string>{"people"});
+    CHECK(store.list("projects").empty());
+    CHECK(store.is_dir("people/sub"));
+    CHECK(store.is_dir(""));
+    CHECK_FALSE(store.is_dir("people/a.yaml"));
+    CHECK_FALSE(store.is_dir("projects"));
+  }
 }
 
 TEST_CASE("a file store refuses a symbolic link to a file") {
-  TempDir dir;
-  TempDir outside;
-  outside.write("secret.yaml", "secret");
-  fs::create_directories(dir.path() / "people");
-  fs::create_symlink(outside.path() / "secret.yaml", dir.path() / "people/lina.yaml");
-  FsStore store{dir.path().string()};
-  StoreError error;
-  try {
-    store.read("people/lina.yaml");
-    FAIL("a symbolic link was read");
-  } catch (const StoreError& e) {
-    error = e;
+  for (Resolution resolution : {Resolution::kernel, Resolution::walk}) {
+    CAPTURE(resolution == Resolution::kernel ? "openat2" : "lstat walk");
+    TempDir dir;
+    TempDir outside;
+    outside.write("secret.yaml", "secret");
+    fs::create_directories(dir.path() / "people");
+    fs::create_symlink(outside.path() / "secret.yaml", dir.path() / "people/lina.yaml");
+    FsStore store{dir.path().string(), k_cap, resolution};
+    StoreError error;
+    try {
+      store.read("people/lina.yaml");
+      FAIL("a symbolic link was read");
+    } catch (const StoreError& e) {
+      error = e;
+    }
+    CHECK(error.finding.code == "symlink");
+    CHECK(error.finding.where.file == "people/lina.yaml");
+    CHECK(error.finding.severity == pmo::model::Severity::error);
+    // Listing still names it, so the loader can report it.
+    CHECK(store.list("people") == std::vector<std::string>{"lina.yaml"});
   }
-  CHECK(error.finding.code == "symlink");
-  CHECK(error.finding.where.file == "people/lina.yaml");
-  CHECK(error.finding.severity == pmo::model::Severity::error);
-  // Listing still names it, so the loader can report it.
-  CHECK(store.list("people") == std::vector<std::string>{"lina.yaml"});
 }
 
 TEST_CASE("a file store refuses a symbolic link anywhere along the path") {
-  TempDir dir;
-  TempDir outside;
-  outside.write("P1/project.yaml", "title: elsewhere\n");
-  fs::create_directories(dir.path() / "projects");
-  fs::create_directory_symlink(outside.path() / "P1", dir.path() / "projects/P1");
-  fs::create_directory_symlink(outside.path(), dir.path() / "people");
-  FsStore store{dir.path().string()};
-  CHECK(refusal([&] { store.read("projects/P1/project.yaml"); }) == "symlink");
-  CHECK(refusal([&] { store.list("projects/P1"); }) == "symlink");
-  CHECK(refusal([&] { store.list("people"); }) == "symlink");
-  CHECK_FALSE(store.is_dir("projects/P1"));
+  for (Resolution resolution : {Resolution::kernel, Resolution::walk}) {
+    CAPTURE(resolution == Resolution::kernel ? "openat2" : "lstat walk");
+    TempDir dir;
+    TempDir outside;
+    outside.write("P1/project.yaml", "title: elsewhere\n");
+    fs::create_directories(dir.path() / "projects");
+    fs::create_directory_symlink(outside.path() / "P1", dir.path() / "projects/P1");
+    fs::create_directory_symlink(outside.path(), dir.path() / "people");
+    FsStore store{dir.path().string(), k_cap, resolution};
+    CHECK(refusal([&] { store.read("projects/P1/project.yaml"); }) == "symlink");
+    CHECK(refusal([&] { store.list("projects/P1"); }) == "symlink");
+    CHECK(refusal([&] { store.list("people"); }) == "symlink");
+    CHECK_FALSE(store.is_dir("projects/P1"));
+  }
 }
 
 TEST_CASE("a file store refuses a file over the size cap") {
-  TempDir dir;
-  dir.write("big.yaml", std::string(101, 'x'));
-  dir.write("fits.yaml", std::string(100, 'x'));
-  FsStore store{dir.path().string(), 100};
-  CHECK(refusal([&] { store.read("big.yaml"); }) == "file-too-large");
-  CHECK(store.read("fits.yaml")->size() == 100);
+  for (Resolution resolution : {Resolution::kernel, Resolution::walk}) {
+    CAPTURE(resolution == Resolution::kernel ? "openat2" : "lstat walk");
+    TempDir dir;
+    dir.write("big.yaml", std::string(101, 'x'));
+    dir.write("fits.yaml", std::string(100, 'x'));
+    FsStore store{dir.path().string(), 100, resolution};
+    CHECK(refusal([&] { store.read("big.yaml"); }) == "file-too-large");
+    CHECK(store.read("fits.yaml")->size() == 100);
+  }
 }
 
 TEST_CASE("a file store refuses unsafe paths and non-files") {
-  TempDir dir;
-  dir.write("people/a.yaml", "");
-  FsStore store{dir.path().string()};
-  CHECK(refusal([&] { store.read("../etc/passwd"); }) == "unsafe-path");
-  CHECK(refusal([&] { store.read("/etc/passwd"); }) == "unsafe-path");
-  CHECK(refusal([&] { store.list("people/../.."); }) == "unsafe-path");
-  CHECK(refusal([&] { store.read("people"); }) == "not-a-file");
-  CHECK_FALSE(store.is_dir("../"));
+  for (Resolution resolution : {Resolution::kernel, Resolution::walk}) {
+    CAPTURE(resolution == Resolution::kernel ? "openat2" : "lstat walk");
+    TempDir dir;
+    dir.write("people/a.yaml", "");
+    FsStore store{dir.path().string(), k_cap, resolution};
+    CHECK(refusal([&] { store.read("../etc/passwd"); }) == "unsafe-path");
+    CHECK(refusal([&] { store.read("/etc/passwd"); }) == "unsafe-path");
+    CHECK(refusal([&] { store.list("people/../.."); }) == "unsafe-path");
+    CHECK(refusal([&] { store.read("people"); }) == "not-a-file");
+    CHECK_FALSE(store.is_dir("../"));
+  }
+}
+
+TEST_CASE("a file store refuses a FIFO without blocking on it") {
+  for (Resolution resolution : {Resolution::kernel, Resolution::walk}) {
+    CAPTURE(resolution == Resolution::kernel ? "openat2" : "lstat walk");
+    TempDir dir;
+    fs::create_directories(dir.path() / "people");
+    REQUIRE(::mkfifo((dir.path() / "people/pipe.yaml").c_str(), 0600) == 0);
+    FsStore store{dir.path().string(), k_cap, resolution};
+    CHECK(refusal([&] { store.read("people/pipe.yaml"); }) == "not-a-file");
+    CHECK_FALSE(store.is_dir("people/pipe.yaml"));
+    CHECK(store.list("people") == std::vector<std::string>{"pipe.yaml"});
+  }
 }

@@ -4,12 +4,15 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
+#include <linux/openat2.h>
 #include <memory>
 #include <set>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 namespace pmo::store {
@@ -98,29 +101,62 @@ bool is_safe_path(std::string_view path) {
 
 // --- FsStore ------------------------------------------------------------------------------------
 
-FsStore::FsStore(std::string root, std::size_t max_bytes)
+FsStore::FsStore(std::string root, std::size_t max_bytes, Resolution resolution)
     : m_root(std::move(root)), m_max_bytes(max_bytes) {
   while (m_root.size() > 1 && m_root.back() == '/')
     m_root.pop_back();
+  if (resolution == Resolution::kernel) {
+    // The root itself may be reached through symbolic links (a home directory often is).
+    const int fd = ::open(m_root.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0)
+      m_root_fd = std::shared_ptr<const int>(new int{fd}, [](const int* owned) {
+        ::close(*owned);
+        delete owned;
+      });
+  }
+}
+
+std::optional<int> FsStore::open_beneath(const std::string& path, int flags) const {
+  if (!m_root_fd)
+    return std::nullopt;
+  open_how how{};
+  how.flags = static_cast<std::uint64_t>(flags | O_CLOEXEC);
+  how.resolve = RESOLVE_NO_SYMLINKS | RESOLVE_BENEATH;
+  const long fd = ::syscall(SYS_openat2, *m_root_fd, path.c_str(), &how, sizeof how);
+  if (fd < 0 && (errno == ENOSYS || errno == EPERM || errno == EINVAL || errno == E2BIG))
+    return std::nullopt; // an old kernel, or a sandbox that filters openat2
+  return static_cast<int>(fd);
 }
 
 std::optional<std::string> FsStore::read(const std::string& path) const {
   check_path(path);
-  const Kind kind = walk(m_root, path);
-  if (kind == Kind::absent)
-    return std::nullopt;
-  if (kind != Kind::file)
-    refuse(path, "not-a-file", fmt::format("{}: not a regular file", path));
-
-  const std::string full = m_root + "/" + path;
-  Fd file{::open(full.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)};
-  if (file.fd < 0) {
-    if (errno == ENOENT)
+  Fd file;
+  // One system call; a symbolic link anywhere on the way (ELOOP, EXDEV) is named by the walk.
+  // A device node cannot come from git; O_NONBLOCK and O_NOCTTY keep a FIFO or a terminal
+  // placed by hand from blocking or taking over, and fstat below refuses them.
+  if (auto opened = open_beneath(path, O_RDONLY | O_NOCTTY | O_NONBLOCK)) {
+    file.fd = *opened;
+    if (file.fd < 0 && (errno == ENOENT || errno == ENOTDIR))
       return std::nullopt;
-    if (errno == ELOOP)
-      refuse(path, "symlink",
-             fmt::format("{}: is a symbolic link; pmo does not follow them", path));
-    refuse(path, "io-error", fmt::format("{}: {}", path, std::strerror(errno)));
+    if (file.fd < 0 && errno != ELOOP && errno != EXDEV)
+      refuse(path, "io-error", fmt::format("{}: {}", path, std::strerror(errno)));
+  }
+  if (file.fd < 0) {
+    const Kind kind = walk(m_root, path);
+    if (kind == Kind::absent)
+      return std::nullopt;
+    if (kind != Kind::file)
+      refuse(path, "not-a-file", fmt::format("{}: not a regular file", path));
+    const std::string full = m_root + "/" + path;
+    file.fd = ::open(full.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+    if (file.fd < 0) {
+      if (errno == ENOENT)
+        return std::nullopt;
+      if (errno == ELOOP)
+        refuse(path, "symlink",
+               fmt::format("{}: is a symbolic link; pmo does not follow them", path));
+      refuse(path, "io-error", fmt::format("{}: {}", path, std::strerror(errno)));
+    }
   }
   struct stat st {};
   if (::fstat(file.fd, &st) != 0)
@@ -157,14 +193,24 @@ std::optional<std::string> FsStore::read(const std::string& path) const {
 std::vector<std::string> FsStore::list(const std::string& dir) const {
   if (!is_root(dir))
     check_path(dir);
-  if (walk(m_root, dir) != Kind::dir)
-    return {};
-  const std::string full = is_root(dir) ? m_root : m_root + "/" + dir;
-  const int fd = ::open(full.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-  if (fd < 0) {
-    if (errno == ENOENT)
+  int fd = -1;
+  if (auto opened = open_beneath(is_root(dir) ? "." : dir, O_RDONLY | O_DIRECTORY)) {
+    fd = *opened;
+    if (fd < 0 && (errno == ENOENT || errno == ENOTDIR))
       return {};
-    refuse(dir, "io-error", fmt::format("{}: {}", dir, std::strerror(errno)));
+    if (fd < 0 && errno != ELOOP && errno != EXDEV)
+      refuse(dir, "io-error", fmt::format("{}: {}", dir, std::strerror(errno)));
+  }
+  if (fd < 0) {
+    if (walk(m_root, dir) != Kind::dir)
+      return {};
+    const std::string full = is_root(dir) ? m_root : m_root + "/" + dir;
+    fd = ::open(full.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) {
+      if (errno == ENOENT)
+        return {};
+      refuse(dir, "io-error", fmt::format("{}: {}", dir, std::strerror(errno)));
+    }
   }
   std::unique_ptr<DIR, DirCloser> handle{::fdopendir(fd)};
   if (!handle) {
@@ -186,6 +232,14 @@ bool FsStore::is_dir(const std::string& path) const {
     return true;
   if (!is_safe_path(path))
     return false;
+  if (auto opened = open_beneath(path, O_PATH | O_DIRECTORY)) {
+    if (*opened >= 0) {
+      ::close(*opened);
+      return true;
+    }
+    if (errno == ENOENT || errno == ENOTDIR || errno == ELOOP || errno == EXDEV)
+      return false; // absent, not a directory, or through a symbolic link
+  }
   try {
     return walk(m_root, path) == Kind::dir;
   } catch (const StoreError&) {

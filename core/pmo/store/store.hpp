@@ -36,9 +36,15 @@ struct StoreError {
 [[noreturn]] void refuse(const std::string& path, const char* code, std::string message);
 
 // Files below a root directory on disk. Refuses symlinks and files over max_bytes.
+// How a path is resolved without following symbolic links. `kernel`: one openat2 call
+// (RESOLVE_NO_SYMLINKS | RESOLVE_BENEATH, Linux 5.6 and later), falling back to `walk` where the
+// kernel or a sandbox refuses it; `walk`: lstat on every step (tests use it to cover the fallback).
+enum class Resolution { kernel, walk };
+
 class FsStore final : public Store {
 public:
-  explicit FsStore(std::string root, std::size_t max_bytes = 4 * 1024 * 1024);
+  explicit FsStore(std::string root, std::size_t max_bytes = 4 * 1024 * 1024,
+                   Resolution resolution = Resolution::kernel);
   std::optional<std::string> read(const std::string& path) const override;
   std::vector<std::string> list(const std::string& dir) const override;
   bool is_dir(const std::string& path) const override;
@@ -46,8 +52,13 @@ public:
   const std::string& root() const { return m_root; }
 
 private:
+  // A descriptor of `path` opened with `flags` below the root, or -1 with errno set; nullopt
+  // when openat2 is not available (the caller walks instead).
+  std::optional<int> open_beneath(const std::string& path, int flags) const;
+
   std::string m_root;
   std::size_t m_max_bytes;
+  std::shared_ptr<const int> m_root_fd; // O_PATH descriptor of the root; null: walk
 };
 
 // Files in memory, for tests.
