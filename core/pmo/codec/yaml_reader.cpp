@@ -123,6 +123,17 @@ std::optional<Finding> check_encoding(std::string_view text, const std::string& 
         return fail(i, tr(lang, "control character U+{:04X} is not allowed",
                           "不允许使用控制字符 U+{:04X}", cp));
     }
+    if (len == 3 && c == 0xE2 && bytes[i + 1] == 0x80 && (bytes[i + 2] & 0xFE) == 0xA8) {
+      // U+2028/U+2029 end a line for YAML 1.1 (libyaml) but not for 1.2 or editors: a value
+      // would be cut where it shows no break. pmo writes them as \u2028 in double quotes.
+      const unsigned cp = bytes[i + 2] == 0xA8 ? 0x2028u : 0x2029u;
+      return fail(i, tr(lang,
+                        "U+{:04X} (a Unicode line or paragraph separator) is not allowed: use a "
+                        "line break, or write \\u{:04X} inside double quotes",
+                        "不允许使用 U+{:04X}（Unicode 行/段分隔符）：请换行，或在双引号内写作 "
+                        "\\u{:04X}",
+                        cp, cp));
+    }
     i += len;
   }
   return std::nullopt;
@@ -330,38 +341,30 @@ private:
   YAML::detail::node* m_root = nullptr;
 };
 
-// libyaml counts lines at LF, CRLF, U+2028 and U+2029, and columns in characters; findings and
-// node marks count lines at LF and columns in bytes (as editors' byte columns and yaml-cpp do).
-// Marks arrive in text order, so a cursor walks the text once; an earlier mark (an error's
-// context) restarts it from the top.
+// libyaml counts columns in characters; findings and node marks count them in bytes (as editors'
+// byte columns and yaml-cpp do). Lines agree: of libyaml's line breaks, check_encoding lets only
+// LF and CRLF through. Marks arrive in text order, so a cursor walks the text once; an earlier
+// mark (an error's context) restarts it from the top.
 class Positions {
 public:
   Positions(std::string_view text, std::size_t bom) : m_text(text), m_bom(bom) { reset(); }
 
   YAML::Mark mark(const yaml_mark_t& at) {
-    if (at.line < m_yaml_line || (at.line == m_yaml_line && at.column < m_yaml_column))
+    if (at.line < m_line || (at.line == m_line && at.column < m_column))
       reset();
     const auto* bytes = reinterpret_cast<const unsigned char*>(m_text.data());
     while (m_offset < m_text.size() &&
-           (m_yaml_line < at.line || (m_yaml_line == at.line && m_yaml_column < at.column))) {
+           (m_line < at.line || (m_line == at.line && m_column < at.column))) {
       const unsigned char c = bytes[m_offset];
       if (c == '\n' || (c == '\r' && m_offset + 1 < m_text.size() && bytes[m_offset + 1] == '\n')) {
         m_offset += c == '\r' ? 2 : 1;
-        ++m_yaml_line;
-        m_yaml_column = 0;
         ++m_line;
+        m_column = 0;
         m_line_start = m_offset;
         continue;
       }
-      const std::size_t width = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-      if (c == 0xE2 && m_offset + 2 < m_text.size() && bytes[m_offset + 1] == 0x80 &&
-          (bytes[m_offset + 2] == 0xA8 || bytes[m_offset + 2] == 0xA9)) {
-        ++m_yaml_line; // a line separator: a line to libyaml, not to an editor
-        m_yaml_column = 0;
-      } else {
-        ++m_yaml_column;
-      }
-      m_offset += width;
+      m_offset += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4; // well-formed: checked
+      ++m_column;
     }
     YAML::Mark mark;
     mark.pos = static_cast<int>(m_offset);
@@ -373,16 +376,15 @@ public:
 private:
   void reset() {
     m_offset = m_line_start = m_bom;
-    m_line = m_yaml_line = m_yaml_column = 0;
+    m_line = m_column = 0;
   }
 
   std::string_view m_text;
   std::size_t m_bom;
-  std::size_t m_offset = 0;
-  std::size_t m_line = 0;
-  std::size_t m_line_start = 0;
-  std::size_t m_yaml_line = 0;
-  std::size_t m_yaml_column = 0;
+  std::size_t m_offset = 0;     // bytes from the start of the text
+  std::size_t m_line_start = 0; // the offset of the current line's first byte
+  std::size_t m_line = 0;       // 0-based, as libyaml counts
+  std::size_t m_column = 0;     // in characters, as libyaml counts
 };
 
 struct ParserDeleter {
