@@ -16,19 +16,7 @@ dir=$work/p$n
 [ -f "$dir/pmo.yaml" ] || { echo "bench: no portfolio in $dir (run: bash bench/run.sh $n)" >&2; exit 1; }
 mkdir -p "$work/commits"
 
-# times_ms N CMD...: "median min max" wall ms of N runs (output discarded).
-times_ms() {
-  local count=$1 i t0 times=()
-  shift
-  for ((i = 0; i < count; i++)); do
-    t0=$(date +%s%N)
-    "$@" >/dev/null 2>&1 || true
-    times+=($((($(date +%s%N) - t0) / 1000000)))
-  done
-  printf '%s\n' "${times[@]}" | sort -n |
-    awk '{a[NR]=$1} END {m = NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2); print m, a[1], a[NR]}'
-}
-peak_kb() { /usr/bin/time -f '%M' -o "$work/time.out" "$@" >/dev/null 2>&1 || true; tail -1 "$work/time.out"; }
+source "$here/bench/lib.sh" # times_ms, peak_kb
 
 export PMO_NOW=2027-03-01T00:00:00Z LANG=C.UTF-8 NO_COLOR=1
 first_report=

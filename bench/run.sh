@@ -31,19 +31,7 @@ fi
 command -v yamllint >/dev/null || echo "bench: yamllint missing (apt-get install yamllint)" >&2
 command -v tj3 >/dev/null || echo "bench: tj3 missing (apt-get install tj3)" >&2
 
-# median_ms N CMD...: runs CMD N times (output discarded), prints the median wall time in ms.
-median_ms() {
-  local n=$1 i t0 times=()
-  shift
-  for ((i = 0; i < n; i++)); do
-    t0=$(date +%s%N)
-    "$@" >/dev/null 2>&1 || true
-    times+=($((($(date +%s%N) - t0) / 1000000)))
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'
-}
-# peak_kb CMD...: the peak resident set size of CMD, in KiB.
-peak_kb() { /usr/bin/time -f '%M' -o "$work/time.out" "$@" >/dev/null 2>&1 || true; tail -1 "$work/time.out"; }
+source "$here/bench/lib.sh" # times_ms, median_ms, peak_kb
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
 
 export PMO_NOW=2027-03-01T00:00:00Z LANG=C.UTF-8 NO_COLOR=1

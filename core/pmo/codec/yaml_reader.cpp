@@ -1,7 +1,5 @@
 #include <pmo/codec/yaml_reader.hpp>
 
-#include <yaml-cpp/eventhandler.h>
-
 #include <map>
 #include <memory>
 #include <optional>
@@ -141,8 +139,9 @@ std::optional<Finding> check_encoding(std::string_view text, const std::string& 
 
 // The one pass: sees every event of the stream, refuses what records never need, and builds
 // the tree from the rest as yaml-cpp's NodeBuilder (what YAML::Load uses) does. The events come
-// from libyaml (parse_yaml below), four times faster than yaml-cpp's own scanner.
-class Guard final : public YAML::EventHandler {
+// from libyaml (read_events below), four times faster than yaml-cpp's own scanner; anchors are
+// refused there, before a node is built.
+class Guard {
 public:
   Guard(const std::string& file, const ReadLimits& limits, Lang lang)
       : m_file(file), m_limits(limits), m_lang(lang),
@@ -155,7 +154,7 @@ public:
     return YAML::as_if<TreeAccess, TreeAccess>::node(*m_root, m_memory);
   }
 
-  void OnDocumentStart(const YAML::Mark& mark) override {
+  void OnDocumentStart(const YAML::Mark& mark) {
     ++m_documents;
     if (m_documents == 1)
       return;
@@ -163,10 +162,8 @@ public:
            pick(m_lang, "a second YAML document ('---'): a record is one document",
                 "出现第二个 YAML 文档（“---”）：一个记录只能是一个文档"));
   }
-  void OnDocumentEnd() override {}
-
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    node(mark, anchor);
+  void OnNull(const YAML::Mark& mark) {
+    node(mark);
     if (expecting_key())
       key(mark, nullptr);
     else
@@ -175,15 +172,14 @@ public:
     pop();
   }
 
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t /*anchor*/) override {
+  void OnAlias(const YAML::Mark& mark) {
     reject(mark, "yaml-alias",
            pick(m_lang, "aliases (*name) are not allowed in records",
                 "记录中不允许使用别名（*name）"));
   }
 
-  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                const std::string& value) override {
-    node(mark, anchor);
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, const std::string& value) {
+    node(mark);
     if (expecting_key())
       key(mark, &value);
     else
@@ -194,35 +190,34 @@ public:
     pop();
   }
 
-  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                       YAML::EmitterStyle::value style) override {
-    open(mark, anchor, false);
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag,
+                       YAML::EmitterStyle::value style) {
+    open(mark, false);
     YAML::detail::node& built = push(mark);
     built.set_tag(tag);
     built.set_type(YAML::NodeType::Sequence);
     built.set_style(style);
   }
-  void OnSequenceEnd() override {
+  void OnSequenceEnd() {
     close();
     pop();
   }
 
-  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value style) override {
-    open(mark, anchor, true);
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::EmitterStyle::value style) {
+    open(mark, true);
     YAML::detail::node& built = push(mark);
     built.set_type(YAML::NodeType::Map);
     built.set_tag(tag);
     built.set_style(style);
     ++m_map_depth;
   }
-  void OnMapEnd() override {
+  void OnMapEnd() {
     close();
     --m_map_depth;
     pop();
   }
 
-  void OnAnchor(const YAML::Mark& mark, const std::string& name) override {
+  void OnAnchor(const YAML::Mark& mark, const std::string& name) {
     reject(mark, "yaml-alias",
            tr(m_lang, "anchors (&{}) are not allowed in records", "记录中不允许使用锚点（&{}）",
               name));
@@ -244,10 +239,7 @@ private:
     return !m_stack.empty() && m_stack.back().is_map && m_stack.back().expect_key;
   }
 
-  void node(const YAML::Mark& mark, YAML::anchor_t anchor) {
-    if (anchor != YAML::NullAnchor)
-      reject(mark, "yaml-alias",
-             pick(m_lang, "anchors are not allowed in records", "记录中不允许使用锚点"));
+  void node(const YAML::Mark& mark) {
     if (++m_nodes > m_limits.max_nodes)
       reject(mark, "yaml-limit",
              tr(m_lang, "more than {} YAML nodes: a record is never this large",
@@ -278,8 +270,8 @@ private:
       m_stack.back().expect_key = !m_stack.back().expect_key;
   }
 
-  void open(const YAML::Mark& mark, YAML::anchor_t anchor, bool is_map) {
-    node(mark, anchor);
+  void open(const YAML::Mark& mark, bool is_map) {
+    node(mark);
     if (expecting_key())
       reject(mark, "yaml-syntax",
              pick(m_lang, "a mapping key must be text (complex keys are not supported)",
@@ -453,7 +445,7 @@ YAML::Node read_events(std::string_view text, std::size_t bom, Guard& guard,
       guard.OnDocumentStart(positions.mark(event.start_mark));
       break;
     case YAML_ALIAS_EVENT:
-      guard.OnAlias(positions.mark(event.start_mark), YAML::NullAnchor);
+      guard.OnAlias(positions.mark(event.start_mark));
       break;
     case YAML_SCALAR_EVENT: {
       const YAML::Mark mark = positions.mark(event.start_mark);
@@ -463,9 +455,9 @@ YAML::Node read_events(std::string_view text, std::size_t bom, Guard& guard,
       const std::string_view value{reinterpret_cast<const char*>(scalar.value), scalar.length};
       const bool plain = scalar.style == YAML_PLAIN_SCALAR_STYLE;
       if (plain && !scalar.tag && is_null_text(value))
-        guard.OnNull(mark, YAML::NullAnchor);
+        guard.OnNull(mark);
       else
-        guard.OnScalar(mark, tag_of(scalar.tag, plain), YAML::NullAnchor, std::string{value});
+        guard.OnScalar(mark, tag_of(scalar.tag, plain), std::string{value});
       break;
     }
     case YAML_SEQUENCE_START_EVENT: {
@@ -473,7 +465,7 @@ YAML::Node read_events(std::string_view text, std::size_t bom, Guard& guard,
       const auto& start = event.data.sequence_start;
       if (start.anchor)
         guard.OnAnchor(mark, text_of(start.anchor));
-      guard.OnSequenceStart(mark, tag_of(start.tag, true), YAML::NullAnchor,
+      guard.OnSequenceStart(mark, tag_of(start.tag, true),
                             start.style == YAML_FLOW_SEQUENCE_STYLE ? YAML::EmitterStyle::Flow
                                                                     : YAML::EmitterStyle::Block);
       break;
@@ -486,7 +478,7 @@ YAML::Node read_events(std::string_view text, std::size_t bom, Guard& guard,
       const auto& start = event.data.mapping_start;
       if (start.anchor)
         guard.OnAnchor(mark, text_of(start.anchor));
-      guard.OnMapStart(mark, tag_of(start.tag, true), YAML::NullAnchor,
+      guard.OnMapStart(mark, tag_of(start.tag, true),
                        start.style == YAML_FLOW_MAPPING_STYLE ? YAML::EmitterStyle::Flow
                                                               : YAML::EmitterStyle::Block);
       break;
