@@ -25,5 +25,6 @@ void add_issue(CLI::App& app, Action& action);
 void add_change(CLI::App& app, Action& action);
 void add_close(CLI::App& app, Action& action);
 void add_lessons(CLI::App& app, Action& action);
+void add_verify(CLI::App& app, Action& action);
 
 } // namespace pmo::cli

@@ -95,6 +95,7 @@ int main(int argc, char** argv) {
   cli::add_change(app, action);
   cli::add_close(app, action);
   cli::add_lessons(app, action);
+  cli::add_verify(app, action);
 
   model::Lang lang = model::Lang::en;
   try {

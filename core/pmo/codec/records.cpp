@@ -443,6 +443,22 @@ void read_quorum(Ctx& ctx, const Map& map, model::Quorum& out) {
                "{}：{}不是 all、majority 或整数", field->path, describe(ctx, field->value)));
 }
 
+// A true/false field; absent or null keeps `out`.
+void read_flag(Ctx& ctx, const Map& map, std::string_view name, bool& out) {
+  const Field* field = map.get(name);
+  if (!field || field->value.IsNull())
+    return;
+  std::optional<bool> value;
+  if (is_plain(field->value))
+    value = parse_bool(field->value.Scalar());
+  if (value)
+    out = *value;
+  else
+    ctx.error(field->at, "wrong-type",
+              tr(ctx.lang, "{} must be true or false, not {}", "{} 必须是 true 或 false，而不是{}",
+                 field->path, describe(ctx, field->value)));
+}
+
 // A gate, its fields located in `where` under `path` ("gates[0].board").
 model::GateDef decode_gate(Ctx& ctx, const YAML::Node& node, const std::string& path,
                            FieldLocations& where) {
@@ -452,7 +468,8 @@ model::GateDef decode_gate(Ctx& ctx, const YAML::Node& node, const std::string& 
       node,
       path,
       where,
-      {"id", "name", "stage", "enters", "board", "quorum", "excluded", "repeatable", "requires"}};
+      {"id", "name", "stage", "enters", "board", "quorum", "excluded", "repeatable",
+       "distinct_people", "requires"}};
   read_id(ctx, map, "id", gate.id, true);
   read_local_text(ctx, map, "name", where, gate.name);
   read_id(ctx, map, "stage", gate.stage, true);
@@ -474,17 +491,8 @@ model::GateDef decode_gate(Ctx& ctx, const YAML::Node& node, const std::string& 
       }
     }
   }
-  if (const Field* field = map.get("repeatable"); field && !field->value.IsNull()) {
-    std::optional<bool> value;
-    if (is_plain(field->value))
-      value = parse_bool(field->value.Scalar());
-    if (value)
-      gate.repeatable = *value;
-    else
-      ctx.error(field->at, "wrong-type",
-                tr(ctx.lang, "{} must be true or false, not {}",
-                   "{} 必须是 true 或 false，而不是{}", field->path, describe(ctx, field->value)));
-  }
+  read_flag(ctx, map, "repeatable", gate.repeatable);
+  read_flag(ctx, map, "distinct_people", gate.distinct_people);
   read_list(ctx, map, "requires", where, gate.requires_fields);
   // The gate's own locations are relative to it ("board").
   gate.where = where.under(path + ".");
@@ -577,9 +585,10 @@ void decode_control(Ctx& ctx, const YAML::Node& node, FieldLocations& where,
   if (auto v = read_bounded(ctx, map, "risk_escalation", 1, 25, true, false))
     out.escalate_at = static_cast<int>(*v);
   if (auto ccb = section(ctx, map, "ccb")) {
-    Map c{ctx, *ccb, "control.ccb", where, {"board", "quorum", "excluded"}};
+    Map c{ctx, *ccb, "control.ccb", where, {"board", "quorum", "excluded", "distinct_people"}};
     read_list(ctx, c, "board", where, out.ccb.board, true);
     read_quorum(ctx, c, out.ccb.quorum);
+    read_flag(ctx, c, "distinct_people", out.ccb.distinct_people);
     if (const Field* field = c.get("excluded")) {
       out.ccb.excluded.clear();
       FieldLocations items;
@@ -592,6 +601,24 @@ void decode_control(Ctx& ctx, const YAML::Node& node, FieldLocations& where,
                        "{}：“{}”不是以下之一：manager, sponsor", field->path, word));
       }
     }
+  }
+}
+
+// pmo.yaml `ledger:`: who may change the process and the roster, and whether decisions are signed.
+void decode_ledger(Ctx& ctx, const YAML::Node& node, FieldLocations& where,
+                   model::LedgerSettings& out) {
+  Map map{ctx, node, "ledger", where, {"rule_changes", "signing"}};
+  if (map.get("rule_changes"))
+    read_list(ctx, map, "rule_changes", where, out.rule_changes, true);
+  if (const Field* field = map.get("signing"); field && !field->value.IsNull()) {
+    const std::string word = is_plain(field->value) ? field->value.Scalar() : std::string{};
+    if (word == "required" || word == "optional")
+      out.signing_required = word == "required";
+    else
+      ctx.error(field->at, "bad-value",
+                tr(ctx.lang, "ledger.signing: {} is not one of: optional, required",
+                   "ledger.signing：{}不是以下之一：optional, required",
+                   describe(ctx, field->value)));
   }
 }
 
@@ -889,7 +916,8 @@ Decoded<model::Office> decode_office(std::string_view text, const std::string& f
   auto root = parse_root(ctx, text);
   if (!root)
     return finish(std::move(out));
-  Map top{ctx, *root, "", office.where, {"office", "roles", "stages", "gates", "control"}};
+  Map top{ctx,         *root,   "",       office.where,
+          {"office", "roles", "stages", "gates", "control", "ledger"}};
 
   if (const Field* field = top.require("office")) {
     if (!field->value.IsMap()) {
@@ -931,6 +959,8 @@ Decoded<model::Office> decode_office(std::string_view text, const std::string& f
   });
   if (auto node = section(ctx, top, "control"))
     decode_control(ctx, *node, office.where, office.control);
+  if (auto node = section(ctx, top, "ledger"))
+    decode_ledger(ctx, *node, office.where, office.ledger);
   return finish(std::move(out));
 }
 
@@ -944,7 +974,7 @@ Decoded<model::Person> decode_person(std::string_view text, const std::string& f
   auto root = parse_root(ctx, text);
   if (!root)
     return finish(std::move(out));
-  Map map{ctx, *root, "", person.where, {"name", "email", "roles", "capacity"}};
+  Map map{ctx, *root, "", person.where, {"name", "email", "roles", "capacity", "ssh_key"}};
 
   require_text(ctx, map, "name", person.name);
   if (person.name.find_first_of("<>") != std::string::npos || has_control(person.name))
@@ -972,6 +1002,20 @@ Decoded<model::Person> decode_person(std::string_view text, const std::string& f
     if (person.roles.empty() && out.findings.size() == before)
       ctx.error(field->at, "missing-field",
                 pick(lang, "roles must name at least one role", "roles 至少要有一个角色"));
+  }
+
+  if (const Field* field = map.get("ssh_key")) {
+    if (auto key = text_of(ctx, *field)) {
+      const bool ok = (key->starts_with("ssh-") || key->starts_with("ecdsa-") ||
+                       key->starts_with("sk-")) &&
+                      key->find(' ') != std::string::npos && !has_control(*key);
+      if (ok || key->empty())
+        person.ssh_key = std::move(*key);
+      else
+        ctx.error(field->at, "bad-value",
+                  pick(lang, "ssh_key must be an SSH public key line (ssh-ed25519 AAAA…)",
+                       "ssh_key 必须是一行 SSH 公钥（ssh-ed25519 AAAA…）"));
+    }
   }
 
   if (const Field* field = map.get("capacity")) {
@@ -1169,6 +1213,8 @@ std::string encode_office(const model::Office& office) {
       item.id_list(4, "excluded", excluded);
       if (gate.repeatable)
         item.raw(4, "repeatable", "true");
+      if (!gate.distinct_people)
+        item.raw(4, "distinct_people", "false");
       item.id_list(4, "requires", gate.requires_fields);
       w.list_item(2, item);
     }
@@ -1190,6 +1236,15 @@ std::string encode_office(const model::Office& office) {
   for (auto party : c.ccb.excluded)
     ccb_excluded.emplace_back(party_name(party));
   w.id_list(4, "excluded", ccb_excluded);
+  if (!c.ccb.distinct_people)
+    w.raw(4, "distinct_people", "false");
+  const model::LedgerSettings defaults;
+  if (office.ledger.rule_changes != defaults.rule_changes || office.ledger.signing_required) {
+    w.blank();
+    w.heading(0, "ledger");
+    w.id_list(2, "rule_changes", office.ledger.rule_changes);
+    w.raw(2, "signing", office.ledger.signing_required ? "required" : "optional");
+  }
   return std::move(w).str();
 }
 
@@ -1202,6 +1257,7 @@ std::string encode_person(const model::Person& person) {
   w.raw(0, "capacity",
         capacity == std::trunc(capacity) ? fmt::format("{:.1f}", capacity)
                                          : format_number(capacity));
+  w.text(0, "ssh_key", person.ssh_key);
   return std::move(w).str();
 }
 

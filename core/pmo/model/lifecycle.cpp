@@ -43,9 +43,21 @@ const GateDef* first_gate_of_stage(const Office& office, std::string_view stage,
 
 void update_missing_roles(GateProgress& progress) {
   progress.missing_roles.clear();
-  for (const auto& role : progress.gate->board)
+  const GateDef& rules = progress.round_gate ? *progress.round_gate : *progress.gate;
+  for (const auto& role : rules.board)
     if (!progress.approvals.count(role))
       progress.missing_roles.push_back(role);
+}
+
+// Ends the round: the next decision opens a new one, under the rules of its own time.
+void close_round(GateProgress& progress) {
+  progress.approvals.clear();
+  progress.approvers.clear();
+  progress.round += 1;
+  progress.round_decisions = 0;
+  progress.round_gate = progress.gate;
+  progress.approvals_needed =
+      approvals_needed(progress.gate->quorum, static_cast<int>(progress.gate->board.size()));
 }
 
 } // namespace
@@ -53,20 +65,31 @@ void update_missing_roles(GateProgress& progress) {
 GateProgress start_progress(const GateDef& gate) {
   GateProgress progress;
   progress.gate = &gate;
+  progress.round_gate = &gate;
   progress.approvals_needed = approvals_needed(gate.quorum, static_cast<int>(gate.board.size()));
   update_missing_roles(progress);
   return progress;
 }
 
-RoundEffect apply_decision(GateProgress& progress, const Decision& d) {
+const GateDef* decided_under(const Office& office, const Decision& d) {
+  const Office& rules = d.rules ? *d.rules : office;
+  return d.change.empty() ? rules.gate(d.gate) : &rules.control.ccb;
+}
+
+RoundEffect apply_decision(GateProgress& progress, const Decision& d, const GateDef& rules) {
+  if (progress.round_decisions == 0) {
+    progress.round_gate = &rules;
+    progress.approvals_needed =
+        approvals_needed(rules.quorum, static_cast<int>(rules.board.size()));
+  }
+  progress.round_decisions += 1;
   progress.decisions.push_back(&d);
   switch (d.verdict) {
   case Verdict::reject:
     return RoundEffect::rejected;
   case Verdict::revise:
   case Verdict::hold:
-    progress.approvals.clear();
-    progress.round += 1;
+    close_round(progress);
     return RoundEffect::paused;
   case Verdict::approve:
   case Verdict::approve_with_conditions:
@@ -74,14 +97,16 @@ RoundEffect apply_decision(GateProgress& progress, const Decision& d) {
   }
   if (progress.approvals.count(d.role))
     return RoundEffect::role_twice;
+  if (progress.round_gate->distinct_people && progress.approvers.count(d.reviewer))
+    return RoundEffect::person_twice;
   progress.approvals[d.role] = &d;
+  progress.approvers[d.reviewer] = &d;
   if (static_cast<int>(progress.approvals.size()) < progress.approvals_needed)
     return RoundEffect::counted;
   progress.passes += 1;
   progress.last_passed_at = d.decided_at;
   progress.last_passed_by = &d;
-  progress.approvals.clear();
-  progress.round += 1;
+  close_round(progress);
   return RoundEffect::passed;
 }
 
@@ -112,13 +137,16 @@ ProjectState derive_state(const Office& office, const std::vector<const Decision
                           Lang lang) {
   ProjectState state;
   state.stage = office.initial_stage;
+  state.gates.reserve(office.gates.size() + 2);
   for (const auto& gate : office.gates)
     state.gates.push_back(start_progress(gate));
-  auto progress_of = [&](std::string_view id) -> GateProgress* {
+  // The progress of a gate by id; a gate that only an earlier pmo.yaml defined gets its own.
+  auto progress_of = [&](const GateDef& under) -> GateProgress& {
     for (auto& p : state.gates)
-      if (p.gate->id == id)
-        return &p;
-    return nullptr;
+      if (p.gate->id == under.id)
+        return p;
+    state.gates.push_back(start_progress(under));
+    return state.gates.back();
   };
   auto anomaly = [&](const Decision* d, const char* code, std::string message) {
     state.anomalies.push_back(Anomaly{d, code, std::move(message)});
@@ -127,14 +155,16 @@ ProjectState derive_state(const Office& office, const std::vector<const Decision
   for (const Decision* d : decisions) {
     if (!d->change.empty())
       continue; // a change decision: derive_change_state
-    GateProgress* progress = progress_of(d->gate);
-    if (!progress) {
+    const GateDef* under = decided_under(office, *d);
+    if (!under) {
       anomaly(
           d, "unknown-gate",
           tr(lang, "gate {} is not defined in pmo.yaml", "pmo.yaml 中没有定义关口 {}", d->gate));
       continue;
     }
-    const GateDef& gate = *progress->gate;
+    GateProgress& progress = progress_of(*under);
+    // A round is judged by the rules in force when it opened.
+    const GateDef& gate = progress.round_decisions > 0 ? *progress.round_gate : *under;
     if (state.stage == k_rejected_stage) {
       anomaly(d, "decision-after-reject",
               pick(lang, "decision recorded after the project was rejected",
@@ -148,7 +178,7 @@ ProjectState derive_state(const Office& office, const std::vector<const Decision
                  stage_name(gate.stage, lang), stage_name(state.stage, lang)));
       continue;
     }
-    if (state.pause != Pause::none && state.paused_gate != &gate) {
+    if (state.pause != Pause::none && state.paused_gate->id != gate.id) {
       anomaly(d, "gate-paused",
               tr(lang, "the project was paused ({}) at gate {}", "项目当时在关口 {1} 处于“{0}”状态",
                  pause_name(state.pause, lang), state.paused_gate->id));
@@ -158,19 +188,27 @@ ProjectState derive_state(const Office& office, const std::vector<const Decision
       state.pause = Pause::none;
       state.paused_gate = nullptr;
     }
-    switch (apply_decision(*progress, *d)) {
+    switch (apply_decision(progress, *d, gate)) {
     case RoundEffect::rejected:
       state.stage = std::string{k_rejected_stage};
       state.stage_since = d->decided_at;
       break;
     case RoundEffect::paused:
       state.pause = d->verdict == Verdict::revise ? Pause::revise : Pause::hold;
-      state.paused_gate = &gate;
+      state.paused_gate = progress.gate;
       break;
     case RoundEffect::role_twice:
       anomaly(d, "role-twice",
               tr(lang, "role {} already approved gate {} in this round",
                  "角色 {} 在本轮已批准过关口 {}", d->role, gate.id));
+      break;
+    case RoundEffect::person_twice:
+      anomaly(d, "person-twice",
+              tr(lang,
+                 "{} already approved gate {} in this round in another role; a person fills one "
+                 "seat of a board",
+                 "{} 在本轮已以其他角色批准过关口 {}；同一人只能占评审委员会的一个席位",
+                 d->reviewer, gate.id));
       break;
     case RoundEffect::passed:
       if (state.stage != gate.enters || !gate.repeatable)
@@ -207,7 +245,8 @@ ChangeState derive_change_state(const GateDef& ccb, const ChangeRequest& change,
                                            "{} 已有结论，之后不应再有决策", change.id)});
       continue;
     }
-    switch (apply_decision(state.board, *d)) {
+    const GateDef& under = d->rules ? d->rules->control.ccb : ccb;
+    switch (apply_decision(state.board, *d, under)) {
     case RoundEffect::rejected:
       state.status = ChangeStatus::rejected;
       state.decided_at = d->decided_at;
@@ -223,6 +262,15 @@ ChangeState derive_change_state(const GateDef& ccb, const ChangeRequest& change,
       state.anomalies.push_back(Anomaly{d, "role-twice",
                                         tr(lang, "role {} already approved {} in this round",
                                            "角色 {} 在本轮已批准过 {}", d->role, change.id)});
+      break;
+    case RoundEffect::person_twice:
+      state.anomalies.push_back(
+          Anomaly{d, "person-twice",
+                  tr(lang,
+                     "{} already approved {} in this round in another role; a person fills one "
+                     "seat of a board",
+                     "{} 在本轮已以其他角色批准过 {}；同一人只能占评审委员会的一个席位",
+                     d->reviewer, change.id)});
       break;
     case RoundEffect::counted:
       state.status = ChangeStatus::pending;
@@ -438,6 +486,16 @@ ReviewPlan plan_review(const Portfolio& portfolio, const ReviewRequest& request,
       refuse("role-twice", tr(lang, "role '{}' already approved {} in this round ({}, {})",
                               "角色“{}”在本轮已批准 {}（{}，{}）", role, gate->id,
                               it->second->reviewer, format_timestamp(it->second->decided_at)));
+    const GateDef& round = progress->round_decisions > 0 ? *progress->round_gate : *gate;
+    if (auto it = progress->approvers.find(person->id);
+        round.distinct_people && it != progress->approvers.end())
+      refuse("person-twice",
+             tr(lang,
+                "{} already approved {} in this round as '{}' ({}); a person fills one seat of a "
+                "board, whatever roles they hold",
+                "{0} 在本轮已以“{2}”身份批准 {1}（{3}）；无论兼任多少角色，同一人只能占评审委员会的"
+                "一个席位",
+                person->id, gate->id, it->second->role, format_timestamp(it->second->decided_at)));
   }
 
   // Readiness: only an approval needs the gate's content.

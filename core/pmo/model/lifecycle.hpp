@@ -16,10 +16,15 @@ inline constexpr std::string_view k_rejected_stage = "rejected";
 
 // Where one gate stands for a project.
 struct GateProgress {
-  const GateDef* gate = nullptr;
+  const GateDef* gate = nullptr; // as pmo.yaml defines it now (or as it last did, if removed)
+  // The rules the current round is judged by: the gate as it stood when the round opened (at its
+  // first decision), so a later change of pmo.yaml never re-judges it; `gate` before that.
+  const GateDef* round_gate = nullptr;
   int round = 1;                                    // current round, 1-based
+  int round_decisions = 0;                          // decisions in the current round
   int passes = 0;                                   // times passed (a repeatable gate passes often)
   std::map<std::string, const Decision*> approvals; // board role -> approval in this round
+  std::map<std::string, const Decision*> approvers; // person -> approval in this round
   std::vector<std::string> missing_roles;           // board roles without an approval this round
   int approvals_needed = 0;                         // by the quorum
   std::optional<Timestamp> last_passed_at;
@@ -31,11 +36,17 @@ struct GateProgress {
 GateProgress start_progress(const GateDef& gate);
 
 // What one decision did to a board's current round.
-enum class RoundEffect { counted, passed, rejected, paused, role_twice };
+enum class RoundEffect { counted, passed, rejected, paused, role_twice, person_twice };
 
-// Counts a decision in the round (an approval per role, revise/hold opens a new round). The one
-// place the round rules live: gates and change requests both go through it.
-RoundEffect apply_decision(GateProgress& progress, const Decision& decision);
+// Counts a decision in the round (an approval per role and, with distinct_people, per person;
+// revise/hold opens a new round). `rules` is the gate as it stood when the decision was made:
+// it becomes the round's rules when the decision opens the round. The one place the round rules
+// live: gates and change requests both go through it.
+RoundEffect apply_decision(GateProgress& progress, const Decision& decision, const GateDef& rules);
+
+// The gate (or, for a change decision, the CCB) a decision was made under: from the process the
+// ledger recorded with it, else from `office`. nullptr when that process has no such gate.
+const GateDef* decided_under(const Office& office, const Decision& decision);
 
 // A project's suspension or rework, set by a hold or revise on a gate and lifted by the next
 // decision on that gate.

@@ -401,7 +401,8 @@ void Portfolio::sort_records() {
 
 void Portfolio::sort_decisions() {
   std::stable_sort(decisions.begin(), decisions.end(), [](const Decision& a, const Decision& b) {
-    return std::tie(a.project, a.decided_at, a.file) < std::tie(b.project, b.decided_at, b.file);
+    return std::tie(a.project, a.sequence, a.decided_at, a.file) <
+           std::tie(b.project, b.sequence, b.decided_at, b.file);
   });
 }
 

@@ -13,6 +13,7 @@
 #include <pmo/model/types.hpp>
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -54,6 +55,7 @@ struct GateDef {
   Quorum quorum;
   std::vector<Party> excluded; // project parties who may not decide on this gate
   bool repeatable = false;     // a checkpoint that may pass many times (G3 阶段评审)
+  bool distinct_people = true; // within a round a person counts once, whatever roles they hold
   std::vector<std::string> requires_fields; // field paths of the project record that must be filled
   FieldLocations where;
 };
@@ -87,6 +89,13 @@ struct ControlSettings {
   GateDef ccb = default_ccb();      // the change control board (变更控制委员会), as a gate
 };
 
+// How the decision ledger is kept (pmo.yaml `ledger:`), judged by `pmo verify`.
+struct LedgerSettings {
+  // Roles whose holders may change pmo.yaml and people/ (the process and the roster).
+  std::vector<std::string> rule_changes = {"pmo"};
+  bool signing_required = false; // each decision commit signed with the reviewer's SSH key
+};
+
 struct Office {
   std::string name;
   Lang language = Lang::zh;
@@ -96,6 +105,7 @@ struct Office {
   std::vector<GateDef> gates; // in lifecycle order
   std::string initial_stage = "proposed";
   ControlSettings control;
+  LedgerSettings ledger;
   FieldLocations where;
 
   const GateDef* gate(std::string_view id) const;
@@ -111,6 +121,7 @@ struct Person {
   std::string email;
   std::vector<std::string> roles;
   double capacity = 1.0; // FTE
+  std::string ssh_key;   // "ssh-ed25519 AAAA…": the public key that signs this person's decisions
   std::string file;
   FieldLocations where;
 
@@ -239,6 +250,12 @@ struct Decision {
   std::vector<std::string> conditions;
   std::string file;
   FieldLocations where;
+  // Set when the decision comes from the ledger (git history), unset when read from files only:
+  // the commit that recorded it, its place in history (1-based, parents before children), and
+  // the process (pmo.yaml) as it stood at that commit's parent, under which it is judged.
+  std::string commit;
+  std::uint64_t sequence = 0;
+  std::shared_ptr<const Office> rules;
 };
 
 // The dimensions a status report rates (进度、成本、范围、质量).
@@ -333,7 +350,7 @@ struct Portfolio {
   Office office;
   std::vector<Person> people;
   std::vector<Project> projects;
-  std::vector<Decision> decisions;          // sorted by (project, decided_at, file)
+  std::vector<Decision> decisions; // sorted by (project, sequence, decided_at, file)
   std::vector<StatusReport> status_reports; // sorted by (project, period)
   std::vector<Risk> risks;                  // sorted by (project, id)
   std::vector<Issue> issues;                // sorted by (project, id)

@@ -1,0 +1,143 @@
+// pmo verify [REV | REV..REV] — proves the decision ledger from git history alone: every decision
+// recorded by its own commit, authored by its reviewer, never changed afterwards, and valid under
+// the process and the roster as they stood at its parent. Findings on stdout (text, JSON or GitHub
+// annotations), the summary on stderr; exit 1 when anything does not hold.
+
+#include "commands.hpp"
+#include "workspace.hpp"
+
+#include <pmo/ledger/ledger.hpp>
+#include <pmo/report/findings.hpp>
+
+#include <fmt/color.h>
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include <ostream>
+#include <stdexcept>
+
+namespace pmo::cli {
+
+namespace {
+
+using model::Lang;
+using model::tr;
+
+struct VerifyOptions {
+  std::string range;
+  std::string format = "text";
+};
+
+// Printable on a terminal: control characters (an escape sequence in a name) become U+FFFD.
+std::string printable(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7f)
+      out += "\xEF\xBF\xBD";
+    else
+      out += c;
+  }
+  return out;
+}
+
+int run(Context& ctx, const VerifyOptions& opts) {
+  Workspace ws = open_workspace(ctx, true);
+  Lang lang = early_language(ctx, &ws);
+  ledger::Options options;
+  options.deep = true;
+  options.prefix = ws.prefix;
+  options.lang = lang;
+  options.now = ctx.clock.now;
+  if (!opts.range.empty()) {
+    const auto dots = opts.range.find("..");
+    if (dots == std::string::npos) {
+      options.tip = opts.range;
+    } else {
+      options.since = opts.range.substr(0, dots);
+      const std::string tip = opts.range.substr(dots + 2);
+      options.tip = tip.empty() ? "HEAD" : tip;
+      if (options.since->empty() || tip.starts_with("."))
+        throw Failure(k_exit_usage, tr(lang, "'{}' is not REV or REV..REV",
+                                       "“{}”不是 REV 或 REV..REV 形式", printable(opts.range)));
+    }
+  }
+  if (ws.repo->head_unborn() && opts.range.empty())
+    throw Failure(k_exit_findings, tr(lang, "the repository has no commit yet", "仓库中还没有提交"));
+  ledger::Ledger result;
+  try {
+    result = ledger::build(*ws.repo, options);
+  } catch (const std::invalid_argument& unknown) {
+    throw Failure(k_exit_usage, tr(lang, "unknown revision '{}'", "未知的版本“{}”",
+                                   printable(unknown.what())));
+  }
+  if (result.shallow)
+    throw Failure(k_exit_env,
+                  tr(lang,
+                     "this is a shallow clone: verify needs the whole history to prove anything "
+                     "(git fetch --unshallow; in GitHub Actions, actions/checkout with "
+                     "fetch-depth: 0)",
+                     "这是浅克隆：verify 需要完整历史才能证明（git fetch --unshallow；在 GitHub "
+                     "Actions 中为 actions/checkout 设置 fetch-depth: 0）"));
+
+  std::ostream& out = *ctx.out;
+  if (opts.format == "json") {
+    nlohmann::json findings = nlohmann::json::array();
+    for (const auto& f : result.findings)
+      findings.push_back({{"commit", f.commit},
+                          {"file", f.file.empty() ? f.file : ws.prefix + f.file},
+                          {"project", f.project},
+                          {"code", f.code},
+                          {"message", f.message}});
+    nlohmann::json doc{{"tip", result.tip},
+                       {"commits", result.commits},
+                       {"decisions", result.decisions.size()},
+                       {"findings", std::move(findings)}};
+    out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  } else if (opts.format == "github") {
+    for (const auto& f : result.findings) {
+      model::Finding finding{model::Severity::error,
+                             model::Location{f.file.empty() ? "" : ws.prefix + f.file, 0, 0},
+                             f.code, f.message};
+      out << report::github_annotation(finding) << '\n';
+    }
+  } else {
+    for (const auto& f : result.findings)
+      out << f.commit.substr(0, 7) << ' ' << (f.file.empty() ? "" : printable(f.file) + ": ")
+          << tr(lang, "error: ", "错误：") << printable(f.message) << '\n';
+  }
+  if (!ctx.quiet) {
+    std::string summary =
+        result.findings.empty()
+            ? tr(lang, "{} commits, {} decisions: every decision is proved by the history",
+                 "{} 个提交、{} 项决策：每项决策都由历史证明", result.commits,
+                 result.decisions.size())
+            : tr(lang, "{} commits: {} finding(s); the ledger does not hold",
+                 "{} 个提交：{} 处问题；决策台账不成立", result.commits, result.findings.size());
+    if (ctx.color)
+      summary = fmt::format(fmt::fg(result.findings.empty() ? fmt::terminal_color::green
+                                                           : fmt::terminal_color::red),
+                            "{}", summary);
+    *ctx.err << summary << '\n';
+  }
+  return result.findings.empty() ? k_exit_ok : k_exit_findings;
+}
+
+} // namespace
+
+void add_verify(CLI::App& app, Action& action) {
+  auto opts = std::make_shared<VerifyOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "verify", "Prove every gate decision from git history (append-only, authors, rules at the "
+                "time, one person one seat)");
+  cmd->add_option("RANGE", opts->range,
+                  "A revision (default HEAD: its whole history) or REV..REV (only the commits of "
+                  "a pull request, judged against the history before them)");
+  cmd->add_option("--format", opts->format, "text, json, or github (workflow annotations)")
+      ->check(CLI::IsMember({"text", "json", "github"}))
+      ->option_text("text|json|github");
+  cmd->callback([&action, opts] { action = [opts](Context& ctx) { return run(ctx, *opts); }; });
+}
+
+} // namespace pmo::cli

@@ -1,0 +1,712 @@
+#include <pmo/codec/records.hpp>
+#include <pmo/git/graph.hpp>
+#include <pmo/journal/journal.hpp>
+#include <pmo/ledger/ledger.hpp>
+#include <pmo/model/ids.hpp>
+#include <pmo/model/lifecycle.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <deque>
+#include <map>
+#include <memory>
+#include <stdexcept>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace pmo::ledger {
+
+namespace {
+
+using model::Lang;
+using model::tr;
+using Roster = std::map<std::string, model::Person, std::less<>>;
+
+// The process and the roster in force at a commit: the last versions an authorised person
+// committed (an unauthorised change is reported and does not take effect), and the ids of what
+// the commit's tree holds, to see what the next commit changes.
+struct Snapshot {
+  std::shared_ptr<const model::Office> office;
+  std::string office_blob;
+  std::shared_ptr<const Roster> roster;
+  std::string people_tree;
+};
+
+std::string short_id(const std::string& id) { return id.substr(0, 7); }
+
+bool holds_any(const model::Person& person, const std::vector<std::string>& roles) {
+  return std::any_of(roles.begin(), roles.end(),
+                     [&](const std::string& role) { return person.has_role(role); });
+}
+
+class Builder {
+public:
+  Builder(const git::Graph& graph, const Options& options) : m_g(graph), m_opt(options) {}
+
+  Ledger run() {
+    auto tip = m_g.resolve(m_opt.tip);
+    if (!tip)
+      throw std::invalid_argument(m_opt.tip);
+    m_out.tip = *tip;
+    if (m_g.is_shallow()) {
+      m_out.shallow = true;
+      return std::move(m_out);
+    }
+    std::vector<std::string> order = m_g.commits(*tip);
+    if (m_opt.since) {
+      auto since = m_g.resolve(*m_opt.since);
+      if (!since)
+        throw std::invalid_argument(*m_opt.since);
+      for (auto& id : m_g.commits(*tip, {*since}))
+        m_range.insert(std::move(id));
+      m_out.commits = m_range.size();
+    } else {
+      m_out.commits = order.size();
+    }
+    index_files();
+    for (const auto& id : order)
+      visit(m_g.commit(id));
+    return std::move(m_out);
+  }
+
+private:
+  bool in_range(const std::string& commit) const {
+    return !m_opt.since || m_range.count(commit) > 0;
+  }
+  bool deep(const std::string& commit) const { return m_opt.deep && in_range(commit); }
+
+  void finding(const git::CommitFacts& c, std::string code, std::string message,
+               std::string file = {}, std::string project = {}) {
+    if (!in_range(c.id))
+      return;
+    if (!project.empty())
+      m_out.affected.insert(project);
+    m_out.findings.push_back(Finding{c.id, std::move(file), std::move(project), std::move(code),
+                                     std::move(message)});
+  }
+
+  // ---- the process and the roster as they stood ----
+
+  std::shared_ptr<const model::Office> office_of(const std::string& blob, std::string* error) {
+    if (auto it = m_offices.find(blob); it != m_offices.end()) {
+      if (!it->second && error)
+        *error = m_office_errors[blob];
+      return it->second;
+    }
+    std::shared_ptr<const model::Office> office;
+    auto text = m_g.read_blob(blob);
+    if (text) {
+      auto decoded = codec::decode_office(*text, "pmo.yaml", m_opt.lang);
+      if (decoded.ok())
+        office = std::make_shared<const model::Office>(std::move(decoded.value));
+      else if (!decoded.findings.empty())
+        m_office_errors[blob] = model::format_finding(decoded.findings.front(), m_opt.lang);
+    } else {
+      m_office_errors[blob] = "unreadable";
+    }
+    m_offices.emplace(blob, office);
+    if (!office && error)
+      *error = m_office_errors[blob];
+    return office;
+  }
+
+  std::shared_ptr<const Roster> roster_of(const std::string& commit, const std::string& tree) {
+    if (auto it = m_rosters.find(tree); it != m_rosters.end())
+      return it->second;
+    auto roster = std::make_shared<Roster>();
+    if (!tree.empty()) {
+      for (const auto& [name, blob] : m_g.list(commit, m_opt.prefix + "people/")) {
+        if (!name.ends_with(".yaml"))
+          continue;
+        const std::string id = name.substr(0, name.size() - 5);
+        auto text = m_g.read_blob(blob);
+        if (!text || !model::is_valid_id(id))
+          continue;
+        auto decoded = codec::decode_person(*text, "people/" + name, id, m_opt.lang);
+        if (decoded.ok())
+          roster->emplace(id, std::move(decoded.value));
+      }
+    }
+    m_rosters.emplace(tree, roster);
+    return roster;
+  }
+
+  Snapshot fresh(const std::string& commit) {
+    Snapshot s;
+    s.office_blob = m_g.entry_id(commit, m_opt.prefix + "pmo.yaml");
+    s.people_tree = m_g.entry_id(commit, m_opt.prefix + "people");
+    if (!s.office_blob.empty())
+      s.office = office_of(s.office_blob, nullptr);
+    s.roster = roster_of(commit, s.people_tree);
+    return s;
+  }
+
+  const Snapshot& snapshot(const std::string& commit) {
+    auto it = m_snaps.find(commit);
+    if (it == m_snaps.end())
+      it = m_snaps.emplace(commit, fresh(commit)).first; // outside the walk (a range boundary)
+    return it->second;
+  }
+
+  // Whether the author of `c` may change the process and the roster, judged by the snapshot of
+  // its parent. While nobody holds an authorised role (an office being set up), anyone may.
+  bool may_change_rules(const git::CommitFacts& c, const Snapshot& before, std::string& who) {
+    const std::vector<std::string> roles =
+        before.office ? before.office->ledger.rule_changes : model::LedgerSettings{}.rule_changes;
+    who = fmt::format("{} <{}>", c.author_name, c.author_email);
+    if (!before.roster)
+      return true;
+    bool anyone_holds = false;
+    for (const auto& [id, person] : *before.roster) {
+      if (!holds_any(person, roles))
+        continue;
+      anyone_holds = true;
+      if (journal::is_authored_by(c.author_name, c.author_email, person))
+        return true;
+    }
+    return !anyone_holds;
+  }
+
+  Snapshot next_snapshot(const git::CommitFacts& c, bool decision_commit) {
+    Snapshot now;
+    now.office_blob = m_g.entry_id(c.id, m_opt.prefix + "pmo.yaml");
+    now.people_tree = m_g.entry_id(c.id, m_opt.prefix + "people");
+    if (c.parents.empty()) { // the root commit is where trust starts (pmo init)
+      if (!now.office_blob.empty())
+        now.office = office_of(now.office_blob, nullptr);
+      now.roster = roster_of(c.id, now.people_tree);
+      return now;
+    }
+    const Snapshot& base = snapshot(c.parents.front());
+    now.office = base.office;
+    now.roster = base.roster;
+    // A version that one of the parents already had came with that parent's branch.
+    const Snapshot* office_from = nullptr;
+    const Snapshot* people_from = nullptr;
+    for (const auto& parent : c.parents) {
+      const Snapshot& s = snapshot(parent);
+      if (!office_from && s.office_blob == now.office_blob)
+        office_from = &s;
+      if (!people_from && s.people_tree == now.people_tree)
+        people_from = &s;
+    }
+    if (office_from)
+      now.office = office_from->office;
+    if (people_from)
+      now.roster = people_from->roster;
+    if (office_from && people_from)
+      return now;
+
+    std::string who;
+    const bool allowed = may_change_rules(c, base, who);
+    const std::vector<std::string> roles =
+        base.office ? base.office->ledger.rule_changes : model::LedgerSettings{}.rule_changes;
+    auto refuse = [&](std::string_view what) {
+      if (decision_commit)
+        return; // reported with the decision: a decision commit changes nothing else
+      finding(c, "unauthorised-change",
+              tr(m_opt.lang,
+                 "{} changes {}, but {} holds none of the roles that may ({}) in the roster of "
+                 "its parent; the change does not take effect",
+                 "{} 修改了 {}，但在其父提交的人员名册中 {} 不具有可作此修改的角色（{}）；"
+                 "该修改不生效",
+                 short_id(c.id), what, who, fmt::join(roles, ", ")),
+              std::string(what));
+    };
+    if (!office_from) {
+      if (!allowed || decision_commit) {
+        refuse("pmo.yaml");
+      } else if (now.office_blob.empty()) {
+        finding(c, "office-removed",
+                tr(m_opt.lang, "{} deletes pmo.yaml", "{} 删除了 pmo.yaml", short_id(c.id)),
+                "pmo.yaml");
+      } else {
+        std::string error;
+        if (auto office = office_of(now.office_blob, &error))
+          now.office = office;
+        else
+          finding(c, "office-invalid",
+                  tr(m_opt.lang, "{} commits a pmo.yaml that does not load ({}); it does not "
+                                 "take effect",
+                     "{} 提交的 pmo.yaml 无法读取（{}）；该版本不生效", short_id(c.id), error),
+                  "pmo.yaml");
+      }
+    }
+    if (!people_from) {
+      if (!allowed || decision_commit)
+        refuse("people/");
+      else
+        now.roster = roster_of(c.id, now.people_tree);
+    }
+    return now;
+  }
+
+  // ---- decision records ----
+
+  // Light mode: the working-tree records by project, to match decision commits with.
+  void index_files() {
+    if (!m_opt.files)
+      return;
+    for (const auto& d : *m_opt.files)
+      m_files[d.project].push_back(&d);
+    if (m_opt.projects)
+      for (const auto& p : *m_opt.projects)
+        m_current_projects[p.id] = &p;
+  }
+
+  std::shared_ptr<const model::Project> project_of_blob(const std::string& blob,
+                                                        const std::string& id) {
+    if (blob.empty())
+      return nullptr;
+    const std::string key = id + ":" + blob;
+    if (auto it = m_project_blobs.find(key); it != m_project_blobs.end())
+      return it->second;
+    std::shared_ptr<const model::Project> project;
+    if (auto text = m_g.read_blob(blob)) {
+      auto decoded = codec::decode_project(*text, "projects/" + id + "/project.yaml", id, m_opt.lang);
+      if (decoded.ok())
+        project = std::make_shared<const model::Project>(std::move(decoded.value));
+    }
+    m_project_blobs.emplace(key, project);
+    return project;
+  }
+
+  // The decision record a light walk pairs with a decision commit: the working-tree file of that
+  // name whose fields agree with the commit.
+  const model::Decision* matching_file(const journal::Entry& e, model::Timestamp at) {
+    auto it = m_files.find(e.project);
+    if (it == m_files.end())
+      return nullptr;
+    for (const model::Decision* d : it->second) {
+      const std::string name = d->file.substr(d->file.rfind('/') + 1);
+      if (m_claimed.count(d) || !journal::is_file_name_of(name, at, e.subject(), e.reviewer))
+        continue;
+      if (!journal::disagreements(e, at, *d, d->project).empty())
+        continue;
+      m_claimed.insert(d);
+      return d;
+    }
+    return nullptr;
+  }
+
+  bool under_prefix(std::string_view path, std::string& rel) const {
+    if (!path.starts_with(m_opt.prefix))
+      return false;
+    rel = std::string(path.substr(m_opt.prefix.size()));
+    return true;
+  }
+
+  // Deep: the changes of a commit to decision records (and, with `all`, to everything).
+  std::vector<git::PathChange> changes(const std::string& from, const std::string& to, bool all) {
+    const std::string& prefix = m_opt.prefix;
+    return m_g.changes(from, to, [&](std::string_view dir) {
+      if (all)
+        return true;
+      if (prefix.starts_with(dir))
+        return true; // on the way to the portfolio
+      if (!dir.starts_with(prefix))
+        return false;
+      std::string_view rel = dir.substr(prefix.size());
+      if (rel == "projects/")
+        return true;
+      if (!rel.starts_with("projects/"))
+        return false;
+      rel.remove_prefix(9);
+      const auto slash = rel.find('/');
+      return slash + 1 == rel.size() || rel.substr(slash) == "/decisions/";
+    });
+  }
+
+  void check_non_decision(const git::CommitFacts& c) {
+    if (c.parents.size() <= 1) {
+      for (const auto& change : changes(c.parents.empty() ? "" : c.parents.front(), c.id, false))
+        record_change(c, change, false);
+      return;
+    }
+    // A merge: a decision record must come, unchanged, from one of the parents, and none may be
+    // dropped.
+    std::map<std::string, int> changed_against; // path -> parents it differs from
+    for (const auto& parent : c.parents)
+      for (const auto& change : changes(parent, c.id, false)) {
+        std::string rel;
+        if (!under_prefix(change.path, rel) || !journal::parse_record_path(rel))
+          continue;
+        if (change.kind == git::ChangeKind::deleted) {
+          finding(c, "merge-drops-decision",
+                  tr(m_opt.lang, "merge {} drops the decision record {} of one of its parents",
+                     "合并提交 {} 丢弃了其某个父提交中的决策记录 {}", short_id(c.id), rel),
+                  rel, journal::parse_record_path(rel)->project);
+          continue;
+        }
+        changed_against[rel] += 1;
+      }
+    for (const auto& [rel, count] : changed_against)
+      if (count == static_cast<int>(c.parents.size()))
+        finding(c, "merge-introduces-decision",
+                tr(m_opt.lang,
+                   "merge {} brings in the decision record {}, which is in neither of its "
+                   "parents: a decision is recorded by its own commit (pmo review)",
+                   "合并提交 {} 引入了决策记录 {}，而它不在任何一个父提交中：决策须由其自身的"
+                   "提交记录（pmo review）",
+                   short_id(c.id), rel),
+                rel, journal::parse_record_path(rel)->project);
+  }
+
+  // A change to a decision record by a commit that is not its decision commit.
+  void record_change(const git::CommitFacts& c, const git::PathChange& change, bool in_decision) {
+    std::string rel;
+    if (!under_prefix(change.path, rel))
+      return;
+    auto path = journal::parse_record_path(rel);
+    if (!path)
+      return;
+    const std::string project = path->project;
+    switch (change.kind) {
+    case git::ChangeKind::added:
+      finding(c, "decision-outside-commit",
+              tr(m_opt.lang,
+                 "{} adds the decision record {} but is not its decision commit: a decision "
+                 "written by hand, or a squash merge (merge or rebase portfolio pull requests, "
+                 "never squash them)",
+                 "{} 添加了决策记录 {}，但它不是该决策的提交：可能是手工编写的决策，或是压缩"
+                 "合并（squash）所致（组合仓库的拉取请求请用合并或变基，不要压缩）",
+                 short_id(c.id), rel),
+              rel, project);
+      break;
+    case git::ChangeKind::modified:
+      finding(c, "decision-edited",
+              tr(m_opt.lang, "{} edits the decision record {}{}; a decision is never changed",
+                 "{} 修改了决策记录 {}{}；决策一经记录不得修改", short_id(c.id), rel,
+                 recorded_by(rel)),
+              rel, project);
+      break;
+    case git::ChangeKind::deleted:
+      finding(c, "decision-deleted",
+              tr(m_opt.lang, "{} deletes the decision record {}{}",
+                 "{} 删除了决策记录 {}{}", short_id(c.id), rel, recorded_by(rel)),
+              rel, project);
+      break;
+    }
+    (void)in_decision;
+  }
+
+  std::string recorded_by(const std::string& rel) const {
+    auto it = m_recorded.find(rel);
+    if (it == m_recorded.end())
+      return {};
+    return tr(m_opt.lang, " (recorded by {})", "（由 {} 记录）", short_id(it->second));
+  }
+
+  // ---- the commit walk ----
+
+  void visit(const git::CommitFacts& c) {
+    std::string error;
+    auto entry = journal::parse(c.trailers, &error);
+    const bool decision_commit = journal::is_decision_commit(c.trailers);
+    Snapshot snap = next_snapshot(c, decision_commit);
+    if (!decision_commit) {
+      if (deep(c.id))
+        check_non_decision(c);
+      note_project_creation(c);
+      m_snaps.emplace(c.id, std::move(snap));
+      return;
+    }
+    if (!entry) {
+      finding(c, "bad-trailers",
+              tr(m_opt.lang, "{} claims a decision, but its trailers are malformed: {}",
+                 "{} 声称记录了决策，但其 trailer 格式错误：{}", short_id(c.id), error));
+    } else {
+      decision(c, *entry);
+    }
+    if (!c.parents.empty()) // a decision commit changes nothing else: the parent's rules stay
+      snap = snapshot(c.parents.front());
+    m_snaps.emplace(c.id, std::move(snap));
+  }
+
+  void note_project_creation(const git::CommitFacts& c) {
+    auto action = c.trailers.find("Pmo-Action");
+    auto project = c.trailers.find("Pmo-Project");
+    if (action != c.trailers.end() && action->second == "propose" && project != c.trailers.end())
+      m_project_since.emplace(project->second, c.author_time);
+  }
+
+  void decision(const git::CommitFacts& c, const journal::Entry& e) {
+    if (m_opt.project && e.project != *m_opt.project)
+      return;
+    const model::Timestamp at = c.author_time;
+    const std::string subject = e.subject();
+    auto reject = [&](std::string code, std::string message, std::string file = {}) {
+      finding(c, std::move(code),
+              tr(m_opt.lang, "{} ({} {} on {} by {}): {}", "{}（{} {}，{}，评审人 {}）：{}",
+                 short_id(c.id), subject, model::to_string(e.verdict), e.project, e.reviewer,
+                 message),
+              std::move(file), e.project);
+      return false;
+    };
+    if (c.parents.size() != 1) {
+      reject("decision-not-single-parent",
+             tr(m_opt.lang, "a decision commit has exactly one parent; this one has {}",
+                "决策提交必须恰好有一个父提交，而此提交有 {} 个", c.parents.size()));
+      return;
+    }
+    const std::string& parent = c.parents.front();
+    const Snapshot base = snapshot(parent); // copy: the map may grow below
+    const std::string dir = journal::decisions_dir(e.project);
+
+    // Deep: the commit adds exactly its record, and the record agrees with the commit.
+    model::Decision d;
+    d.project = e.project;
+    d.gate = e.gate;
+    d.change = e.change;
+    d.verdict = e.verdict;
+    d.reviewer = e.reviewer;
+    d.role = e.role;
+    d.decided_at = at;
+    d.file = dir + model::decision_file_name(at, subject, e.reviewer);
+    bool ok = true;
+    if (deep(c.id)) {
+      bool found = false;
+      for (const auto& change : changes(parent, c.id, true)) {
+        std::string rel;
+        const bool in_portfolio = under_prefix(change.path, rel);
+        auto path = in_portfolio ? journal::parse_record_path(rel) : std::nullopt;
+        if (!found && path && change.kind == git::ChangeKind::added && path->project == e.project &&
+            journal::is_file_name_of(path->name, at, subject, e.reviewer)) {
+          found = true;
+          d.file = rel;
+          auto text = m_g.read_blob(change.new_id);
+          auto decoded = text ? codec::decode_decision(*text, rel, e.project, m_opt.lang)
+                              : codec::Decoded<model::Decision>{};
+          if (!text || !decoded.ok()) {
+            ok = reject("record-invalid",
+                        tr(m_opt.lang, "its record {} does not load", "其记录 {} 无法读取", rel),
+                        rel);
+            continue;
+          }
+          for (const auto& why : journal::disagreements(e, at, decoded.value, e.project))
+            ok = reject("record-disagrees",
+                        tr(m_opt.lang, "its record {} disagrees with it: {}",
+                           "其记录 {} 与提交不一致：{}", rel, why),
+                        rel);
+          d.record = decoded.value.record;
+          d.comment = decoded.value.comment;
+          d.conditions = decoded.value.conditions;
+          d.where = decoded.value.where;
+          continue;
+        }
+        const std::string shown = in_portfolio ? rel : change.path;
+        ok = reject("decision-changes-more",
+                    tr(m_opt.lang,
+                       "a decision commit adds only its own record, but it also {} {}",
+                       "决策提交只能添加其自身的记录，但它还{}了 {}",
+                       change.kind == git::ChangeKind::added      ? pick("adds", "添加")
+                       : change.kind == git::ChangeKind::modified ? pick("changes", "修改")
+                                                                  : pick("deletes", "删除"),
+                       shown),
+                    shown);
+        if (path && change.kind != git::ChangeKind::added)
+          record_change(c, change, true);
+      }
+      if (!found)
+        ok = reject("record-missing",
+                    tr(m_opt.lang, "it adds no decision record {}<stamp>-{}-{}.yaml",
+                       "它没有添加决策记录 {}<时间>-{}-{}.yaml", dir, subject, e.reviewer));
+    } else {
+      // Light: the rules and the roster of the parent must not change in a decision commit.
+      const std::string office_now = m_g.entry_id(c.id, m_opt.prefix + "pmo.yaml");
+      const std::string people_now = m_g.entry_id(c.id, m_opt.prefix + "people");
+      if (office_now != base.office_blob || people_now != base.people_tree)
+        ok = reject("decision-changes-more",
+                    pick("a decision commit adds only its own record, but it also changes "
+                         "pmo.yaml or people/",
+                         "决策提交只能添加其自身的记录，但它还修改了 pmo.yaml 或 people/"));
+      if (const model::Decision* file = matching_file(e, at)) {
+        d.file = file->file;
+        d.record = file->record;
+        d.comment = file->comment;
+        d.conditions = file->conditions;
+        d.where = file->where;
+      }
+    }
+    if (in_range(c.id))
+      m_recorded[d.file] = c.id;
+
+    // The rules, the roster and the project as they stood at the parent.
+    if (!base.office) {
+      reject("no-process", pick("there is no readable pmo.yaml at its parent",
+                                "其父提交中没有可读取的 pmo.yaml"));
+      return;
+    }
+    const model::GateDef* gate =
+        e.change.empty() ? base.office->gate(e.gate) : &base.office->control.ccb;
+    if (!gate) {
+      reject("unknown-gate", tr(m_opt.lang, "pmo.yaml at its parent defines no gate {}",
+                                "其父提交的 pmo.yaml 中没有定义关口 {}", e.gate));
+      return;
+    }
+    const model::Person* person = nullptr;
+    if (auto it = base.roster->find(e.reviewer); it != base.roster->end())
+      person = &it->second;
+    if (!person) {
+      reject("unknown-reviewer", tr(m_opt.lang, "{} is not in the roster at its parent",
+                                    "{} 不在其父提交的人员名册中", e.reviewer));
+      return;
+    }
+    if (!journal::is_authored_by(c.author_name, c.author_email, *person)) {
+      const auto [name, email] = journal::author_of(*person);
+      ok = reject("wrong-author",
+                  tr(m_opt.lang,
+                     "it is authored by {} <{}>, but the roster at its parent gives {} as {} <{}>",
+                     "其作者为 {} <{}>，但父提交的人员名册中 {} 是 {} <{}>", c.author_name,
+                     c.author_email, e.reviewer, name, email));
+    }
+    std::shared_ptr<const model::Project> project;
+    if (deep(c.id)) {
+      const std::string file = "projects/" + e.project + "/project.yaml";
+      const std::string blob = m_g.entry_id(parent, m_opt.prefix + file);
+      project = project_of_blob(blob, e.project);
+      // The record decided on: the project record for a gate, the change request for the CCB.
+      const std::string decided_file =
+          e.change.empty() ? file : "projects/" + e.project + "/changes/" + e.change + ".yaml";
+      const std::string decided_blob =
+          e.change.empty() ? blob : m_g.entry_id(parent, m_opt.prefix + decided_file);
+      if (!e.change.empty() && decided_blob.empty())
+        ok = reject("unknown-change", tr(m_opt.lang, "there is no change request {} at its parent",
+                                         "其父提交中没有变更申请 {}", e.change));
+      else if (!decided_blob.empty() && !d.record.empty() && !same_hex(d.record, decided_blob))
+        ok = reject("record-not-at-parent",
+                    tr(m_opt.lang, "its record names {} version {}, but its parent has {}",
+                       "其记录指向的 {} 版本为 {}，但父提交中为 {}", decided_file,
+                       d.record.substr(0, 12), decided_blob.substr(0, 12)));
+    } else {
+      project = project_of_blob(d.record, e.project);
+      if (!project) {
+        auto it = m_current_projects.find(e.project);
+        if (it != m_current_projects.end())
+          project = std::shared_ptr<const model::Project>(std::shared_ptr<void>{}, it->second);
+      }
+    }
+    if (!project) {
+      reject("unknown-project", tr(m_opt.lang, "there is no project {} at its parent",
+                                   "其父提交中没有项目 {}", e.project));
+      return;
+    }
+    for (const auto& f : model::check_authority(*gate, *person, *project, e.role, m_opt.lang))
+      ok = reject(f.code, f.message);
+    if (base.office->ledger.signing_required) {
+      auto signature = m_g.signature(c.id);
+      if (!signature)
+        ok = reject("unsigned", pick("pmo.yaml requires signed decisions (ledger.signing: "
+                                     "required), and this commit is not signed",
+                                     "pmo.yaml 要求决策签名（ledger.signing: required），但此提交"
+                                     "未签名"));
+    }
+
+    // Time: not before what it builds on.
+    const git::CommitFacts parent_facts = m_g.commit(parent);
+    if (c.commit_time == c.author_time && at < parent_facts.commit_time)
+      ok = reject("backdated", tr(m_opt.lang, "it is dated {}, before its parent commit ({})",
+                                  "其日期为 {}，早于其父提交（{}）", model::format_timestamp(at),
+                                  model::format_timestamp(parent_facts.commit_time)));
+    if (at > c.commit_time)
+      ok = reject("dated-after-commit",
+                  tr(m_opt.lang, "it is dated {}, after it was committed ({})",
+                     "其日期为 {}，晚于其提交时间（{}）", model::format_timestamp(at),
+                     model::format_timestamp(c.commit_time)));
+    if (auto it = m_project_since.find(e.project); it != m_project_since.end() && at < it->second)
+      ok = reject("before-project", tr(m_opt.lang, "it is dated {}, before the project was proposed ({})",
+                                       "其日期为 {}，早于项目提出的时间（{}）",
+                                       model::format_timestamp(at),
+                                       model::format_timestamp(it->second)));
+    auto& accepted = m_accepted[e.project];
+    if (!accepted.empty() && at < accepted.back().decided_at)
+      ok = reject("before-previous",
+                  tr(m_opt.lang, "it is dated {}, before the project's previous decision ({}, {})",
+                     "其日期为 {}，早于该项目的上一个决策（{}，{}）", model::format_timestamp(at),
+                     short_id(accepted.back().commit),
+                     model::format_timestamp(accepted.back().decided_at)));
+    if (!ok)
+      return;
+
+    // The project's state under the decisions accepted so far, each under its own rules.
+    d.commit = c.id;
+    d.sequence = ++m_sequence;
+    d.rules = base.office;
+    std::vector<const model::Decision*> so_far;
+    for (const auto& prior : accepted)
+      so_far.push_back(&prior);
+    so_far.push_back(&d);
+    if (!judge(d, so_far, *base.office, reject))
+      return;
+    accepted.push_back(d);
+    m_out.decisions.push_back(std::move(d));
+  }
+
+  template <class Reject>
+  bool judge(const model::Decision& d, const std::vector<const model::Decision*>& so_far,
+             const model::Office& office, Reject& reject) {
+    if (d.change.empty()) {
+      const model::ProjectState state = model::derive_state(office, so_far, m_opt.lang);
+      for (const auto& anomaly : state.anomalies)
+        if (anomaly.decision == &d)
+          return reject(anomaly.code, anomaly.message);
+      return true;
+    }
+    // A change decision: the project is where the CCB decides, and the change still open.
+    std::vector<const model::Decision*> gates;
+    for (const auto* prior : so_far)
+      if (prior->change.empty())
+        gates.push_back(prior);
+    const model::ProjectState state = model::derive_state(office, gates, m_opt.lang);
+    if (state.stage != office.control.ccb.stage)
+      return reject("wrong-stage",
+                    tr(m_opt.lang, "the project was in stage '{}'; the CCB decides in '{}'",
+                       "项目当时处于“{}”阶段；变更控制委员会在“{}”阶段决策", state.stage,
+                       office.control.ccb.stage));
+    model::ChangeRequest change;
+    change.project = d.project;
+    change.id = d.change;
+    const model::ChangeState cs =
+        model::derive_change_state(office.control.ccb, change, so_far, m_opt.lang);
+    for (const auto& anomaly : cs.anomalies)
+      if (anomaly.decision == &d)
+        return reject(anomaly.code, anomaly.message);
+    return true;
+  }
+
+  static bool same_hex(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+             return std::tolower(static_cast<unsigned char>(x)) ==
+                    std::tolower(static_cast<unsigned char>(y));
+           });
+  }
+
+  std::string pick(const char* en, const char* zh) const { return model::pick(m_opt.lang, en, zh); }
+
+  const git::Graph& m_g;
+  Options m_opt;
+  Ledger m_out;
+  std::unordered_set<std::string> m_range;
+  std::unordered_map<std::string, Snapshot> m_snaps;
+  std::map<std::string, std::shared_ptr<const model::Office>> m_offices;
+  std::map<std::string, std::string> m_office_errors;
+  std::map<std::string, std::shared_ptr<const Roster>> m_rosters;
+  std::map<std::string, std::shared_ptr<const model::Project>> m_project_blobs;
+  std::map<std::string, std::vector<const model::Decision*>> m_files;
+  std::map<std::string, const model::Project*> m_current_projects;
+  std::set<const model::Decision*> m_claimed;
+  std::map<std::string, std::string> m_recorded; // record path -> its decision commit
+  std::map<std::string, model::Timestamp> m_project_since;
+  std::map<std::string, std::deque<model::Decision>> m_accepted;
+  std::uint64_t m_sequence = 0;
+};
+
+} // namespace
+
+Ledger build(const git::Repository& repo, const Options& options) {
+  git::Graph graph(repo);
+  return Builder(graph, options).run();
+}
+
+} // namespace pmo::ledger

@@ -1,0 +1,57 @@
+#pragma once
+// The ledger: the decisions that git history proves, each judged under the process (pmo.yaml) and
+// the roster as they stood at its commit's parent. `pmo verify` builds it with every check (deep);
+// status, report and validate build it without reading trees beyond the top level (light) and
+// take a project's stage from the decisions it accepts, so what they show never disagrees with
+// what verify accepts.
+//
+// Light and deep agree on which decisions count; deep adds the checks that need a diff of every
+// commit: decision records edited, deleted or added outside a decision commit, a decision commit
+// touching other files, merges introducing decisions, and records disagreeing with their commit.
+
+#include <pmo/git/repo.hpp>
+#include <pmo/model/records.hpp>
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace pmo::ledger {
+
+struct Finding {
+  std::string commit;  // full id of the offending commit
+  std::string file;    // portfolio-relative, when a file is concerned
+  std::string project; // when a project is concerned
+  std::string code;
+  std::string message;
+};
+
+struct Options {
+  std::string tip = "HEAD";         // the revision whose history is read
+  std::optional<std::string> since; // verify only what is not reachable from this (A of A..B)
+  bool deep = false;
+  std::string prefix; // the portfolio's directory inside the repository ("" or "dir/")
+  model::Lang lang = model::Lang::en;
+  model::Timestamp now{};
+  // Light mode: the working tree's decision records and projects. A decision commit takes its
+  // record (comment, conditions, the project version decided on) from the file it wrote.
+  const std::vector<model::Decision>* files = nullptr;
+  const std::vector<model::Project>* projects = nullptr;
+  std::optional<std::string> project; // only this project's decisions are judged
+};
+
+struct Ledger {
+  std::vector<model::Decision> decisions; // accepted, in history order (sequence, commit, rules)
+  std::vector<Finding> findings;          // in history order
+  std::set<std::string> affected;         // projects named by a finding
+  std::size_t commits = 0;                // commits examined (in the range)
+  std::string tip;                        // the commit id the tip resolved to
+  bool shallow = false;                   // a shallow clone: nothing was proved
+};
+
+// Throws git::GitError when the history cannot be read, std::invalid_argument for an unknown
+// revision.
+Ledger build(const git::Repository& repo, const Options& options);
+
+} // namespace pmo::ledger
