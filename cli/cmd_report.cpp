@@ -123,7 +123,7 @@ int run(Context& ctx, const ReportOptions& opts) {
           : render_markdown_report(data, source);
   if (opts.out.empty()) {
     *ctx.out << text;
-    return k_exit_ok;
+    return r.exit_code();
   }
   // Relative to where pmo was started (-C DIR counts as the start), like every path argument.
   fs::path target =
@@ -132,7 +132,7 @@ int run(Context& ctx, const ReportOptions& opts) {
   if (!ctx.quiet)
     *ctx.err << tr(lang, "Wrote {} ({} projects).\n", "已写入 {}（{} 个项目）。\n", opts.out,
                    data.total);
-  return k_exit_ok;
+  return r.exit_code();
 }
 
 } // namespace

@@ -6,6 +6,7 @@
 #include "workspace.hpp"
 
 #include <pmo/codec/records.hpp>
+#include <pmo/journal/journal.hpp>
 #include <pmo/model/ids.hpp>
 #include <pmo/model/lifecycle.hpp>
 
@@ -83,8 +84,12 @@ int run_review(Context& ctx, const ReviewOptions& opts) {
     std::string record_file =
         on_change ? "projects/" + project.id + "/changes/" + opts.change + ".yaml" : project_file;
     decision.record = ws.repo->head_blob_id(ws.prefix + record_file);
-    path = "projects/" + project.id + "/decisions/" +
-           model::decision_file_name(decision.decided_at, subject, reviewer.id);
+    decision.rules_blob = ws.repo->head_blob_id(ws.prefix + "pmo.yaml");
+    std::vector<std::string> taken;
+    for (const model::Decision* earlier : portfolio.decisions_of(project.id))
+      taken.push_back(earlier->file.substr(earlier->file.rfind('/') + 1));
+    path = journal::decisions_dir(project.id) +
+           journal::free_file_name(decision.decided_at, subject, reviewer.id, taken);
     decision.file = path;
 
     WritePlan plan;
@@ -97,8 +102,8 @@ int run_review(Context& ctx, const ReviewOptions& opts) {
         std::any_of(gate->requires_fields.begin(), gate->requires_fields.end(),
                     [](const std::string& field) { return field.starts_with("closure"); }))
       plan.must_be_clean.push_back("projects/" + project.id + "/closure.yaml");
-    std::string email = reviewer.email.empty() ? reviewer.id + "@pmo.invalid" : reviewer.email;
-    plan.author = git::Signature{reviewer.name, email, ctx.clock.now};
+    const auto [author_name, author_email] = journal::author_of(reviewer);
+    plan.author = git::Signature{author_name, author_email, ctx.clock.now};
 
     std::vector<std::string> body;
     if (!decision.comment.empty())
@@ -112,16 +117,11 @@ int run_review(Context& ctx, const ReviewOptions& opts) {
       body.push_back(tr(office_lang, "{} passed: the project enters '{}'.",
                         "{} 通过：项目进入“{}”阶段。", gate->id,
                         model::stage_name(outcome.after.stage, office_lang)));
-    plan.message = git::compose_message(
+    plan.message = journal::message(
         tr(office_lang, "{} {}: {} {} — {} ({})", "{} {}：{} {} —— {}（{}）", subject,
            model::verdict_name(decision.verdict, office_lang), project.id, one_line(project.title),
            reviewer.name, model::role_name(portfolio.office, decision.role, office_lang)),
-        body,
-        {{"Pmo-Project", project.id},
-         {on_change ? "Pmo-Change" : "Pmo-Gate", subject},
-         {"Pmo-Decision", std::string{model::to_string(decision.verdict)}},
-         {"Pmo-Reviewer", reviewer.id},
-         {"Pmo-Role", decision.role}});
+        body, decision);
 
     warnings.clear();
     for (const auto& warning : outcome.warnings)

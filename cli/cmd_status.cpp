@@ -96,13 +96,13 @@ int run_portfolio(Context& ctx, const StatusOptions& opts) {
                           {"generated_at", model::format_timestamp(ctx.clock.now)},
                           {"projects", projects}};
     *ctx.out << dump_json(doc);
-    return k_exit_ok;
+    return r.exit_code();
   }
   if (rows.empty()) {
     if (!ctx.quiet)
       *ctx.err << pick(r.lang, "No projects yet; register one with 'pmo propose --title TITLE'.\n",
                        "尚无项目；请用 pmo propose --title 标题 登记立项申请。\n");
-    return k_exit_ok;
+    return r.exit_code();
   }
   std::vector<TableColumn> columns{
       {pick(r.lang, "ID", "编号")},
@@ -131,7 +131,7 @@ int run_portfolio(Context& ctx, const StatusOptions& opts) {
                      {index_text(row.cpi)}});
   }
   *ctx.out << render_table(columns, table, color);
-  return k_exit_ok;
+  return r.exit_code();
 }
 
 std::string amount_text(double amount, const std::string& currency) {
@@ -498,7 +498,7 @@ int run_project(Context& ctx, const StatusOptions& opts) {
         {"control", control_json(detail.control, portfolio.office.control)},
         {"generated_at", model::format_timestamp(ctx.clock.now)}};
     *ctx.out << dump_json(doc);
-    return k_exit_ok;
+    return r.exit_code();
   }
 
   std::ostream& out = *ctx.out;
@@ -510,7 +510,7 @@ int run_project(Context& ctx, const StatusOptions& opts) {
   print_control(ctx, portfolio, detail, lang);
   print_closure(ctx, portfolio, *project, detail, lang);
   print_checklist(ctx, detail, lang);
-  return k_exit_ok;
+  return r.exit_code();
 }
 
 } // namespace

@@ -1,22 +1,102 @@
 #include "reading.hpp"
 
 #include <pmo/codec/records.hpp>
+#include <pmo/ledger/ledger.hpp>
 #include <pmo/model/ids.hpp>
 #include <pmo/model/lifecycle.hpp>
 #include <pmo/store/loader.hpp>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
 #include <iostream>
+#include <map>
+#include <memory>
 #include <set>
+#include <stdexcept>
 #include <unistd.h>
 
 namespace pmo::cli {
 
 namespace {
 
+// The project a portfolio-relative path belongs to ("projects/<id>/…").
+std::optional<std::string> project_of_path(std::string_view path) {
+  if (!path.starts_with("projects/"))
+    return std::nullopt;
+  path.remove_prefix(9);
+  const auto slash = path.find('/');
+  if (slash == std::string_view::npos || slash == 0)
+    return std::nullopt;
+  return std::string(path.substr(0, slash));
+}
+
+// Replaces the decisions read from files by those the history proves (the light ledger), each
+// with the process it was judged under. Without usable history the files stay, judged under the
+// rules they name.
+void apply_ledger(const Context& ctx, Reading& r, const std::optional<std::string>& project) {
+  model::Portfolio& portfolio = r.loaded.portfolio;
+  auto from_files = [&](const std::string& why) {
+    if (!why.empty() && !portfolio.decisions.empty())
+      *ctx.err << why << '\n';
+    attach_rules(r.ws, portfolio, r.lang);
+  };
+  if (!r.ws.repo || r.ws.repo->head_unborn())
+    return from_files({});
+  ledger::Options options;
+  options.prefix = r.ws.prefix;
+  options.lang = r.lang;
+  options.now = ctx.clock.now;
+  options.files = &portfolio.decisions;
+  options.projects = &portfolio.projects;
+  options.project = project;
+  ledger::Ledger proved;
+  try {
+    proved = ledger::build(*r.ws.repo, options);
+  } catch (const git::GitError& error) {
+    return from_files(model::tr(r.lang,
+                                "warning: the history could not be read ({}); decisions are "
+                                "taken from the files, not proved",
+                                "警告：无法读取历史（{}）；决策取自文件，未经历史证明",
+                                error.what()));
+  } catch (const std::invalid_argument&) {
+    return from_files({});
+  }
+  if (proved.shallow)
+    return from_files(model::pick(r.lang,
+                                  "warning: a shallow clone: decisions are taken from the files, "
+                                  "not proved by history (git fetch --unshallow)",
+                                  "警告：浅克隆：决策取自文件，未经历史证明（git fetch --unshallow）"));
+  std::set<std::string> counted;
+  for (const auto& d : proved.decisions)
+    counted.insert(d.file);
+  for (const auto& d : portfolio.decisions)
+    if (!counted.count(d.file)) {
+      r.unproved.push_back(model::tr(r.lang, "{}: no decision commit recorded it as it is",
+                                     "{}：没有决策提交如此记录它", d.file));
+      r.affected_projects.insert(d.project);
+    }
+  for (const auto& f : proved.findings) {
+    r.unproved.push_back(f.message);
+    if (!f.project.empty())
+      r.affected_projects.insert(f.project);
+  }
+  portfolio.decisions = std::move(proved.decisions);
+  portfolio.sort_decisions();
+  if (!r.unproved.empty()) {
+    *ctx.err << model::tr(r.lang,
+                          "warning: {} decision(s) are not proved by the history and do not "
+                          "count:",
+                          "警告：有 {} 项决策未经历史证明，不予计入：", r.unproved.size())
+             << '\n';
+    for (const auto& line : r.unproved)
+      *ctx.err << "  " << line << '\n';
+  }
+}
+
 Reading load_reading(const Context& ctx, const std::optional<std::string>& project) {
-  Reading r{open_workspace(ctx, false), {}, model::Lang::en, 0};
+  Reading r{open_workspace(ctx, false), {}, model::Lang::en, 0, {}, {}};
   r.lang = early_language(ctx, &r.ws);
   auto load = [&] {
     if (!project)
@@ -31,11 +111,13 @@ Reading load_reading(const Context& ctx, const std::optional<std::string>& proje
   }
   if (!r.loaded.office_ok)
     require_loadable(r.loaded, r.lang); // throws
-  attach_approved_plans(r.ws, r.loaded.portfolio, r.lang);
   std::set<std::string> bad;
   for (const auto& finding : r.loaded.findings)
-    if (finding.severity == model::Severity::error)
+    if (finding.severity == model::Severity::error) {
       bad.insert(finding.where.file);
+      if (auto id = project_of_path(finding.where.file))
+        r.affected_projects.insert(*id);
+    }
   r.unreadable_files = static_cast<int>(bad.size());
   if (r.unreadable_files > 0)
     *ctx.err << model::tr(r.lang,
@@ -43,6 +125,15 @@ Reading load_reading(const Context& ctx, const std::optional<std::string>& proje
                           "run 'pmo validate' for details",
                           "警告：有 {} 个记录文件无法读取，已略过；详情请运行 pmo validate",
                           r.unreadable_files)
+             << '\n';
+  apply_ledger(ctx, r, project);
+  attach_approved_plans(r.ws, r.loaded.portfolio, r.lang);
+  if (!r.affected_projects.empty())
+    *ctx.err << model::tr(r.lang,
+                          "warning: what is shown of {} may be incomplete; run 'pmo validate' "
+                          "and 'pmo verify'",
+                          "警告：{} 的显示内容可能不完整；请运行 pmo validate 和 pmo verify",
+                          fmt::join(r.affected_projects, ", "))
              << '\n';
   return r;
 }
@@ -76,6 +167,34 @@ bool same_blob(std::string_view a, std::string_view b) {
 }
 
 } // namespace
+
+int Reading::exit_code() const {
+  return unreadable_files > 0 || !unproved.empty() ? k_exit_findings : k_exit_ok;
+}
+
+void attach_rules(const Workspace& ws, model::Portfolio& portfolio, model::Lang lang) {
+  if (!ws.repo)
+    return;
+  std::map<std::string, std::shared_ptr<const model::Office>> offices;
+  for (auto& d : portfolio.decisions) {
+    if (d.rules_blob.empty() || d.rules)
+      continue;
+    auto [it, fresh] = offices.try_emplace(d.rules_blob);
+    if (fresh) {
+      std::optional<std::string> text;
+      try {
+        text = ws.repo->read_blob(d.rules_blob);
+      } catch (const git::GitError&) {
+      }
+      if (text) {
+        auto decoded = codec::decode_office(*text, "pmo.yaml", lang);
+        if (decoded.ok())
+          it->second = std::make_shared<const model::Office>(std::move(decoded.value));
+      }
+    }
+    d.rules = it->second;
+  }
+}
 
 Reading read_working_tree(const Context& ctx) { return load_reading(ctx, std::nullopt); }
 

@@ -19,6 +19,15 @@ struct Reading {
   store::Loaded loaded;
   model::Lang lang = model::Lang::en; // --lang, else the office's language
   int unreadable_files = 0;           // record files left out because they failed to load
+  // What history did not prove (pmo verify tells the whole story): decision commits the ledger
+  // does not accept, and decision files no decision commit recorded. Their projects' state is
+  // shown as the ledger has it.
+  std::vector<std::string> unproved;
+  std::set<std::string> affected_projects; // by an unreadable file or an unproved decision
+
+  // k_exit_findings when something was left out or not proved, else k_exit_ok: what status and
+  // report exit with, after showing what they could.
+  int exit_code() const;
 };
 
 // Opens the workspace and loads the working tree. Fails (exit 1, with the findings) when pmo.yaml
@@ -33,6 +42,11 @@ Reading read_project(const Context& ctx, const std::string& id);
 // blob id, read from git). A project whose file is unchanged (its blob id is the recorded one)
 // or whose blob cannot be read (no git, a shallow clone) uses its current record.
 void attach_approved_plans(const Workspace& ws, model::Portfolio& portfolio, model::Lang lang);
+
+// Each decision that names the process it was judged under (`rules`, a blob id of pmo.yaml)
+// gets that process from git, so that a later change of pmo.yaml never re-judges it. Without
+// git, or when the blob cannot be read, the decision is judged under the current pmo.yaml.
+void attach_rules(const Workspace& ws, model::Portfolio& portfolio, model::Lang lang);
 
 // Whether data written to ctx.out may be coloured: ctx.color (which main decides from stderr)
 // and ctx.out is a terminal, so `pmo status | less` gets no escape codes.

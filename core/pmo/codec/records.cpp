@@ -1125,8 +1125,8 @@ Decoded<model::Decision> decode_decision(std::string_view text, const std::strin
           *root,
           "",
           decision.where,
-          {"gate", "change", "decision", "reviewer", "role", "decided_at", "record", "comment",
-           "conditions"}};
+          {"gate", "change", "decision", "reviewer", "role", "decided_at", "record", "rules",
+           "comment", "conditions"}};
 
   if (map.get("change")) {
     read_id(ctx, map, "change", decision.change, true);
@@ -1160,6 +1160,16 @@ Decoded<model::Decision> decode_decision(std::string_view text, const std::strin
         ctx.error(field->at, "bad-value",
                   tr(lang, "record: '{}' is not a git object id (hexadecimal)",
                      "record：“{}”不是 git 对象 ID（十六进制）", *record));
+    }
+  }
+  if (const Field* field = map.get("rules")) {
+    if (auto rules = text_of(ctx, *field)) {
+      if (is_hex_id(*rules))
+        decision.rules_blob = std::move(*rules);
+      else
+        ctx.error(field->at, "bad-value",
+                  tr(lang, "rules: '{}' is not a git object id (hexadecimal)",
+                     "rules：“{}”不是 git 对象 ID（十六进制）", *rules));
     }
   }
   read_text(ctx, map, "comment", decision.comment);
@@ -1317,6 +1327,7 @@ std::string encode_decision(const model::Decision& d) {
   w.text(0, "role", d.role);
   w.raw(0, "decided_at", model::format_timestamp(d.decided_at));
   w.text(0, "record", d.record);
+  w.text(0, "rules", d.rules_blob);
   w.text(0, "comment", d.comment);
   w.text_list(0, "conditions", d.conditions);
   return std::move(w).str();

@@ -77,12 +77,19 @@ struct Graph::Impl {
     return commit;
   }
 
+  // Root tree ids by commit: a walk asks for each commit's tree several times.
+  mutable std::unordered_map<std::string, git_oid> roots;
+
   // The root tree of a commit; null for "".
   SharedTree root(const std::string& commit_id) const {
     if (commit_id.empty())
       return nullptr;
-    const CommitPtr c = commit(commit_id);
-    return tree(*git_commit_tree_id(c.get()));
+    auto it = roots.find(commit_id);
+    if (it == roots.end()) {
+      const CommitPtr c = commit(commit_id);
+      it = roots.emplace(commit_id, *git_commit_tree_id(c.get())).first;
+    }
+    return tree(it->second);
   }
 
   // The entry at a path ("a/b/c") below `tree`, walking cached trees; null when absent.
@@ -233,6 +240,7 @@ std::vector<std::string> Graph::commits(const std::string& tip,
 
 CommitFacts Graph::commit(const std::string& id) const {
   const CommitPtr c = m_impl->commit(id);
+  m_impl->roots.emplace(id, *git_commit_tree_id(c.get()));
   CommitFacts facts;
   facts.id = id;
   const unsigned count = git_commit_parentcount(c.get());

@@ -93,12 +93,22 @@ std::string file_name(model::Timestamp at, std::string_view subject, std::string
                       int nth) {
   if (nth <= 1)
     return model::decision_file_name(at, subject, reviewer);
-  return fmt::format("{}-{}.yaml", stem(at, subject, reviewer), nth);
+  const std::string name = model::decision_file_name(at, subject, reviewer);
+  const auto dash = name.find('-'); // after the stamp
+  return fmt::format("{}.{}{}", name.substr(0, dash), nth, name.substr(dash));
 }
 
 std::string free_file_name(model::Timestamp at, std::string_view subject,
                            std::string_view reviewer, const std::vector<std::string>& taken) {
-  for (int nth = 1;; ++nth) {
+  // Decisions of the same second are numbered in the order they were recorded, so that their
+  // names sort in that order ("…Z-G1-zed", "…Z.2-G1-amy").
+  const std::string stamp = stem(at, "", "").substr(0, stem(at, "", "").find('-'));
+  int nth = 1;
+  for (const auto& name : taken)
+    if (name.starts_with(stamp) && name.size() > stamp.size() &&
+        (name[stamp.size()] == '-' || name[stamp.size()] == '.'))
+      nth += 1;
+  for (;; ++nth) {
     std::string name = file_name(at, subject, reviewer, nth);
     if (std::find(taken.begin(), taken.end(), name) == taken.end())
       return name;
@@ -107,17 +117,21 @@ std::string free_file_name(model::Timestamp at, std::string_view subject,
 
 bool is_file_name_of(std::string_view name, model::Timestamp at, std::string_view subject,
                      std::string_view reviewer) {
-  const std::string base = stem(at, subject, reviewer);
-  if (!name.starts_with(base) || !name.ends_with(".yaml"))
-    return false;
-  std::string_view rest = name.substr(base.size(), name.size() - base.size() - 5);
-  if (rest.empty())
+  const std::string plain = model::decision_file_name(at, subject, reviewer);
+  if (name == plain)
     return true;
-  if (rest.size() < 2 || rest.front() != '-')
+  const auto dash = plain.find('-');
+  const std::string_view stamp = std::string_view(plain).substr(0, dash);
+  const std::string_view rest = std::string_view(plain).substr(dash);
+  if (!name.starts_with(stamp) || !name.ends_with(rest) ||
+      name.size() < stamp.size() + rest.size() + 2 || name[stamp.size()] != '.')
     return false;
+  const std::string_view number =
+      name.substr(stamp.size() + 1, name.size() - stamp.size() - 1 - rest.size());
   int nth = 0;
-  auto [end, ec] = std::from_chars(rest.data() + 1, rest.data() + rest.size(), nth);
-  return ec == std::errc{} && end == rest.data() + rest.size() && nth >= 2 && rest[1] != '0';
+  auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), nth);
+  return ec == std::errc{} && end == number.data() + number.size() && nth >= 2 &&
+         number.front() != '0';
 }
 
 std::optional<RecordPath> parse_record_path(std::string_view path) {

@@ -53,12 +53,12 @@ std::string message(std::string_view subject, const std::vector<std::string>& bo
 // "projects/<project>/decisions/", portfolio-relative.
 std::string decisions_dir(std::string_view project);
 
-// A decision record's file name: "<YYYYMMDDTHHMMSSZ>-<gate or change>-<reviewer>.yaml", with
-// "-2", "-3", ... before ".yaml" for the second, third decision of that name (the same person on
-// the same gate in the same second).
+// A decision record's file name: "<YYYYMMDDTHHMMSSZ>-<gate or change>-<reviewer>.yaml"; the
+// second, third decision of a project in the same second get ".2", ".3" after the stamp, so that
+// names sort in the order the decisions were recorded.
 std::string file_name(model::Timestamp at, std::string_view subject, std::string_view reviewer,
                       int nth = 1);
-// The first free file name for a decision among the names already in its directory.
+// The name for a new decision among the names already in its project's decisions/.
 std::string free_file_name(model::Timestamp at, std::string_view subject,
                            std::string_view reviewer, const std::vector<std::string>& taken);
 // Whether `name` is the file name of a decision at `at` on `subject` by `reviewer` (any nth).

@@ -31,6 +31,7 @@ struct Snapshot {
   std::string office_blob;
   std::shared_ptr<const Roster> roster;
   std::string people_tree;
+  model::Timestamp commit_time{};
 };
 
 std::string short_id(const std::string& id) { return id.substr(0, 7); }
@@ -134,6 +135,7 @@ private:
 
   Snapshot fresh(const std::string& commit) {
     Snapshot s;
+    s.commit_time = m_g.commit(commit).commit_time;
     s.office_blob = m_g.entry_id(commit, m_opt.prefix + "pmo.yaml");
     s.people_tree = m_g.entry_id(commit, m_opt.prefix + "people");
     if (!s.office_blob.empty())
@@ -409,6 +411,7 @@ private:
       if (deep(c.id))
         check_non_decision(c);
       note_project_creation(c);
+      snap.commit_time = c.commit_time;
       m_snaps.emplace(c.id, std::move(snap));
       return;
     }
@@ -421,6 +424,7 @@ private:
     }
     if (!c.parents.empty()) // a decision commit changes nothing else: the parent's rules stay
       snap = snapshot(c.parents.front());
+    snap.commit_time = c.commit_time;
     m_snaps.emplace(c.id, std::move(snap));
   }
 
@@ -604,11 +608,10 @@ private:
     }
 
     // Time: not before what it builds on.
-    const git::CommitFacts parent_facts = m_g.commit(parent);
-    if (c.commit_time == c.author_time && at < parent_facts.commit_time)
+    if (c.commit_time == c.author_time && at < base.commit_time)
       ok = reject("backdated", tr(m_opt.lang, "it is dated {}, before its parent commit ({})",
                                   "其日期为 {}，早于其父提交（{}）", model::format_timestamp(at),
-                                  model::format_timestamp(parent_facts.commit_time)));
+                                  model::format_timestamp(base.commit_time)));
     if (at > c.commit_time)
       ok = reject("dated-after-commit",
                   tr(m_opt.lang, "it is dated {}, after it was committed ({})",

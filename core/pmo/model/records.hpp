@@ -246,6 +246,7 @@ struct Decision {
   std::string role;     // board role the reviewer decided in
   Timestamp decided_at{};
   std::string record; // git blob id of project.yaml the decision was made on (may be empty)
+  std::string rules_blob; // git blob id of the pmo.yaml it was judged under (may be empty)
   std::string comment;
   std::vector<std::string> conditions;
   std::string file;
