@@ -185,7 +185,9 @@ private:
 
 // The commit message for a pmo write: subject, optional body lines, and trailers as the last
 // paragraph. CR/LF and other control characters in subject, body lines and trailer values are
-// replaced by spaces, so no user text can start a new paragraph or forge a trailer.
+// replaced by spaces, so no user text can start a new paragraph or forge a trailer; a subject or
+// body line that git would read as a patch divider ("---"), a comment or a scissors line is
+// indented by a space, so that git's trailer parsers read the same trailers as pmo's.
 std::string compose_message(std::string_view subject, const std::vector<std::string>& body_lines,
                             const std::vector<std::pair<std::string, std::string>>& trailers);
 
