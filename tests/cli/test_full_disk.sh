@@ -39,6 +39,12 @@ for free in 0 0 4 8 12 16 20 24 32 40 48 64 96 128; do
     failed_writes=$((failed_writes + 1))
     [ "$RC" -eq 3 ] || problem "exit $RC, expected 3"
     grep -q "No space left on device" "$ERR" || problem "unclear message: $(cat "$ERR")"
+    # libgit2's own words for a short write ("object not found - failed to find pack entry")
+    # never come alone.
+    if grep -qE "failed to find pack entry|object not found" "$ERR" && ! grep -q "file system holding" "$ERR"; then
+      problem "the message does not say the disk is full: $(cat "$ERR")"
+    fi
+    [ -e "$P/.git/index.lock" ] && problem "index.lock left by a refused write"
   fi
   git -C "$P" fsck --strict --no-progress --no-dangling >"$T/fsck" 2>&1 || problem "git fsck: $(cat "$T/fsck")"
   path=projects/EX/decisions/$(date -u -d "@$((base + 2 * n))" +%Y%m%dT%H%M%SZ)-G3-pmo1.yaml
