@@ -8,6 +8,9 @@
 #              record type) | parse floor
 #   report:    pmo report   | tj3 on the same plan (pmo-bench-generate --tjp)
 #   history:   pmo status ID (gate history from git) | git log --grep=Pmo-Project: ID
+#   writes:    pmo risk add / review / propose / update | git add + git commit of a file of the
+#              same size, each on a reset clone (bench/writes.sh, on a copy of the portfolio);
+#              then 16 concurrent pmo writers, every one of which must land
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${PMO_BENCH_BUILD_DIR:-$here/build-bench}
@@ -84,6 +87,13 @@ for n in "${sizes[@]}"; do
   echo "p$n: validate $v ms (yamllint ×$(ratio "$y" "$v"), ajv ×$(ratio "$a" "$v"), floor $f ms: pmo/floor $(ratio "$v" "$f"));" \
     "report $r ms (tj3 ×$(ratio "$t" "$r")); status $s_ms ms vs git log $g ms (pmo/git $(ratio "$s_ms" "$g"));" \
     "peak $mv KiB validate = $(ratio "$mv" "$disk_kib")× the records" >&2
+done
+echo
+for n in "${sizes[@]}"; do
+  # On a copy: the write benchmark resets its clone between runs.
+  rm -rf "$work/w$n" && cp -a "$work/p$n" "$work/w$n"
+  PMO_BENCH_WORK=$work bash "$here/bench/writes.sh" "$pmo" "$work/w$n" "$runs" | tee -a "$work/writes.md"
+  rm -rf "$work/w$n"
 done
 echo
 echo "Times: median wall ms of $runs runs (tj3 at 10000 projects: 1 run). $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')."

@@ -28,7 +28,8 @@ int run_change(Context& ctx, const ChangeOptions& opts) {
   Lang lang = early_language(ctx, &ws);
   std::string path;
   std::string id;
-  std::string commit = write_commit(ctx, ws, lang, [&](const store::Loaded& head) {
+  std::string commit = write_commit(ctx, ws, lang, WriteScope::one_project(opts.project),
+                                    [&](const store::Loaded& head) {
     const model::Portfolio& portfolio = head.portfolio;
     const model::Project& project = controlled_project(head, opts.project, lang);
     model::ChangeRequest change;

@@ -126,7 +126,8 @@ int run_close(Context& ctx, const CloseOptions& opts) {
   Lang lang = early_language(ctx, &ws);
   std::string path;
   bool amended = false;
-  std::string commit = write_commit(ctx, ws, lang, [&](const store::Loaded& head) {
+  std::string commit = write_commit(ctx, ws, lang, WriteScope::one_project(opts.project),
+                                    [&](const store::Loaded& head) {
     const model::Portfolio& portfolio = head.portfolio;
     const model::Project& project = controlled_project(head, opts.project, lang);
     amended = project.closure.has_value();

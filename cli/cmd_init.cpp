@@ -78,7 +78,7 @@ int run_init(Context& ctx, const InitOptions& opts) {
                      "内部错误：pmo.yaml 模板无法解析"),
                   office.findings);
 
-  std::string commit = write_commit(ctx, ws, say, [&](const store::Loaded&) {
+  std::string commit = write_commit(ctx, ws, say, WriteScope::office_only(), [&](const store::Loaded&) {
     WritePlan plan;
     plan.files.push_back({"pmo.yaml", text});
     plan.author = operator_signature(ws, ctx.clock.now);

@@ -25,7 +25,8 @@ int run_issue(Context& ctx, const IssueOptions& opts) {
   Workspace ws = open_workspace(ctx, true);
   Lang lang = early_language(ctx, &ws);
   std::string path;
-  std::string commit = write_commit(ctx, ws, lang, [&](const store::Loaded& head) {
+  std::string commit = write_commit(ctx, ws, lang, WriteScope::one_project(opts.project),
+                                    [&](const store::Loaded& head) {
     const model::Portfolio& portfolio = head.portfolio;
     const model::Project& project = controlled_project(head, opts.project, lang);
     model::Issue issue;

@@ -60,7 +60,8 @@ int run_add(Context& ctx, const AddOptions& opts) {
       person.roles.push_back(role);
   std::string path = "people/" + opts.id + ".yaml";
 
-  std::string commit = write_commit(ctx, ws, lang, [&](const store::Loaded& head) {
+  std::string commit = write_commit(ctx, ws, lang, WriteScope::office_only(),
+                                    [&](const store::Loaded& head) {
     require_loadable(head, lang);
     const model::Office& office = head.portfolio.office;
     for (const auto& role : person.roles)

@@ -127,7 +127,8 @@ int run_propose(Context& ctx, const ProposeOptions& opts) {
   std::random_device entropy;
   std::string id;
   std::vector<model::Finding> readiness;
-  std::string commit = write_commit(ctx, ws, lang, [&](const store::Loaded& head) {
+  std::string commit = write_commit(ctx, ws, lang, WriteScope::office_and_project_ids(),
+                                    [&](const store::Loaded& head) {
     require_loadable(head, lang);
     const model::Portfolio& portfolio = head.portfolio;
     for (const auto& [field, person] :

@@ -50,7 +50,8 @@ int run_review(Context& ctx, const ReviewOptions& opts) {
   std::string recorded;
   std::string effect;
   std::string path;
-  std::string commit = write_commit(ctx, ws, lang, [&](const store::Loaded& head) {
+  std::string commit = write_commit(ctx, ws, lang, WriteScope::one_project(opts.project),
+                                    [&](const store::Loaded& head) {
     require_loadable(head, lang, {"pmo.yaml", "people/", "projects/" + opts.project + "/"});
     const model::Portfolio& portfolio = head.portfolio;
     Lang office_lang = portfolio.office.language;

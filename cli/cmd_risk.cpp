@@ -33,7 +33,8 @@ int run_risk(Context& ctx, const RiskOptions& opts) {
   Lang lang = early_language(ctx, &ws);
   std::string path;
   std::string note;
-  std::string commit = write_commit(ctx, ws, lang, [&](const store::Loaded& head) {
+  std::string commit = write_commit(ctx, ws, lang, WriteScope::one_project(opts.project),
+                                    [&](const store::Loaded& head) {
     const model::Portfolio& portfolio = head.portfolio;
     const model::Project& project = controlled_project(head, opts.project, lang);
     const model::Date today = ctx.clock.today();

@@ -14,6 +14,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <unistd.h>
@@ -99,6 +100,15 @@ int main(int argc, char** argv) {
 
   model::Lang lang = model::Lang::en;
   try {
+    // No option's text needs more: a record must stay readable (the reader takes 4 MiB) and a
+    // commit message reasonable. Larger text belongs in a file (--from) or the repository.
+    constexpr std::size_t k_max_argument_bytes = 65536;
+    for (int i = 1; i < argc; ++i)
+      if (std::strlen(argv[i]) > k_max_argument_bytes)
+        throw cli::Failure(cli::k_exit_usage,
+                           fmt::format("argument {} is {} bytes long, more than {}: put long text "
+                                       "in a file (or the repository) instead",
+                                       i, std::strlen(argv[i]), k_max_argument_bytes));
     try {
       app.parse(argc, argv);
     } catch (const CLI::Success& e) {

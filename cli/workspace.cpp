@@ -21,24 +21,6 @@ using model::tr;
 
 namespace {
 
-// A Store seen through a subdirectory, for a portfolio that lives below the repository's root.
-class SubdirStore final : public store::Store {
-public:
-  SubdirStore(std::unique_ptr<store::Store> inner, std::string prefix)
-      : m_inner(std::move(inner)), m_prefix(std::move(prefix)) {}
-  std::optional<std::string> read(const std::string& path) const override {
-    return m_inner->read(m_prefix + path);
-  }
-  std::vector<std::string> list(const std::string& dir) const override {
-    return m_inner->list(m_prefix + dir);
-  }
-  bool is_dir(const std::string& path) const override { return m_inner->is_dir(m_prefix + path); }
-
-private:
-  std::unique_ptr<store::Store> m_inner;
-  std::string m_prefix;
-};
-
 std::string with_slash(std::string dir) {
   if (dir.empty() || dir.back() != '/')
     dir += '/';
@@ -158,53 +140,32 @@ git::Signature operator_signature(const Workspace& ws, model::Timestamp when) {
   return sig;
 }
 
-std::string write_commit(const Context& ctx, Workspace& ws, Lang lang,
+std::string write_commit(const Context& ctx, Workspace& ws, Lang lang, const WriteScope& scope,
                          const std::function<WritePlan(const store::Loaded& head)>& build) {
   if (!ws.repo)
     throw Failure(k_exit_env, tr(lang, "not in a git repository", "不在 git 仓库中"));
-  git::Repository& repo = *ws.repo;
-  git::WriteLock lock = repo.lock_for_write();
-  // A pmo killed between its commit and the working-tree update left HEAD's files unstaged.
-  for (const auto& restored : repo.finish_interrupted_write())
+  write::Request request;
+  request.prefix = ws.prefix;
+  request.lang = lang;
+  request.scope = scope;
+  request.now = ctx.clock.now;
+  request.committer = operator_signature(ws, ctx.clock.now);
+  request.build = build;
+  request.on_restored = [&](const std::string& restored) {
     if (!ctx.quiet)
       *ctx.err << tr(lang,
                      "{} restored in the working tree and the index (an earlier pmo write was "
                      "interrupted after its commit)",
                      "已在工作区和索引中恢复 {}（之前的一次 pmo 写入在提交后被中断）", restored)
                << '\n';
-  constexpr int k_attempts = 8;
-  for (int attempt = 0; attempt < k_attempts; ++attempt) {
-    std::string head = repo.head_id();
-    std::unique_ptr<store::Store> committed = repo.head_store();
-    SubdirStore view(std::move(committed), ws.prefix);
-    store::Loaded loaded = store::load_portfolio(view, lang);
-    WritePlan plan = build(loaded);
-
-    std::vector<std::string> touched;
-    for (auto& file : plan.files) {
-      file.path = ws.prefix + file.path;
-      touched.push_back(file.path);
-    }
-    for (const auto& path : plan.must_be_clean)
-      touched.push_back(ws.prefix + path);
-    auto dirty = repo.dirty_paths(touched);
-    if (!dirty.empty())
-      throw Failure(k_exit_findings,
-                    tr(lang, "uncommitted changes in {}; commit or discard them first (git status)",
-                       "{} 有未提交的修改；请先提交或撤销（git status）", fmt::join(dirty, ", ")));
-    if (plan.create_only) {
-      for (const auto& file : plan.files)
-        if (!repo.head_blob_id(file.path).empty())
-          throw Failure(k_exit_findings, tr(lang, "{} already exists", "{} 已存在", file.path));
-    }
-    git::Signature committer = operator_signature(ws, ctx.clock.now);
-    auto id = repo.commit(head, plan.files, plan.author, committer, plan.message);
-    if (id)
-      return *id;
-    // HEAD moved under us (a commit from outside pmo): re-read and decide again.
+  };
+  try {
+    return write::run(*ws.repo, request);
+  } catch (const write::WriteError& error) {
+    throw Failure(error.category() == write::WriteError::Category::findings ? k_exit_findings
+                                                                             : k_exit_env,
+                  error.what(), error.findings());
   }
-  throw Failure(k_exit_env, tr(lang, "HEAD kept moving during the write; nothing was written",
-                               "写入期间 HEAD 持续变化；未写入任何内容"));
 }
 
 std::string read_input(const std::string& path, std::size_t max_bytes) {

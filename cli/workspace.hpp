@@ -6,6 +6,7 @@
 
 #include <pmo/git/repo.hpp>
 #include <pmo/store/loader.hpp>
+#include <pmo/write/writer.hpp>
 
 #include <functional>
 #include <memory>
@@ -33,19 +34,18 @@ store::Loaded load_working_tree(const Workspace& ws, model::Lang lang);
 model::Lang early_language(const Context& ctx, const Workspace* ws);
 
 // What a writing command wants committed, computed from the committed portfolio.
-struct WritePlan {
-  std::vector<git::FileWrite> files;      // portfolio-relative paths
-  std::vector<std::string> must_be_clean; // portfolio-relative paths the write depends on
-  bool create_only = true;                // refuse if any file already exists in HEAD
-  git::Signature author;
-  std::string message;
-};
+using WritePlan = write::Plan;
 
-// The writer: takes the write lock, loads the portfolio from HEAD, asks `build` for the plan
-// (build throws Failure to refuse), refuses when files it touches or depends on have uncommitted
-// edits, and commits with compare-and-swap on HEAD, retrying on a moved HEAD.
-// Returns the new commit id.
+// What a write reads from HEAD before `build` plans it (write::Scope): the whole portfolio, the
+// office only, the office and the project ids, or one project.
+using WriteScope = write::Scope;
+
+// The writer (write::run): takes the write lock and git's index.lock, loads `scope` from HEAD,
+// asks `build` for the plan (build throws Failure to refuse), refuses when files it touches or
+// depends on have uncommitted edits or would not read back, and commits with compare-and-swap on
+// HEAD, retrying on a moved HEAD. Returns the new commit id. Its refusals become Failure.
 std::string write_commit(const Context& ctx, Workspace& ws, model::Lang lang,
+                         const WriteScope& scope,
                          const std::function<WritePlan(const store::Loaded& head)>& build);
 
 // The user running pmo, for commits that are not someone's decision: git config user.name and

@@ -13,7 +13,7 @@ for r in biz tech fin law; do
 done
 
 # Before the baseline: no status report.
-run -C "$P" update CP-1 --period 2027-W02 --percent 5 --actual-cost 1000
+PMO_NOW=2026-11-03T11:00:00Z run -C "$P" update CP-1 --period 2027-W02 --percent 5 --actual-cost 1000
 expect_rc 1 "update before the baseline"
 expect_err "stage 'planning'"
 

@@ -32,16 +32,22 @@ for free in 0 0 4 8 12 16 20 24 32 40 48 64 96 128; do
   fill
   [ "$free" -gt 0 ] && truncate -s "-${free}K" "$D/filler"
   head=$(git -C "$P" rev-parse HEAD)
-  PMO_NOW=$(stamp_of "$n") run -C "$P" review EX --gate G3 --decision approve --as pmo1
+  PMO_NOW=$(stamp_of $((2 * n))) run -C "$P" review EX --gate G3 --decision approve --as pmo1
   if [ "$RC" -eq 0 ]; then
     succeeded=$((succeeded + 1))
   else
     failed_writes=$((failed_writes + 1))
     [ "$RC" -eq 3 ] || problem "exit $RC, expected 3"
     grep -q "No space left on device" "$ERR" || problem "unclear message: $(cat "$ERR")"
+    # libgit2's own words for a short write ("object not found - failed to find pack entry")
+    # never come alone.
+    if grep -qE "failed to find pack entry|object not found" "$ERR" && ! grep -q "file system holding" "$ERR"; then
+      problem "the message does not say the disk is full: $(cat "$ERR")"
+    fi
+    [ -e "$P/.git/index.lock" ] && problem "index.lock left by a refused write"
   fi
   git -C "$P" fsck --strict --no-progress --no-dangling >"$T/fsck" 2>&1 || problem "git fsck: $(cat "$T/fsck")"
-  path=projects/EX/decisions/$(date -u -d "@$((base + n))" +%Y%m%dT%H%M%SZ)-G3-pmo1.yaml
+  path=projects/EX/decisions/$(date -u -d "@$((base + 2 * n))" +%Y%m%dT%H%M%SZ)-G3-pmo1.yaml
   if git -C "$P" cat-file -e "HEAD:$path" 2>/dev/null; then
     [ "$(git -C "$P" rev-parse HEAD^)" == "$head" ] || problem "commit not on the previous HEAD"
     [ "$RC" -eq 0 ] || partial=$((partial + 1)) # committed, working tree not updated
@@ -50,7 +56,7 @@ for free in 0 0 4 8 12 16 20 24 32 40 48 64 96 128; do
   fi
   # Space again: the next write succeeds and the repository is clean.
   rm -f "$D/filler"
-  PMO_NOW=$(stamp_of $((100 + n))) run -C "$P" review EX --gate G3 --decision approve --as pmo1
+  PMO_NOW=$(stamp_of $((2 * n + 1))) run -C "$P" review EX --gate G3 --decision approve --as pmo1
   [ "$RC" -eq 0 ] || problem "the write after freeing space failed ($RC): $(cat "$ERR")"
   status=$(git -C "$P" status --porcelain)
   [ -z "$status" ] || problem "git status after freeing space: $status"

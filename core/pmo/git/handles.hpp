@@ -5,6 +5,7 @@
 #include <pmo/store/store.hpp>
 
 #include <git2.h>
+#include <sys/stat.h>
 
 #include <memory>
 #include <optional>
@@ -34,6 +35,7 @@ using DiffPtr = Handle<git_diff, git_diff_free>;
 using StatusListPtr = Handle<git_status_list, git_status_list_free>;
 using OdbPtr = Handle<git_odb, git_odb_free>;
 using ConfigPtr = Handle<git_config, git_config_free>;
+using FilterListPtr = Handle<git_filter_list, git_filter_list_free>;
 
 // Lets a libgit2 out-parameter fill a Handle: git_tree_lookup(out(tree), repo, &id).
 // The handle takes ownership when the full expression ends (also when it throws).
@@ -88,6 +90,13 @@ void write_worktree_file(const std::string& root, const std::string& path,
 // The content of a regular file of the working tree (never through a symlink); nullopt when it
 // is absent or not a regular file.
 std::optional<std::string> read_worktree_file(const std::string& root, const std::string& path);
+
+// What is at root/path (never through a symlink: lstat of the last component); nullopt when
+// absent.
+std::optional<struct stat> stat_worktree_file(const std::string& root, const std::string& path);
+
+// fsync of a directory (after a rename into it).
+void sync_directory(const std::string& dir);
 
 // Removes the temporary files write_worktree_file leaves next to `path` when it is killed.
 void remove_worktree_temp_files(const std::string& root, const std::string& path);

@@ -40,6 +40,22 @@ std::string one_line(std::string_view text) {
   return line;
 }
 
+// A line git would not read as text of the message: a patch divider ("---" then a space or the
+// end, where `git interpret-trailers` and `git am` stop reading), a comment (git's comment
+// character '#', or one `core.commentChar = auto` may pick), or a scissors line (">8", "8<").
+// Indented by one space, it is plain text to every parser of git, and to pmo's.
+std::string escape_for_git(std::string line) {
+  const bool divider = line.starts_with("---");
+  const bool comment = !line.empty() && std::string_view("#;@!$%^&|:").find(line.front()) !=
+                                            std::string_view::npos;
+  const bool scissors =
+      line.find(">8") != std::string::npos || line.find("8<") != std::string::npos;
+  if (divider || comment || scissors) {
+    line.insert(0, " ");
+  }
+  return line;
+}
+
 bool is_key_char(char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
 }
@@ -80,12 +96,12 @@ bool is_valid_signature_text(std::string_view text) {
 
 std::string compose_message(std::string_view subject, const std::vector<std::string>& body_lines,
                             const std::vector<std::pair<std::string, std::string>>& trailers) {
-  std::string message = one_line(subject);
+  std::string message = escape_for_git(one_line(subject));
   message += '\n';
   if (!body_lines.empty()) {
     message += '\n';
     for (const auto& body_line : body_lines) {
-      std::string line = one_line(body_line);
+      std::string line = escape_for_git(one_line(body_line));
       // Without trailers of its own the body is the last paragraph: indent any line that would
       // read as a trailer, so that user text never becomes one.
       if (trailers.empty() && split_trailer(line)) {

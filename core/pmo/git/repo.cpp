@@ -6,8 +6,13 @@
 
 #include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <fcntl.h>
+#include <git2/sys/repository.h>
+#include <random>
 #include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <thread>
 #include <unistd.h>
 #include <utility>
@@ -105,6 +110,86 @@ std::string first_line(std::string_view message) {
   return std::string(message.substr(0, message.find('\n')));
 }
 
+// The parent of `commit`, null for a root commit and for a shallow clone's boundary (the parent
+// is named but not in the repository).
+CommitPtr first_parent_of(const git_commit* commit) {
+  CommitPtr parent;
+  if (git_commit_parentcount(commit) > 0) {
+    const int rc = git_commit_parent(out(parent), commit, 0);
+    if (rc == GIT_ENOTFOUND) {
+      git_error_clear();
+      return CommitPtr();
+    }
+    check(rc, "reading a commit's parent");
+  }
+  return parent;
+}
+
+// Whether the file system holding `dir` has (almost) no space left: what a failed write then
+// means, whatever libgit2 says ("failed to find pack entry", a short write ...).
+bool disk_full(const std::string& dir) {
+  struct statvfs fs {};
+  if (::statvfs(dir.c_str(), &fs) != 0) {
+    return errno == ENOSPC;
+  }
+  const auto free_bytes = static_cast<unsigned long long>(fs.f_bavail) * fs.f_frsize;
+  return free_bytes < 1024 * 1024 || (fs.f_files > 0 && fs.f_favail == 0);
+}
+
+// `error`, said plainly when the disk is full.
+GitError with_disk_state(const GitError& error, const std::string& dir) {
+  if (!disk_full(dir) || std::string_view(error.what()).find("No space left on device") !=
+                             std::string_view::npos) {
+    return error;
+  }
+  return GitError(fmt::format("{} (No space left on device: the file system holding {} is full; "
+                              "free some space and run the command again)",
+                              error.what(), dir),
+                  error.code());
+}
+
+void copy_file(const std::string& from, const std::string& to) {
+  const int in = ::open(from.c_str(), O_RDONLY | O_CLOEXEC);
+  if (in < 0) {
+    raise_os_error(errno, "cannot read", from);
+  }
+  const int fd = ::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+  if (fd < 0) {
+    const int err = errno;
+    ::close(in);
+    raise_os_error(err, "cannot create", to);
+  }
+  char buffer[65536];
+  while (true) {
+    const ssize_t got = ::read(in, buffer, sizeof buffer);
+    if (got < 0 && errno == EINTR) {
+      continue;
+    }
+    if (got <= 0) {
+      const int err = errno;
+      ::close(in);
+      ::close(fd);
+      if (got < 0) {
+        raise_os_error(err, "cannot read", from);
+      }
+      return;
+    }
+    for (ssize_t done = 0; done < got;) {
+      const ssize_t put = ::write(fd, buffer + done, static_cast<std::size_t>(got - done));
+      if (put < 0 && errno == EINTR) {
+        continue;
+      }
+      if (put < 0) {
+        const int err = errno;
+        ::close(in);
+        ::close(fd);
+        raise_os_error(err, "cannot write", to);
+      }
+      done += put;
+    }
+  }
+}
+
 // The tree at `dir` ("" or ending in '/') inside `root`; null when there is no such directory.
 TreePtr subtree(git_repository* repo, const git_tree* root, const std::string& dir) {
   TreePtr tree;
@@ -136,9 +221,7 @@ void added_files(git_repository* repo, git_commit* commit, const std::string& di
   TreePtr tree;
   TreePtr parent_tree;
   check(git_commit_tree(out(tree), commit), "reading a commit's tree");
-  if (git_commit_parentcount(commit) > 0) {
-    CommitPtr parent;
-    check(git_commit_parent(out(parent), commit, 0), "reading a commit's parent");
+  if (const CommitPtr parent = first_parent_of(commit)) {
     check(git_commit_tree(out(parent_tree), parent.get()), "reading a commit's tree");
   }
   const TreePtr new_dir = subtree(repo, tree.get(), dir);
@@ -163,10 +246,150 @@ void added_files(git_repository* repo, git_commit* commit, const std::string& di
 
 } // namespace
 
+struct WriteLock::IndexLock {
+  std::string path; // <gitdir>/index.lock
+  int fd = -1;
+  IndexLock() = default;
+  IndexLock(const IndexLock&) = delete;
+  IndexLock& operator=(const IndexLock&) = delete;
+  ~IndexLock() { release(); }
+  void release() noexcept {
+    if (fd >= 0) {
+      ::close(fd);
+      ::unlink(path.c_str());
+      fd = -1;
+    }
+  }
+};
+
+namespace {
+
+// What pmo writes into the index.lock it holds: git's own lock files hold index data or nothing.
+constexpr std::string_view k_index_lock_marker = "pmo write lock\n";
+
+// Whether the lock file at `path` is one a pmo wrote (and, the caller holding pmo.lock, one whose
+// pmo died: a live pmo holds pmo.lock for as long as it holds index.lock).
+bool is_pmo_lock_file(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  if (fd < 0) {
+    return false;
+  }
+  char buffer[32] = {};
+  const ssize_t got = ::read(fd, buffer, sizeof buffer);
+  ::close(fd);
+  return got >= static_cast<ssize_t>(k_index_lock_marker.size()) &&
+         std::string_view(buffer, k_index_lock_marker.size()) == k_index_lock_marker;
+}
+
+// Creates `path` O_CREAT|O_EXCL as git does, waiting up to `wait` while another process holds it.
+// `clear_stale`: the caller holds pmo.lock, so a lock file left by a killed pmo is removed.
+std::shared_ptr<WriteLock::IndexLock> take_index_lock(const std::string& path,
+                                                      std::chrono::milliseconds wait,
+                                                      bool clear_stale) {
+  auto lock = std::make_shared<WriteLock::IndexLock>();
+  lock->path = path;
+  const auto deadline = std::chrono::steady_clock::now() + wait;
+  while (true) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd >= 0) {
+      lock->fd = fd;
+      // Best effort: a lock without the marker is only never taken for stale.
+      (void)!::write(fd, k_index_lock_marker.data(), k_index_lock_marker.size());
+      return lock;
+    }
+    if (errno == EINTR) {
+      continue;
+    }
+    if (errno != EEXIST) {
+      raise_os_error(errno, "cannot create the index lock", path);
+    }
+    if (clear_stale && is_pmo_lock_file(path)) {
+      ::unlink(path.c_str()); // left by a pmo that was killed during its write
+      continue;
+    }
+    if (std::chrono::steady_clock::now() >= deadline) {
+      throw GitError(fmt::format("git: the index is locked: the lock file {} exists (waited {} "
+                                 "ms); another git process is running, or one that crashed left "
+                                 "it behind: remove the lock file if no git process is running",
+                                 path, wait.count()),
+                     GIT_ELOCKED);
+    }
+    std::this_thread::sleep_for(k_lock_poll);
+  }
+}
+
+} // namespace
+
 struct Repository::Impl {
   std::shared_ptr<git_repository> repo;
+  std::weak_ptr<WriteLock::IndexLock> index_lock; // the WriteLock's, while it is held
 
   git_repository* get() const { return repo.get(); }
+
+  std::string gitdir() const { return git_repository_path(get()); }
+
+  // Stages `files` (repository-relative path and the blob id the working-tree file now holds) in
+  // the on-disk index, with the working-tree files' stat data so that git does not re-read them.
+  // The index is copied to a temporary file in the git directory, changed there and renamed
+  // over <gitdir>/index, all under index.lock: the WriteLock's, else one taken here.
+  void stage(const std::vector<std::pair<std::string, git_oid>>& files,
+             const std::string& root) const {
+    if (files.empty()) {
+      return;
+    }
+    const std::string dir = gitdir();
+    std::shared_ptr<WriteLock::IndexLock> lock = index_lock.lock();
+    if (!lock || lock->fd < 0) {
+      lock = take_index_lock(dir + "index.lock", k_lock_wait, false);
+    }
+    const std::string index_path = dir + "index";
+    const std::string temp = dir + "pmo-index.tmp";
+    // Leftovers of a killed pmo: nobody else uses them while index.lock is held.
+    ::unlink(temp.c_str());
+    ::unlink((temp + ".lock").c_str());
+    if (::link(index_path.c_str(), temp.c_str()) != 0) {
+      if (errno == ENOENT) {
+        // No index yet: libgit2 starts an empty one.
+      } else {
+        copy_file(index_path, temp);
+      }
+    }
+    struct Cleanup {
+      const std::string& path;
+      ~Cleanup() {
+        ::unlink(path.c_str());
+        ::unlink((path + ".lock").c_str());
+      }
+    } cleanup{temp};
+    IndexPtr index;
+    check(git_index_open(out(index), temp.c_str()), "reading the index");
+    for (const auto& [path, id] : files) {
+      const auto st = stat_worktree_file(root, path);
+      if (!st) {
+        raise_os_error(ENOENT, "cannot stage", root + path);
+      }
+      git_index_entry entry{};
+      entry.ctime.seconds = static_cast<std::int32_t>(st->st_ctim.tv_sec);
+      entry.ctime.nanoseconds = static_cast<std::uint32_t>(st->st_ctim.tv_nsec);
+      entry.mtime.seconds = static_cast<std::int32_t>(st->st_mtim.tv_sec);
+      entry.mtime.nanoseconds = static_cast<std::uint32_t>(st->st_mtim.tv_nsec);
+      entry.dev = static_cast<std::uint32_t>(st->st_dev);
+      entry.ino = static_cast<std::uint32_t>(st->st_ino);
+      entry.mode = GIT_FILEMODE_BLOB;
+      entry.uid = static_cast<std::uint32_t>(st->st_uid);
+      entry.gid = static_cast<std::uint32_t>(st->st_gid);
+      entry.file_size = static_cast<std::uint32_t>(st->st_size);
+      entry.id = id;
+      entry.path = path.c_str();
+      check(git_index_add(index.get(), &entry), fmt::format("staging {}", path));
+    }
+    check(git_index_write(index.get()), "writing the index");
+    if (::rename(temp.c_str(), index_path.c_str()) != 0) {
+      raise_os_error(errno, "cannot replace the index", index_path);
+    }
+    sync_directory(dir);
+    // The repository's own index object re-reads the file when it changed on disk.
+  }
 
   // HEAD's commit, or null when HEAD is unborn.
   CommitPtr head_commit() const {
@@ -254,7 +477,7 @@ std::optional<Repository> Repository::discover(const std::string& start_dir) {
     return std::nullopt;
   }
   check(rc, fmt::format("opening the repository at {}", start_dir));
-  return Repository(std::make_unique<Impl>(Impl{share(std::move(repo))}));
+  return Repository(std::make_unique<Impl>(Impl{share(std::move(repo)), {}}));
 }
 
 Repository Repository::init(const std::string& dir) {
@@ -263,7 +486,7 @@ Repository Repository::init(const std::string& dir) {
   const int rc =
       git_repository_open_ext(out(repo), dir.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr);
   if (rc == 0) {
-    return Repository(std::make_unique<Impl>(Impl{share(std::move(repo))}));
+    return Repository(std::make_unique<Impl>(Impl{share(std::move(repo)), {}}));
   }
   if (rc != GIT_ENOTFOUND) {
     check(rc, fmt::format("opening the repository at {}", dir));
@@ -276,7 +499,7 @@ Repository Repository::init(const std::string& dir) {
   options.initial_head = "main";
   check(git_repository_init_ext(out(repo), dir.c_str(), &options),
         fmt::format("creating a repository at {}", dir));
-  return Repository(std::make_unique<Impl>(Impl{share(std::move(repo))}));
+  return Repository(std::make_unique<Impl>(Impl{share(std::move(repo)), {}}));
 }
 
 std::string Repository::workdir() const {
@@ -292,25 +515,32 @@ bool Repository::head_unborn() const {
   return check(git_repository_head_unborn(m_impl->get()), "reading HEAD") == 1;
 }
 
-WriteLock::WriteLock(WriteLock&& other) noexcept : m_fd(std::exchange(other.m_fd, -1)) {}
+WriteLock::WriteLock(WriteLock&& other) noexcept
+    : m_fd(std::exchange(other.m_fd, -1)), m_index(std::move(other.m_index)) {}
 
 WriteLock& WriteLock::operator=(WriteLock&& other) noexcept {
   if (this != &other) {
-    if (m_fd >= 0) {
-      ::close(m_fd);
-    }
+    release();
     m_fd = std::exchange(other.m_fd, -1);
+    m_index = std::move(other.m_index);
   }
   return *this;
 }
 
-WriteLock::~WriteLock() {
+void WriteLock::release() noexcept {
+  if (m_index) {
+    m_index->release(); // index.lock first: the next pmo in the queue takes it at once
+    m_index.reset();
+  }
   if (m_fd >= 0) {
     ::close(m_fd); // releases the flock
+    m_fd = -1;
   }
 }
 
-WriteLock Repository::lock_for_write(int timeout_ms) {
+WriteLock::~WriteLock() { release(); }
+
+WriteLock Repository::lock_for_write(int timeout_ms, int index_timeout_ms) {
   // In the common directory, so that every worktree of the repository shares one lock.
   const std::string path = m_impl->commondir() + "pmo.lock";
   const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0666);
@@ -334,7 +564,91 @@ WriteLock Repository::lock_for_write(int timeout_ms) {
     }
     std::this_thread::sleep_for(k_lock_poll);
   }
+  if (!is_bare()) {
+    // Before HEAD is read, as `git commit` takes it: nothing else stages or commits from the
+    // index until this write has moved the branch and written the index.
+    lock.m_index = take_index_lock(gitdir() + "index.lock",
+                                   std::chrono::milliseconds(index_timeout_ms), true);
+    m_impl->index_lock = lock.m_index;
+  }
   return lock;
+}
+
+std::string Repository::operation_in_progress() const {
+  switch (git_repository_state(m_impl->get())) {
+  case GIT_REPOSITORY_STATE_NONE:
+  case GIT_REPOSITORY_STATE_BISECT:
+    return "";
+  case GIT_REPOSITORY_STATE_MERGE:
+    return "merge";
+  case GIT_REPOSITORY_STATE_REVERT:
+  case GIT_REPOSITORY_STATE_REVERT_SEQUENCE:
+    return "revert";
+  case GIT_REPOSITORY_STATE_CHERRYPICK:
+  case GIT_REPOSITORY_STATE_CHERRYPICK_SEQUENCE:
+    return "cherry-pick";
+  case GIT_REPOSITORY_STATE_REBASE:
+  case GIT_REPOSITORY_STATE_REBASE_INTERACTIVE:
+  case GIT_REPOSITORY_STATE_REBASE_MERGE:
+    return "rebase";
+  case GIT_REPOSITORY_STATE_APPLY_MAILBOX:
+  case GIT_REPOSITORY_STATE_APPLY_MAILBOX_OR_REBASE:
+    return "am (apply mailbox)";
+  default:
+    return "a git operation";
+  }
+}
+
+std::optional<model::Timestamp> Repository::head_time() const {
+  const auto commit = m_impl->head_commit();
+  if (!commit) {
+    return std::nullopt;
+  }
+  return model::Timestamp(std::chrono::seconds(git_commit_time(commit.get())));
+}
+
+std::optional<FilterChange> Repository::filter_change(const std::vector<FileWrite>& files) const {
+  git_repository* repo = m_impl->get();
+  for (const auto& file : files) {
+    FilterListPtr filters;
+    check(git_filter_list_load(out(filters), repo, nullptr, file.path.c_str(), GIT_FILTER_TO_ODB,
+                               GIT_FILTER_DEFAULT),
+          fmt::format("reading the attributes of {}", file.path));
+    if (!filters) {
+      continue; // no filter applies
+    }
+    git_buf cleaned = GIT_BUF_INIT;
+    const int rc = git_filter_list_apply_to_buffer(&cleaned, filters.get(), file.content.data(),
+                                                   file.content.size());
+    const bool same = rc == 0 && cleaned.size == file.content.size() &&
+                      std::memcmp(cleaned.ptr, file.content.data(), cleaned.size) == 0;
+    git_buf_dispose(&cleaned);
+    // The ident filter keeps "$Id$" in git and expands it on checkout: what git checks out
+    // would never be what pmo commits, so it is refused whatever the content.
+    const char* ident = nullptr;
+    check(git_attr_get(&ident, repo, GIT_ATTR_CHECK_NO_SYSTEM, file.path.c_str(), "ident"),
+          fmt::format("reading the attributes of {}", file.path));
+    const bool has_ident = GIT_ATTR_IS_TRUE(ident);
+    if (rc == 0 && same && !has_ident) {
+      continue;
+    }
+    git_error_clear();
+    std::string attributes;
+    for (const char* name : {"ident", "text", "eol", "crlf", "filter", "working-tree-encoding"}) {
+      const char* value = nullptr;
+      if (git_attr_get(&value, repo, GIT_ATTR_CHECK_NO_SYSTEM, file.path.c_str(), name) != 0) {
+        git_error_clear();
+        continue;
+      }
+      if (GIT_ATTR_IS_TRUE(value)) {
+        attributes += attributes.empty() ? name : fmt::format(" {}", name);
+      } else if (GIT_ATTR_HAS_VALUE(value)) {
+        attributes += fmt::format("{}{}={}", attributes.empty() ? "" : " ", name, value);
+      }
+    }
+    return FilterChange{file.path, attributes.empty() ? "a clean filter" : attributes};
+  }
+  return std::nullopt;
 }
 
 std::unique_ptr<store::Store> Repository::head_store() const {
@@ -487,7 +801,6 @@ std::optional<std::string> Repository::commit(const std::string& expected_head,
   for (const auto& file : files) {
     check_write_path(file.path);
   }
-  git_repository* repo = m_impl->get();
   if (head_id() != expected_head) {
     return std::nullopt;
   }
@@ -496,9 +809,11 @@ std::optional<std::string> Repository::commit(const std::string& expected_head,
     for (const auto& file : files) {
       check_worktree_path(root, file.path);
     }
-    // A held (or stale) index lock would fail the index update after the commit: refuse first.
+    // Without the WriteLock's index.lock, a held (or stale) one would fail the index update
+    // after the commit: refuse first.
+    const auto held = m_impl->index_lock.lock();
     const std::string index_lock = gitdir() + "index.lock";
-    if (!wait_until_absent(index_lock)) {
+    if ((!held || held->fd < 0) && !wait_until_absent(index_lock)) {
       throw GitError(fmt::format("git: the index is locked (lock file {}); another git process "
                                  "is running, or one that crashed left it behind: remove the "
                                  "lock file if no git process is running",
@@ -506,29 +821,56 @@ std::optional<std::string> Repository::commit(const std::string& expected_head,
                      GIT_ELOCKED);
     }
   }
+  try {
+    return commit_files(expected_head, files, author, committer, message);
+  } catch (const GitError& error) {
+    throw with_disk_state(error, gitdir());
+  }
+}
 
-  // The new tree, built in memory from the parent's: the shared index is not touched yet.
+std::optional<std::string> Repository::commit_files(const std::string& expected_head,
+                                                    const std::vector<FileWrite>& files,
+                                                    const Signature& author,
+                                                    const Signature& committer,
+                                                    const std::string& message) {
+  git_repository* repo = m_impl->get();
+  const std::string root = workdir();
+  // The new tree: the parent's with the files upserted, reading and writing only the trees on
+  // the files' paths (the shared index is not touched yet).
   CommitPtr parent;
-  IndexPtr index;
-  check(git_index_new(out(index)), "creating an in-memory index");
+  TreePtr parent_tree;
   if (!expected_head.empty()) {
     const git_oid parent_id = parse_oid(expected_head);
     check(git_commit_lookup(out(parent), repo, &parent_id), "reading the parent commit");
-    TreePtr parent_tree;
     check(git_commit_tree(out(parent_tree), parent.get()), "reading the parent tree");
-    check(git_index_read_tree(index.get(), parent_tree.get()), "reading the parent tree");
+  } else {
+    git_treebuilder* builder = nullptr;
+    check(git_treebuilder_new(&builder, repo, nullptr), "creating an empty tree");
+    git_oid empty{};
+    const int rc = git_treebuilder_write(&empty, builder);
+    git_treebuilder_free(builder);
+    check(rc, "creating an empty tree");
+    check(git_tree_lookup(out(parent_tree), repo, &empty), "reading the empty tree");
   }
+  std::vector<std::pair<std::string, git_oid>> staged;
+  std::vector<git_tree_update> updates;
   for (const auto& file : files) {
-    git_index_entry entry{};
-    check(git_blob_create_from_buffer(&entry.id, repo, file.content.data(), file.content.size()),
+    git_oid blob{};
+    check(git_blob_create_from_buffer(&blob, repo, file.content.data(), file.content.size()),
           fmt::format("storing {}", file.path));
-    entry.mode = GIT_FILEMODE_BLOB;
-    entry.path = file.path.c_str();
-    entry.file_size = static_cast<std::uint32_t>(file.content.size());
-    check(git_index_add(index.get(), &entry), fmt::format("adding {} to the tree", file.path));
+    staged.emplace_back(file.path, blob);
+  }
+  for (const auto& [path, blob] : staged) {
+    git_tree_update update{};
+    update.action = GIT_TREE_UPDATE_UPSERT;
+    update.id = blob;
+    update.filemode = GIT_FILEMODE_BLOB;
+    update.path = path.c_str();
+    updates.push_back(update);
   }
   git_oid tree_id{};
-  check(git_index_write_tree_to(&tree_id, index.get(), repo), "writing the tree");
+  check(git_tree_create_updated(&tree_id, repo, parent_tree.get(), updates.size(), updates.data()),
+        "writing the tree");
   TreePtr tree;
   check(git_tree_lookup(out(tree), repo, &tree_id), "reading the new tree");
 
@@ -569,23 +911,7 @@ std::optional<std::string> Repository::commit(const std::string& expected_head,
     for (const auto& file : files) {
       write_worktree_file(root, file.path, file.content);
     }
-    IndexPtr shared;
-    check(git_repository_index(out(shared), repo), "opening the index");
-    const auto index_deadline = std::chrono::steady_clock::now() + k_lock_wait;
-    while (true) {
-      check(git_index_read(shared.get(), 1), "reading the index");
-      for (const auto& file : files) {
-        check(git_index_add_bypath(shared.get(), file.path.c_str()),
-              fmt::format("staging {}", file.path));
-      }
-      const int rc = git_index_write(shared.get());
-      if (rc != GIT_ELOCKED || std::chrono::steady_clock::now() >= index_deadline) {
-        check(rc, "writing the index", gitdir() + "index.lock");
-        break;
-      }
-      git_error_clear(); // another git is writing the index: read it again once it is done
-      std::this_thread::sleep_for(k_retry_pause);
-    }
+    m_impl->stage(staged, root);
   } catch (const GitError& error) {
     throw GitError(fmt::format("commit {} was made, but updating the working tree failed: {}",
                                id.substr(0, 12), error.what()),
@@ -609,8 +935,10 @@ std::vector<std::string> Repository::finish_interrupted_write() {
   TreePtr parent_tree;
   check(git_commit_tree(out(tree), head.get()), "reading HEAD's tree");
   if (git_commit_parentcount(head.get()) > 0) {
-    CommitPtr parent;
-    check(git_commit_parent(out(parent), head.get(), 0), "reading HEAD's parent");
+    const CommitPtr parent = first_parent_of(head.get());
+    if (!parent) {
+      return restored; // a shallow clone's boundary: fetched, not written here
+    }
     check(git_commit_tree(out(parent_tree), parent.get()), "reading HEAD's parent tree");
   }
   DiffPtr diff;
@@ -621,6 +949,7 @@ std::vector<std::string> Repository::finish_interrupted_write() {
   check(git_index_read(index.get(), 1), "reading the index");
 
   const std::string root = workdir();
+  std::vector<std::pair<std::string, git_oid>> staged;
   const std::size_t deltas = git_diff_num_deltas(diff.get());
   for (std::size_t i = 0; i < deltas; ++i) {
     const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
@@ -646,12 +975,10 @@ std::vector<std::string> Repository::finish_interrupted_write() {
       write_worktree_file(root, path, content);
     }
     remove_worktree_temp_files(root, path);
-    check(git_index_add_bypath(index.get(), path.c_str()), fmt::format("staging {}", path));
+    staged.emplace_back(path, delta->new_file.id);
     restored.push_back(path);
   }
-  if (!restored.empty()) {
-    check(git_index_write(index.get()), "writing the index", gitdir() + "index.lock");
-  }
+  m_impl->stage(staged, root);
   return restored;
 }
 
@@ -665,13 +992,7 @@ void Repository::walk_history(const std::function<bool(const HistoryEntry&)>& vi
   git_repository* repo = m_impl->get();
   // The first-parent line, followed by hand: each commit is read once (a revwalk reads it for
   // its own queue and git_commit_lookup again), and nothing older than needed is read.
-  const auto first_parent = [](const git_commit* commit) {
-    CommitPtr parent;
-    if (git_commit_parentcount(commit) > 0) {
-      check(git_commit_parent(out(parent), commit, 0), "reading a commit's parent");
-    }
-    return parent;
-  };
+  const auto first_parent = [](const git_commit* commit) { return first_parent_of(commit); };
 
   git_diff_options diff_options{};
   check(git_diff_options_init(&diff_options, GIT_DIFF_OPTIONS_VERSION), "preparing a diff");

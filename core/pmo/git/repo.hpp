@@ -60,18 +60,32 @@ struct HistoryQuery {
   std::function<std::optional<std::string>(const HistoryEntry&)> added_under;
 };
 
-// Holds an exclusive advisory lock (flock) on <gitdir>/pmo.lock for the whole of a write.
-// The kernel releases it when the process dies, so a killed pmo never leaves a stale lock.
+// Held for the whole of a write: an exclusive advisory lock (flock) on <commondir>/pmo.lock, which
+// queues pmo processes (the kernel releases it when the process dies, so it is never stale), and,
+// in a repository with a working tree, git's own <gitdir>/index.lock, created O_CREAT|O_EXCL as
+// git creates it, so that no git command reads or writes the index (`git commit`, `git add`)
+// while pmo moves the branch and brings the index in line. Released (index.lock removed) when
+// the WriteLock is destroyed.
 class WriteLock {
 public:
   WriteLock(WriteLock&&) noexcept;
   WriteLock& operator=(WriteLock&&) noexcept;
   ~WriteLock();
+  struct IndexLock; // private to repo.cpp
 
 private:
   friend class Repository;
   explicit WriteLock(int fd) : m_fd(fd) {}
+  void release() noexcept;
   int m_fd = -1;
+  std::shared_ptr<IndexLock> m_index; // shared with the Repository, which writes through it
+};
+
+// What a clean filter of .gitattributes (ident, text/eol conversion, a filter= driver) would do to
+// a file pmo writes: nothing (std::nullopt), or the attributes that change it.
+struct FilterChange {
+  std::string path;
+  std::string attributes; // e.g. "ident", "text eol=crlf", "filter=lfs"
 };
 
 class Repository {
@@ -90,9 +104,21 @@ public:
   bool is_bare() const;
   bool head_unborn() const; // no commit yet
 
-  // Waits up to `timeout_ms` for the write lock; throws GitError (GIT_ELOCKED) naming the lock
-  // file when another pmo holds it that long.
-  WriteLock lock_for_write(int timeout_ms = 30000);
+  // Waits up to `timeout_ms` for the write lock, then up to `index_timeout_ms` for git's
+  // index.lock; throws GitError (GIT_ELOCKED) naming the lock file when another pmo or git
+  // holds it that long.
+  WriteLock lock_for_write(int timeout_ms = 30000, int index_timeout_ms = 10000);
+
+  // The operation in progress that a write must not interleave with: "merge", "rebase",
+  // "cherry-pick", "revert", "apply-mailbox" ...; "" when none (a bisect is allowed).
+  std::string operation_in_progress() const;
+
+  // HEAD's committer time; nullopt when unborn.
+  std::optional<model::Timestamp> head_time() const;
+
+  // The first file among `files` whose content git's clean filters would change on `git add`
+  // (so that what pmo commits would not be what the working tree holds); nullopt when none.
+  std::optional<FilterChange> filter_change(const std::vector<FileWrite>& files) const;
 
   // The tree of HEAD as a Store (empty store when HEAD is unborn). Reads are of committed blobs.
   std::unique_ptr<store::Store> head_store() const;
@@ -120,7 +146,9 @@ public:
   // commit), tree = HEAD's tree plus `files`, compare-and-swapped against HEAD. Returns the new
   // commit id, or nullopt when HEAD moved since `expected_head` (the caller re-reads and retries).
   // After the commit, writes the files into the working tree (atomically) and stages them in the
-  // index, so `git status` stays clean. Refuses a path that is not safe.
+  // index, so `git status` stays clean. Refuses a path that is not safe. The index is written
+  // as a new file renamed over <gitdir>/index while index.lock is held: the WriteLock's when one
+  // is held, else one taken for the index update alone (as `git add` would).
   std::optional<std::string> commit(const std::string& expected_head,
                                     const std::vector<FileWrite>& files, const Signature& author,
                                     const Signature& committer, const std::string& message);
@@ -131,11 +159,13 @@ public:
   // the index is written back into the working tree (if absent there) and staged; pmo's
   // temporary files left next to it are removed. A file whose working-tree copy differs from the
   // commit is a user's edit and is left alone. Call with the write lock held. Returns the paths
-  // restored (empty when there was nothing to finish).
+  // restored (empty when there was nothing to finish). HEAD at a shallow clone's boundary (its
+  // parent not in the repository) was not written here: nothing to finish.
   std::vector<std::string> finish_interrupted_write();
 
   // Commits with pmo trailers, newest first, on the first-parent line of HEAD, each with every
-  // file it added (a first-parent diff of its whole tree).
+  // file it added (a first-parent diff of its whole tree). In a shallow clone the walk ends at
+  // the boundary, whose files all count as added.
   // Stops at commits older than `since` when given. `visit` returns false to stop early.
   void walk_history(const std::function<bool(const HistoryEntry&)>& visit,
                     std::optional<model::Timestamp> since = std::nullopt) const;
@@ -146,12 +176,18 @@ public:
 private:
   struct Impl;
   explicit Repository(std::unique_ptr<Impl> impl);
+  std::optional<std::string> commit_files(const std::string& expected_head,
+                                          const std::vector<FileWrite>& files,
+                                          const Signature& author, const Signature& committer,
+                                          const std::string& message);
   std::unique_ptr<Impl> m_impl;
 };
 
 // The commit message for a pmo write: subject, optional body lines, and trailers as the last
 // paragraph. CR/LF and other control characters in subject, body lines and trailer values are
-// replaced by spaces, so no user text can start a new paragraph or forge a trailer.
+// replaced by spaces, so no user text can start a new paragraph or forge a trailer; a subject or
+// body line that git would read as a patch divider ("---"), a comment or a scissors line is
+// indented by a space, so that git's trailer parsers read the same trailers as pmo's.
 std::string compose_message(std::string_view subject, const std::vector<std::string>& body_lines,
                             const std::vector<std::pair<std::string, std::string>>& trailers);
 

@@ -205,6 +205,23 @@ std::optional<std::string> read_worktree_file(const std::string& root, const std
   }
 }
 
+std::optional<struct stat> stat_worktree_file(const std::string& root, const std::string& path) {
+  const auto parts = split_path(path);
+  const auto dir = open_parent(root, parts);
+  if (!dir) {
+    return std::nullopt;
+  }
+  return stat_entry(dir->get(), parts.back(), root, path);
+}
+
+void sync_directory(const std::string& dir) {
+  Fd fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (fd.get() < 0) {
+    raise_os_error(errno, "cannot open directory", dir);
+  }
+  sync_dir(fd.get(), dir);
+}
+
 void remove_worktree_temp_files(const std::string& root, const std::string& path) {
   const auto parts = split_path(path);
   const auto dir = open_parent(root, parts);

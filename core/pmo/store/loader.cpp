@@ -81,6 +81,25 @@ public:
     m_out.portfolio.sort_records();
   }
 
+  // pmo.yaml and people/ only; with `project_ids`, one Project per directory of projects/
+  // holding only its id (nothing of projects/ is read but the listing).
+  void run_office(bool project_ids) {
+    office();
+    people();
+    run_units();
+    if (project_ids)
+      for (const auto& name : list("projects"))
+        if (!is_placeholder(name)) {
+          model::Project project;
+          project.id = name;
+          m_out.portfolio.projects.push_back(std::move(project));
+        }
+    auto by_id = [](const auto& a, const auto& b) { return a.id < b.id; };
+    std::sort(m_out.portfolio.people.begin(), m_out.portfolio.people.end(), by_id);
+    std::sort(m_out.portfolio.projects.begin(), m_out.portfolio.projects.end(), by_id);
+    m_out.portfolio.sort_records();
+  }
+
 private:
   void add(Severity severity, const std::string& file, const char* code, std::string message) {
     m_out.findings.push_back(
@@ -436,6 +455,12 @@ private:
 Loaded load_portfolio(const Store& store, model::Lang lang) {
   Loaded out;
   Loading{store, lang, out}.run(std::nullopt);
+  return out;
+}
+
+Loaded load_office(const Store& store, model::Lang lang, bool project_ids) {
+  Loaded out;
+  Loading{store, lang, out}.run_office(project_ids);
   return out;
 }
 

@@ -23,4 +23,9 @@ Loaded load_portfolio(const Store& store, model::Lang lang);
 // commands about one project. An invalid id or a missing directory loads no project.
 Loaded load_project(const Store& store, model::Lang lang, const std::string& project);
 
+// pmo.yaml and people/ only, for writes about the office. With `project_ids`, also one Project
+// per directory of projects/ with nothing but its id set (its files are not read): enough to
+// tell whether an id is taken.
+Loaded load_office(const Store& store, model::Lang lang, bool project_ids);
+
 } // namespace pmo::store

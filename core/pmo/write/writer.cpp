@@ -1,0 +1,258 @@
+#include <pmo/store/loader.hpp>
+#include <pmo/write/writer.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace pmo::write {
+namespace {
+
+using model::Lang;
+using model::tr;
+
+constexpr int k_attempts = 8;
+
+// A Store seen through a subdirectory, for a portfolio that lives below the repository's root.
+class SubdirStore final : public store::Store {
+public:
+  SubdirStore(const store::Store& inner, std::string prefix)
+      : m_inner(inner), m_prefix(std::move(prefix)) {}
+  std::optional<std::string> read(const std::string& path) const override {
+    return m_inner.read(m_prefix + path);
+  }
+  std::vector<std::string> list(const std::string& dir) const override {
+    return m_inner.list(m_prefix + dir);
+  }
+  bool is_dir(const std::string& path) const override { return m_inner.is_dir(m_prefix + path); }
+
+private:
+  const store::Store& m_inner;
+  std::string m_prefix;
+};
+
+// `base` with `files` written over it: what HEAD would hold after the commit.
+class OverlayStore final : public store::Store {
+public:
+  OverlayStore(const store::Store& base, const std::vector<git::FileWrite>& files) : m_base(base) {
+    for (const auto& file : files) {
+      m_files[file.path] = &file.content;
+    }
+  }
+  std::optional<std::string> read(const std::string& path) const override {
+    const auto found = m_files.find(path);
+    if (found == m_files.end()) {
+      return m_base.read(path);
+    }
+    if (found->second->size() > k_max_record_bytes) {
+      store::refuse(path, "file-too-large",
+                    fmt::format("{}: {} bytes, more than the {} bytes a record may have", path,
+                                found->second->size(), k_max_record_bytes));
+    }
+    return *found->second;
+  }
+  std::vector<std::string> list(const std::string& dir) const override {
+    std::set<std::string> names;
+    for (auto& name : m_base.list(dir)) {
+      names.insert(std::move(name));
+    }
+    const std::string prefix = dir.empty() || dir == "." ? std::string() : dir + "/";
+    for (const auto& [path, content] : m_files) {
+      if (path.size() > prefix.size() && path.starts_with(prefix)) {
+        const std::string rest = path.substr(prefix.size());
+        names.insert(rest.substr(0, rest.find('/')));
+      }
+    }
+    return {names.begin(), names.end()};
+  }
+  bool is_dir(const std::string& path) const override {
+    if (m_base.is_dir(path)) {
+      return true;
+    }
+    const std::string prefix = path + "/";
+    return std::any_of(m_files.begin(), m_files.end(),
+                       [&](const auto& file) { return file.first.starts_with(prefix); });
+  }
+
+private:
+  const store::Store& m_base;
+  std::map<std::string, const std::string*> m_files;
+};
+
+store::Loaded load(const store::Store& view, const Scope& scope, Lang lang) {
+  switch (scope.kind) {
+  case Scope::Kind::office:
+    return store::load_office(view, lang, false);
+  case Scope::Kind::office_and_ids:
+    return store::load_office(view, lang, true);
+  case Scope::Kind::project:
+    return store::load_project(view, lang, scope.project);
+  case Scope::Kind::portfolio:
+    break;
+  }
+  return store::load_portfolio(view, lang);
+}
+
+[[noreturn]] void refuse_env(std::string message) {
+  throw WriteError(WriteError::Category::environment, std::move(message));
+}
+
+void check_operation(const git::Repository& repo, Lang lang) {
+  const std::string operation = repo.operation_in_progress();
+  if (operation.empty()) {
+    return;
+  }
+  refuse_env(tr(lang,
+                "a {} is in progress in this repository; finish or abort it first (git status "
+                "says how); nothing written",
+                "仓库中有进行中的 {} 操作；请先完成或中止（见 git status）；未写入任何内容",
+                operation));
+}
+
+void check_clock(const git::Repository& repo, model::Timestamp now, Lang lang) {
+  const auto head_time = repo.head_time();
+  if (!head_time || now >= *head_time) {
+    return;
+  }
+  refuse_env(tr(lang,
+                "the clock says {}, earlier than HEAD's commit time {} (commit {}): a write may "
+                "not be dated before what it builds on; fix the machine's clock or PMO_NOW; "
+                "nothing written",
+                "当前时间 {} 早于 HEAD 的提交时间 {}（提交 {}）：写入的时间不能早于其所依据的记录；"
+                "请校正系统时钟或 PMO_NOW；未写入任何内容",
+                model::format_timestamp(now), model::format_timestamp(*head_time),
+                repo.head_id().substr(0, 12)));
+}
+
+} // namespace
+
+std::vector<model::Finding> read_back(const store::Store& head,
+                                      const std::vector<git::FileWrite>& files, Lang lang) {
+  std::set<std::string> written;
+  std::set<std::string> projects;
+  bool office = false;
+  std::vector<model::Finding> refused;
+  for (const auto& file : files) {
+    written.insert(file.path);
+    if (file.content.size() > k_max_record_bytes) {
+      refused.push_back(
+          model::Finding{model::Severity::error, model::Location{file.path, 0, 0}, "file-too-large",
+                         tr(lang, "{} bytes, more than the {} bytes the reader accepts in a record",
+                            "{} 字节，超过读取器允许的单个记录大小 {} 字节", file.content.size(),
+                            k_max_record_bytes)});
+      continue;
+    }
+    if (file.path.starts_with("projects/")) {
+      const std::string rest = file.path.substr(9);
+      if (const auto slash = rest.find('/'); slash != std::string::npos) {
+        projects.insert(rest.substr(0, slash));
+        continue;
+      }
+    }
+    office = true;
+  }
+  if (!refused.empty()) {
+    return refused;
+  }
+  const OverlayStore after(head, files);
+  std::vector<store::Loaded> loads;
+  if (office || projects.empty()) {
+    loads.push_back(store::load_office(after, lang, false));
+  }
+  for (const auto& project : projects) {
+    loads.push_back(store::load_project(after, lang, project));
+  }
+  for (auto& loaded : loads) {
+    for (auto& finding : loaded.findings) {
+      if (finding.severity == model::Severity::error && written.count(finding.where.file) &&
+          std::none_of(refused.begin(), refused.end(), [&](const model::Finding& seen) {
+            return seen.where.file == finding.where.file && seen.message == finding.message &&
+                   seen.where.line == finding.where.line;
+          })) {
+        refused.push_back(std::move(finding));
+      }
+    }
+  }
+  return refused;
+}
+
+std::string run(git::Repository& repo, const Request& request) {
+  const Lang lang = request.lang;
+  git::WriteLock lock = repo.lock_for_write();
+  check_operation(repo, lang);
+  // A pmo killed between its commit and the working-tree update left HEAD's files unstaged.
+  for (const auto& restored : repo.finish_interrupted_write()) {
+    if (request.on_restored) {
+      request.on_restored(restored);
+    }
+  }
+  for (int attempt = 0; attempt < k_attempts; ++attempt) {
+    const std::string head = repo.head_id();
+    check_clock(repo, request.now, lang);
+    const std::unique_ptr<store::Store> committed = repo.head_store();
+    const SubdirStore view(*committed, request.prefix);
+    Plan plan = request.build(load(view, request.scope, lang));
+
+    if (const auto refused = read_back(view, plan.files, lang); !refused.empty()) {
+      throw WriteError(WriteError::Category::findings,
+                       tr(lang,
+                          "pmo would not be able to read back what this write commits; "
+                          "nothing written",
+                          "本次写入的内容无法被 pmo 读回；未写入任何内容"),
+                       refused);
+    }
+    if (plan.message.size() > k_max_message_bytes) {
+      throw WriteError(WriteError::Category::findings,
+                       tr(lang,
+                          "the commit message would be {} bytes, more than {}: shorten the "
+                          "text given; nothing written",
+                          "提交说明将有 {} 字节，超过 {} 字节：请缩短所给文本；未写入任何内容",
+                          plan.message.size(), k_max_message_bytes));
+    }
+    std::vector<std::string> touched;
+    for (auto& file : plan.files) {
+      file.path = request.prefix + file.path;
+      touched.push_back(file.path);
+    }
+    if (const auto change = repo.filter_change(plan.files)) {
+      throw WriteError(WriteError::Category::findings,
+                       tr(lang,
+                          "{}: the .gitattributes attribute '{}' would make git store or check "
+                          "out other content than pmo writes; remove it for pmo's records; "
+                          "nothing written",
+                          "{}：.gitattributes 中的属性“{}”会使 git 存储或检出的内容与 pmo "
+                          "写入的不同；请对 pmo 的记录去掉该属性；未写入任何内容",
+                          change->path, change->attributes));
+    }
+    for (const auto& path : plan.must_be_clean) {
+      touched.push_back(request.prefix + path);
+    }
+    const auto dirty = repo.dirty_paths(touched);
+    if (!dirty.empty()) {
+      throw WriteError(
+          WriteError::Category::findings,
+          tr(lang, "uncommitted changes in {}; commit or discard them first (git status)",
+             "{} 有未提交的修改；请先提交或撤销（git status）", fmt::join(dirty, ", ")));
+    }
+    if (plan.create_only) {
+      for (const auto& file : plan.files) {
+        if (!repo.head_blob_id(file.path).empty()) {
+          throw WriteError(WriteError::Category::findings,
+                           tr(lang, "{} already exists", "{} 已存在", file.path));
+        }
+      }
+    }
+    git::Signature committer = request.committer;
+    committer.when = request.now;
+    if (const auto id = repo.commit(head, plan.files, plan.author, committer, plan.message)) {
+      return *id;
+    }
+    // HEAD moved under us (a commit from outside pmo): re-read and decide again.
+  }
+  refuse_env(tr(lang, "HEAD kept moving during the write; nothing was written",
+                "写入期间 HEAD 持续变化；未写入任何内容"));
+}
+
+} // namespace pmo::write

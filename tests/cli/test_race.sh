@@ -1,0 +1,81 @@
+# pmo and plain git on one clone at once: pmo holds git's index.lock from before it reads HEAD
+# until the index is written, so a `git commit` racing it waits or fails, and never builds its
+# tree from an index without pmo's record. Every write pmo reports is in HEAD at the end,
+# authored by its reviewer; git status is clean and git fsck passes.
+# PMO_RACE_WRITES sets the number of pmo writes (default 40).
+source "$(dirname "$0")/lib.sh"
+P=$T/office
+make_office "$P"
+write_proposal "$T/proposal.yaml"
+"$PMO" -q -C "$P" propose --id EX --from "$T/proposal.yaml" >/dev/null 2>&1
+for who in biz tech fin law; do
+  "$PMO" -q -C "$P" review EX --gate G1 --decision approve --as "$who" >/dev/null 2>&1
+done
+"$PMO" -q -C "$P" review EX --gate G2 --decision approve --as pmo1 >/dev/null 2>&1
+run -C "$P" status EX --json
+expect_out '"stage": "executing"'
+
+writes=${PMO_RACE_WRITES:-40}
+base=$(date -u -d 2027-01-01T00:00:00Z +%s)
+stamp_of() { date -u -d "@$((base + $1))" +%Y-%m-%dT%H:%M:%SZ; }
+
+# The plain git user: commits unrelated files as fast as it can (a failed commit, the index
+# being locked, is tried again with the next file).
+touch "$T/git-running"
+(
+  k=0
+  while [ -e "$T/git-running" ]; do
+    k=$((k + 1))
+    echo "note $k" >"$P/notes-$k.txt"
+    until git -C "$P" add "notes-$k.txt" 2>/dev/null; do sleep 0.01; done
+    until git -C "$P" commit -q -m "notes $k" 2>/dev/null; do
+      [ -e "$T/git-running" ] || break
+      sleep 0.01
+    done
+  done
+  echo "$k" >"$T/git-commits"
+) &
+git_loop=$!
+
+: >"$T/reported"
+for ((i = 1; i <= writes; i++)); do
+  if ((i % 2)); then
+    PMO_NOW=$(stamp_of "$i") "$PMO" -q -C "$P" review EX --gate G3 --decision approve --as pmo1 >"$T/id" 2>"$T/err"
+    kind=review
+  else
+    PMO_NOW=$(stamp_of "$i") "$PMO" -q -C "$P" risk add EX --description "Risk $i" --probability 2 --impact 3 --owner mgr --response accept >"$T/id" 2>"$T/err"
+    kind=risk
+  fi
+  rc=$?
+  if [ "$rc" -eq 0 ]; then
+    echo "$kind $(tail -1 "$T/id")" >>"$T/reported"
+  else
+    # The only acceptable failure: git held index.lock for the whole bounded wait.
+    grep -q "index.lock" "$T/err" || fail "pmo write $i failed ($rc): $(cat "$T/err")"
+  fi
+done
+rm -f "$T/git-running"
+wait "$git_loop"
+
+reported=$(wc -l <"$T/reported")
+[ "$reported" -ge $((writes * 3 / 4)) ] && pass || fail "only $reported of $writes pmo writes landed"
+echo "race: $reported pmo writes reported, $(cat "$T/git-commits") plain git commits attempted"
+lost=0
+while read -r kind id; do
+  # The commit pmo printed is on HEAD's history, and what it added is still in HEAD.
+  git -C "$P" merge-base --is-ancestor "$id" HEAD || { lost=$((lost + 1)); echo "not in HEAD's history: $kind $id" >&2; continue; }
+  added=$(git -C "$P" diff-tree --no-commit-id --name-only --diff-filter=A -r "$id" -- projects)
+  [ -n "$added" ] || { lost=$((lost + 1)); echo "$kind $id added nothing" >&2; continue; }
+  for file in $added; do
+    git -C "$P" cat-file -e "HEAD:$file" 2>/dev/null || { lost=$((lost + 1)); echo "$file of $kind $id is not in HEAD" >&2; }
+  done
+  if [ "$kind" == review ]; then
+    [ "$(git -C "$P" log -1 --format='%an <%ae>' "$id")" == "Pat PMO <pmo@example.com>" ] ||
+      { lost=$((lost + 1)); echo "$id is not authored by its reviewer" >&2; }
+  fi
+done <"$T/reported"
+expect_eq "$lost" 0 "pmo writes lost or misattributed"
+expect_git_clean "$P"
+run -C "$P" validate
+expect_rc 0 "validate after the race"
+finish
