@@ -68,19 +68,35 @@ void apply_ledger(const Context& ctx, Reading& r, const std::optional<std::strin
                                   "warning: a shallow clone: decisions are taken from the files, "
                                   "not proved by history (git fetch --unshallow)",
                                   "警告：浅克隆：决策取自文件，未经历史证明（git fetch --unshallow）"));
-  std::set<std::string> counted;
+  std::map<std::string, const model::Decision*> counted;
   for (const auto& d : proved.decisions)
-    counted.insert(d.file);
-  for (const auto& d : portfolio.decisions)
-    if (!counted.count(d.file)) {
-      r.unproved.push_back(model::tr(r.lang, "{}: no decision commit recorded it as it is",
-                                     "{}：没有决策提交如此记录它", d.file));
+    counted.emplace(d.file, &d);
+  for (const auto& d : portfolio.decisions) {
+    auto it = counted.find(d.file);
+    if (it == counted.end()) {
+      r.unproved.push_back(model::tr(r.lang, "{}: no decision commit recorded it",
+                                     "{}：没有任何决策提交记录过它", d.file));
+      r.affected_projects.insert(d.project);
+      continue;
+    }
+    const model::Decision& p = *it->second;
+    if (d.verdict != p.verdict || d.reviewer != p.reviewer || d.role != p.role ||
+        d.gate != p.gate || d.change != p.change || d.decided_at != p.decided_at) {
+      r.unproved.push_back(model::tr(
+          r.lang, "{}: edited after commit {} recorded it ({} {} by {}); the commit counts",
+          "{}：在提交 {} 记录之后被修改（{} {}，{}）；以该提交为准", d.file,
+          p.commit.substr(0, 7), p.change.empty() ? p.gate : p.change,
+          model::to_string(p.verdict), p.reviewer));
       r.affected_projects.insert(d.project);
     }
+  }
   for (const auto& f : proved.findings) {
+    if (f.project.empty()) { // a change of the process or the roster that does not take effect
+      *ctx.err << model::tr(r.lang, "warning: {}", "警告：{}", f.message) << '\n';
+      continue;
+    }
     r.unproved.push_back(f.message);
-    if (!f.project.empty())
-      r.affected_projects.insert(f.project);
+    r.affected_projects.insert(f.project);
   }
   portfolio.decisions = std::move(proved.decisions);
   portfolio.sort_decisions();

@@ -1,5 +1,7 @@
 #include "workspace.hpp"
 
+#include "reading.hpp"
+
 #include <pmo/codec/records.hpp>
 
 #include <fmt/format.h>
@@ -150,6 +152,8 @@ std::string write_commit(const Context& ctx, Workspace& ws, Lang lang, const Wri
   request.scope = scope;
   request.now = ctx.clock.now;
   request.committer = operator_signature(ws, ctx.clock.now);
+  // Each decision is judged under the pmo.yaml it names, never re-judged by a later change.
+  request.prepare = [&](store::Loaded& head) { attach_rules(ws, head.portfolio, lang); };
   request.build = build;
   request.on_restored = [&](const std::string& restored) {
     if (!ctx.quiet)

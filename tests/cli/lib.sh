@@ -9,8 +9,8 @@ T=$(mktemp -d /tmp/pmo-test.XXXXXX)
 trap 'rm -rf "$T"' EXIT
 export HOME=$T/home GIT_CONFIG_NOSYSTEM=1 NO_COLOR=1 LANG=C.UTF-8
 mkdir -p "$HOME"
-git config --global user.name "PMO Operator"
-git config --global user.email "operator@example.com"
+git config --global user.name "Pat PMO"
+git config --global user.email "pmo@example.com"
 git config --global init.defaultBranch main
 export PMO_NOW=2026-11-02T09:00:00Z
 # Plain git commits of the tests carry the same time: a pmo write refuses a clock behind HEAD.

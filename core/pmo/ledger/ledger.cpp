@@ -457,6 +457,10 @@ private:
     const std::string& parent = c.parents.front();
     const Snapshot base = snapshot(parent); // copy: the map may grow below
     const std::string dir = journal::decisions_dir(e.project);
+    if (!in_range(c.id)) {
+      trusted(c, e, base);
+      return;
+    }
 
     // Deep: the commit adds exactly its record, and the record agrees with the commit.
     model::Decision d;
@@ -641,6 +645,36 @@ private:
       so_far.push_back(&prior);
     so_far.push_back(&d);
     if (!judge(d, so_far, *base.office, reject))
+      return;
+    accepted.push_back(d);
+    m_out.decisions.push_back(std::move(d));
+  }
+
+  // Before a verified range (A of A..B): the history is taken as proved; its decisions only
+  // set the state the range's decisions are judged against.
+  void trusted(const git::CommitFacts& c, const journal::Entry& e, const Snapshot& base) {
+    if (!base.office)
+      return;
+    model::Decision d;
+    d.project = e.project;
+    d.gate = e.gate;
+    d.change = e.change;
+    d.verdict = e.verdict;
+    d.reviewer = e.reviewer;
+    d.role = e.role;
+    d.decided_at = c.author_time;
+    d.file = journal::decisions_dir(e.project) +
+             model::decision_file_name(c.author_time, e.subject(), e.reviewer);
+    d.commit = c.id;
+    d.sequence = ++m_sequence;
+    d.rules = base.office;
+    auto& accepted = m_accepted[e.project];
+    std::vector<const model::Decision*> so_far;
+    for (const auto& prior : accepted)
+      so_far.push_back(&prior);
+    so_far.push_back(&d);
+    auto ignore = [](auto&&...) { return false; };
+    if (!judge(d, so_far, *base.office, ignore))
       return;
     accepted.push_back(d);
     m_out.decisions.push_back(std::move(d));

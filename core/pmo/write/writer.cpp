@@ -193,7 +193,10 @@ std::string run(git::Repository& repo, const Request& request) {
     check_clock(repo, request.now, lang);
     const std::unique_ptr<store::Store> committed = repo.head_store();
     const SubdirStore view(*committed, request.prefix);
-    Plan plan = request.build(load(view, request.scope, lang));
+    store::Loaded loaded = load(view, request.scope, lang);
+    if (request.prepare)
+      request.prepare(loaded);
+    Plan plan = request.build(loaded);
 
     if (const auto refused = read_back(view, plan.files, lang); !refused.empty()) {
       throw WriteError(WriteError::Category::findings,

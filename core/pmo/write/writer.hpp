@@ -65,6 +65,9 @@ struct Request {
   Scope scope;
   model::Timestamp now;     // the clock: author and committer time of what is written
   git::Signature committer; // its `when` is set to `now`
+  // Called on what was loaded from HEAD before `build` sees it (e.g. to give each decision the
+  // process it was judged under). Optional.
+  std::function<void(store::Loaded& head)> prepare;
   std::function<Plan(const store::Loaded& head)> build;     // may throw to refuse
   std::function<void(const std::string& path)> on_restored; // an interrupted write finished
 };
