@@ -13,6 +13,10 @@ diff -r --exclude=.git "$T/demo" "$EX/office" >"$T/diff" 2>&1 && pass || fail "e
 
 run -C "$EX/office" validate
 expect_rc 0 "validate examples/office"
+# The demo's history proves every decision.
+run -C "$T/demo" verify
+expect_rc 0 "verify the demo office"
+expect_err "83 commits, 37 decisions: every decision is proved by the history"
 run -C "$T/demo" validate --format json
 expect_rc 0 "validate the built demo"
 expect_eq "$(cat "$OUT")" "[]" "no findings"
