@@ -16,7 +16,7 @@ expect_rc 0 "validate examples/office"
 # The demo's history proves every decision.
 run -C "$T/demo" verify
 expect_rc 0 "verify the demo office"
-expect_err "83 commits, 37 decisions: every decision is proved by the history"
+expect_err "83 个提交、37 项决策：每项决策都由历史证明"
 run -C "$T/demo" validate --format json
 expect_rc 0 "validate the built demo"
 expect_eq "$(cat "$OUT")" "[]" "no findings"
