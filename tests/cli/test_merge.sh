@@ -3,7 +3,25 @@
 # a sound repository. Principle 2: new records are new files, with ids two clones cannot both draw.
 source "$(dirname "$0")/lib.sh"
 O=$T/origin
-make_office "$O" --lang en
+# The office, run by its PMO staff: the operator who sets it up and the two people who will work
+# on the two clones are in the roster with the pmo role, so each of them may change it (and a
+# merge commit that combines two rosters is authored by one of them).
+"$PMO" -q init "$O" --name "Test PMO" --lang en >/dev/null
+while read -r id name email roles; do
+  "$PMO" -q -C "$O" people add "$id" --name "${name//_/ }" --email "$email" $roles >/dev/null ||
+    fail "people add $id"
+done <<'ROSTER'
+op PMO_Operator operator@example.com --role pmo
+alice Alice_Ang alice@example.com --role pmo
+bo Bo_Bai bo@example.com --role pmo
+biz Bo_Business biz@example.com --role business
+tech Tina_Tech tech@example.com --role technical
+fin Fei_Finance fin@example.com --role finance
+law Lu_Legal law@example.com --role legal
+pmo1 Pat_PMO pmo@example.com --role pmo
+spon Sam_Sponsor spon@example.com --role sponsor --role business
+mgr Meg_Manager mgr@example.com --role manager --role finance
+ROSTER
 write_proposal "$T/proposal.yaml"
 for p in CP-1 CP-2 CP-3 CP-4; do
   "$PMO" -q -C "$O" propose --id $p --from "$T/proposal.yaml" >/dev/null
@@ -25,6 +43,7 @@ I1=$(add "$O" issue add CP-2 --description "Build server down" --owner mgr --pri
 CR0=$(add "$O" change request CP-1 --title "Add SSO" --reason "Customer demand" --schedule-days 5)
 run -C "$O" validate
 expect_rc 0 "origin validates"
+expect_eq "$(git -C "$O" status --porcelain)" "" "origin clean"
 
 # Two clones, each run by another member of the office.
 git clone -q "$O" "$T/a"
@@ -128,6 +147,10 @@ else
   echo "note: this pmo has no verify command; the merged ledgers are not verified" >&2
 fi
 
+# The exchange happens that evening: git's own commits (merges, rebased commits) carry that time,
+# after the day's decisions (the test's clock is PMO_NOW, not the machine's).
+export GIT_COMMITTER_DATE=2027-01-18T18:00:00Z GIT_AUTHOR_DATE=2027-01-18T18:00:00Z
+
 cp -a "$A" "$T/a0" && cp -a "$B" "$T/b0"
 cp -a "$A" "$T/ar" && cp -a "$B" "$T/br"
 
@@ -140,21 +163,33 @@ expect_eq "$(git -C "$A" rev-parse 'HEAD^{tree}')" "$(git -C "$B" rev-parse 'HEA
 # After the merge, the exchange settles: b takes a's merge as a fast-forward or merges it cleanly.
 git -C "$B" pull -q --no-rebase --no-edit "$A" main >"$T/pull" 2>&1 && pass || fail "b: pull a's merge: $(cat "$T/pull")"
 expect_git_clean "$B"
-# And work goes on on a merge commit: one more commit each, merged again.
+# And work goes on on a merge commit the next day, merged again that evening.
 PMO_NOW=2027-01-19T09:00:00Z run -C "$A" risk add CP-1 --description "After the merge" --probability 1 --impact 1 --owner mgr --response accept
 expect_rc 0 "risk add on a merge commit"
 PMO_NOW=2027-01-19T09:00:00Z run -C "$A" review CP-4 --gate G1 --decision approve --as tech
 expect_rc 0 "review on a merge commit"
 expect_git_clean "$A"
-git -C "$B" pull -q --no-rebase --no-edit "$A" main >"$T/pull" 2>&1 && pass || fail "b: pull again: $(cat "$T/pull")"
+GIT_COMMITTER_DATE=2027-01-19T18:00:00Z GIT_AUTHOR_DATE=2027-01-19T18:00:00Z \
+  git -C "$B" pull -q --no-rebase --no-edit "$A" main >"$T/pull" 2>&1 && pass || fail "b: pull again: $(cat "$T/pull")"
+expect_git_clean "$B"
 run -C "$B" validate
 expect_rc 0 "validate after the second exchange"
+run -C "$B" status CP-4
+expect_out "approvals: 2 of 4"
+if [ "$has_verify" = yes ]; then
+  run -C "$B" verify
+  expect_rc 0 "verify after the second exchange"
+fi
 
-# git pull --rebase: a's day replayed on top of b's, and b's on top of a's.
+# git pull --rebase: a's day replayed on top of b's, and b's on top of a's (that evening: the
+# replayed commits keep their authors and author dates, and are committed at 18:00).
+unset GIT_AUTHOR_DATE
+export GIT_COMMITTER_DATE=2027-01-18T18:00:00Z
 git -C "$T/ar" pull -q --rebase "$T/b0" main >"$T/pull" 2>&1 && pass || fail "a: pull --rebase b: $(cat "$T/pull")"
 merged "$T/ar" "a rebased on b"
 expect_eq "$(git -C "$T/ar" rev-list --count origin/main..HEAD)" "20" "a rebased: both days, linear"
 git -C "$T/br" pull -q --rebase "$T/a0" main >"$T/pull" 2>&1 && pass || fail "b: pull --rebase a: $(cat "$T/pull")"
 merged "$T/br" "b rebased on a"
 expect_eq "$(git -C "$T/ar" rev-parse 'HEAD^{tree}')" "$(git -C "$T/br" rev-parse 'HEAD^{tree}')" "both rebases give the same tree"
+expect_eq "$(git -C "$T/ar" log -1 --format='%an %aI' HEAD)" "Alice Ang 2027-01-18T09:10:00+00:00" "a rebased commit keeps its author"
 finish
