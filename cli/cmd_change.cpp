@@ -1,5 +1,6 @@
 // pmo change request ID ... — a change request (变更申请): a new file
-// projects/ID/changes/CR-xxx.yaml, one commit. The CCB decides it with pmo review --change.
+// projects/ID/changes/CR-xxxxx.yaml (an id two clones cannot both draw), one commit. The CCB
+// decides it with pmo review --change.
 
 #include "commands.hpp"
 #include "control_write.hpp"
@@ -33,11 +34,7 @@ int run_change(Context& ctx, const ChangeOptions& opts) {
     const model::Portfolio& portfolio = head.portfolio;
     const model::Project& project = controlled_project(head, opts.project, lang);
     model::ChangeRequest change;
-    std::vector<std::string> used;
-    for (const model::ChangeRequest* c : portfolio.changes_of(project.id))
-      used.push_back(c->id);
     change.project = project.id;
-    change.id = id = next_record_id("CR", used);
     change.title = opts.title;
     change.reason = opts.reason;
     if (!opts.requested_by.empty() && !portfolio.person(opts.requested_by))
@@ -60,12 +57,17 @@ int run_change(Context& ctx, const ChangeOptions& opts) {
       change.cost = number_option(opts.cost, "--cost", lang);
     change.alternatives = opts.alternatives;
 
-    path = "projects/" + project.id + "/changes/" + change.id + ".yaml";
     std::string text = codec::encode_change(change);
+    git::Signature author = operator_signature(ws, ctx.clock.now);
+    std::vector<std::string> used;
+    for (const model::ChangeRequest* c : portfolio.changes_of(project.id))
+      used.push_back(c->id);
+    change.id = id = new_record_id(ctx, "CR", author, project.id, text, used);
+    path = "projects/" + project.id + "/changes/" + change.id + ".yaml";
     check_record(codec::decode_change(text, path, project.id, change.id, lang), path, lang);
     WritePlan plan;
     plan.files.push_back({path, text});
-    plan.author = operator_signature(ws, ctx.clock.now);
+    plan.author = author;
     Lang office_lang = portfolio.office.language;
     plan.message = git::compose_message(
         tr(office_lang, "Change request {}: {} {} ({:+} days, cost {:+})",

@@ -1,5 +1,5 @@
 // pmo issue add|resolve — the issue log (问题日志): one file per issue,
-// projects/ID/issues/I-xxx.yaml; one commit per change.
+// projects/ID/issues/I-xxxxx.yaml (a new id two clones cannot both draw); one commit per change.
 
 #include "commands.hpp"
 #include "control_write.hpp"
@@ -25,6 +25,7 @@ int run_issue(Context& ctx, const IssueOptions& opts) {
   Workspace ws = open_workspace(ctx, true);
   Lang lang = early_language(ctx, &ws);
   std::string path;
+  std::string id;
   std::string commit = write_commit(ctx, ws, lang, WriteScope::one_project(opts.project),
                                     [&](const store::Loaded& head) {
     const model::Portfolio& portfolio = head.portfolio;
@@ -37,11 +38,7 @@ int run_issue(Context& ctx, const IssueOptions& opts) {
         if (value->empty())
           throw Failure(k_exit_findings, tr(lang, "{} is required for a new issue",
                                             "登记新问题必须指定 {}", option));
-      std::vector<std::string> used;
-      for (const model::Issue* i : portfolio.issues_of(project.id))
-        used.push_back(i->id);
       issue.project = project.id;
-      issue.id = next_record_id("I", used);
       issue.raised = ctx.clock.today();
       issue.description = opts.description;
       if (!portfolio.person(opts.owner))
@@ -58,10 +55,7 @@ int run_issue(Context& ctx, const IssueOptions& opts) {
       if (!opts.due.empty())
         issue.due = date_option(opts.due, "--due", lang);
     } else {
-      const model::Issue* before = nullptr;
-      for (const model::Issue* i : portfolio.issues_of(project.id))
-        if (i->id == opts.issue)
-          before = i;
+      const model::Issue* before = find_record(portfolio.issues_of(project.id), opts.issue);
       if (!before)
         throw Failure(k_exit_findings, tr(lang, "{} has no issue '{}'", "{} 没有问题“{}”",
                                           project.id, one_line(opts.issue)));
@@ -74,13 +68,21 @@ int run_issue(Context& ctx, const IssueOptions& opts) {
       issue.resolved = ctx.clock.today();
       issue.resolution = opts.resolution;
     }
-    path = "projects/" + project.id + "/issues/" + issue.id + ".yaml";
     std::string text = codec::encode_issue(issue);
+    git::Signature author = operator_signature(ws, ctx.clock.now);
+    if (opts.verb == "add") {
+      std::vector<std::string> used;
+      for (const model::Issue* i : portfolio.issues_of(project.id))
+        used.push_back(i->id);
+      issue.id = new_record_id(ctx, "I", author, project.id, text, used);
+    }
+    id = issue.id;
+    path = "projects/" + project.id + "/issues/" + issue.id + ".yaml";
     check_record(codec::decode_issue(text, path, project.id, issue.id, lang), path, lang);
     WritePlan plan;
     plan.files.push_back({path, text});
     plan.create_only = opts.verb == "add";
-    plan.author = operator_signature(ws, ctx.clock.now);
+    plan.author = author;
     Lang office_lang = portfolio.office.language;
     plan.message = git::compose_message(
         tr(office_lang, "Issue {} {}: {} ({})", "问题 {} {}：{}（{}）", issue.id,
@@ -91,10 +93,11 @@ int run_issue(Context& ctx, const IssueOptions& opts) {
         {{"Pmo-Project", project.id}, {"Pmo-Issue", issue.id}});
     return plan;
   });
-  *ctx.out << commit << '\n';
+  // A new issue prints its id (as propose and change request do); resolving prints the commit.
+  *ctx.out << (opts.verb == "add" ? id : commit) << '\n';
   if (!ctx.quiet)
-    *ctx.err << tr(lang, "Recorded {} (commit {}).\n", "已记录 {}（提交 {}）。\n", path,
-                   commit.substr(0, 7));
+    *ctx.err << tr(lang, "Recorded {} — {} (commit {}).\n", "已记录 {} —— {}（提交 {}）。\n", id,
+                   path, commit.substr(0, 7));
   return k_exit_ok;
 }
 
@@ -116,7 +119,8 @@ void add_issue(CLI::App& app, Action& action) {
   });
   CLI::App* resolve = cmd->add_subcommand("resolve", "Resolve an issue (one commit)");
   resolve->add_option("ID", opts->project, "Project id")->required();
-  resolve->add_option("ISSUE", opts->issue, "Issue id, e.g. I-001")->required();
+  resolve->add_option("ISSUE", opts->issue, "Issue id, e.g. I-7mq2d (case does not matter)")
+      ->required();
   resolve->add_option("--resolution", opts->resolution, "How it was resolved");
   resolve->callback([&action, opts] {
     opts->verb = "resolve";

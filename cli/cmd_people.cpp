@@ -35,11 +35,9 @@ bool plausible_email(const std::string& email) {
 int run_add(Context& ctx, const AddOptions& opts) {
   Workspace ws = open_workspace(ctx, true);
   Lang lang = early_language(ctx, &ws);
-  if (!model::is_valid_id(opts.id))
-    throw Failure(k_exit_usage,
-                  tr(lang,
-                     "'{}' is not a valid id: use letters, digits, '.', '_' or '-' (at most 64)",
-                     "“{}”不是有效编号：只能使用字母、数字、“.”“_”“-”，最多 64 个字符", opts.id));
+  if (auto problem = model::id_problem(opts.id); problem != model::IdProblem::none)
+    throw Failure(k_exit_usage, tr(lang, "'{}' is not a valid id: {}", "“{}”不是有效编号：{}",
+                                   opts.id, model::id_problem_text(problem, lang)));
   if (opts.name.empty() || !git::is_valid_signature_text(opts.name))
     throw Failure(k_exit_usage, tr(lang, "--name must be one line without '<' or '>'",
                                    "--name 必须是单行文本，且不含“<”“>”"));
@@ -76,6 +74,15 @@ int run_add(Context& ctx, const AddOptions& opts) {
     if (head.portfolio.person(person.id))
       throw Failure(k_exit_findings, tr(lang, "{} is already in the roster ({})",
                                         "{} 已在人员名册中（{}）", person.id, path));
+    for (const auto& other : head.portfolio.people)
+      if (model::same_id_ignoring_case(other.id, person.id))
+        throw Failure(k_exit_findings,
+                      tr(lang,
+                         "'{}' differs only in case from '{}', already in the roster ({}): a "
+                         "checkout on Windows or macOS could not hold both",
+                         "“{}”与人员名册中已有的“{}”（{}）仅大小写不同：在 Windows 或 macOS "
+                         "上无法同时检出",
+                         person.id, other.id, other.file));
     WritePlan plan;
     plan.files.push_back({path, codec::encode_person(person)});
     plan.author = operator_signature(ws, ctx.clock.now);

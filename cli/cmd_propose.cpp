@@ -13,7 +13,6 @@
 #include <fmt/format.h>
 
 #include <ostream>
-#include <random>
 
 namespace pmo::cli {
 
@@ -118,13 +117,11 @@ int run_propose(Context& ctx, const ProposeOptions& opts) {
     throw Failure(k_exit_usage,
                   tr(lang, "end {} is before start {}", "结束日期 {} 早于开始日期 {}",
                      model::format_date(*project.end), model::format_date(*project.start)));
-  if (!opts.id.empty() && !model::is_valid_id(opts.id))
-    throw Failure(k_exit_usage,
-                  tr(lang,
-                     "'{}' is not a valid id: use letters, digits, '.', '_' or '-' (at most 64)",
-                     "“{}”不是有效编号：只能使用字母、数字、“.”“_”“-”，最多 64 个字符", opts.id));
+  if (auto problem = model::id_problem(opts.id);
+      !opts.id.empty() && problem != model::IdProblem::none)
+    throw Failure(k_exit_usage, tr(lang, "'{}' is not a valid id: {}", "“{}”不是有效编号：{}",
+                                   opts.id, model::id_problem_text(problem, lang)));
 
-  std::random_device entropy;
   std::string id;
   std::vector<model::Finding> readiness;
   std::string commit = write_commit(ctx, ws, lang, WriteScope::office_and_project_ids(),
@@ -137,14 +134,30 @@ int run_propose(Context& ctx, const ProposeOptions& opts) {
         throw Failure(k_exit_findings,
                       tr(lang, "{} '{}' is not in the roster; add them with 'pmo people add'",
                          "{}“{}”不在人员名册中；请先用 pmo people add 添加", field, person));
+    // An id that differs from an existing one only in case would be the same directory on
+    // Windows and macOS.
+    auto taken = [&](const std::string& candidate) -> const model::Project* {
+      if (const model::Project* same = portfolio.project(candidate))
+        return same;
+      for (const auto& other : portfolio.projects)
+        if (model::same_id_ignoring_case(other.id, candidate))
+          return &other;
+      return nullptr;
+    };
     id = opts.id;
     if (id.empty()) {
       do {
-        std::uint64_t random = (std::uint64_t{entropy()} << 32) ^ entropy();
-        id = model::make_project_id(ctx.clock.today(), random);
-      } while (portfolio.project(id));
-    } else if (portfolio.project(id)) {
-      throw Failure(k_exit_findings, tr(lang, "project {} already exists", "项目 {} 已存在", id));
+        id = model::make_project_id(ctx.clock.today(), ctx.random.next());
+      } while (taken(id));
+    } else if (const model::Project* other = taken(id)) {
+      if (other->id == id)
+        throw Failure(k_exit_findings, tr(lang, "project {} already exists", "项目 {} 已存在", id));
+      throw Failure(k_exit_findings,
+                    tr(lang,
+                       "'{}' differs only in case from project {}: a checkout on Windows or "
+                       "macOS could not hold both",
+                       "“{}”与已有项目 {} 仅大小写不同：在 Windows 或 macOS 上无法同时检出", id,
+                       other->id));
     }
     project.id = id;
     std::string path = "projects/" + id + "/project.yaml";

@@ -1,5 +1,6 @@
 // pmo risk add|update|close — the risk register (风险登记册): one file per risk,
-// projects/ID/risks/R-xxx.yaml, written canonically; one commit per change.
+// projects/ID/risks/R-xxxxx.yaml (a new id two clones cannot both draw), written canonically;
+// one commit per change.
 
 #include "commands.hpp"
 #include "control_write.hpp"
@@ -32,6 +33,7 @@ int run_risk(Context& ctx, const RiskOptions& opts) {
   Workspace ws = open_workspace(ctx, true);
   Lang lang = early_language(ctx, &ws);
   std::string path;
+  std::string id;
   std::string note;
   std::string commit = write_commit(ctx, ws, lang, WriteScope::one_project(opts.project),
                                     [&](const store::Loaded& head) {
@@ -42,11 +44,7 @@ int run_risk(Context& ctx, const RiskOptions& opts) {
     model::Risk risk;
     const model::Risk* before = nullptr;
     if (opts.verb == "add") {
-      std::vector<std::string> used;
-      for (const model::Risk* r : portfolio.risks_of(project.id))
-        used.push_back(r->id);
       risk.project = project.id;
-      risk.id = next_record_id("R", used);
       risk.raised = today;
       for (auto [value, option] :
            {std::pair{&opts.description, "--description"},
@@ -56,9 +54,7 @@ int run_risk(Context& ctx, const RiskOptions& opts) {
           throw Failure(k_exit_findings,
                         tr(lang, "{} is required for a new risk", "登记新风险必须指定 {}", option));
     } else {
-      for (const model::Risk* r : portfolio.risks_of(project.id))
-        if (r->id == opts.risk)
-          before = r;
+      before = find_record(portfolio.risks_of(project.id), opts.risk);
       if (!before)
         throw Failure(k_exit_findings, tr(lang, "{} has no risk '{}'", "{} 没有风险“{}”",
                                           project.id, one_line(opts.risk)));
@@ -106,8 +102,16 @@ int run_risk(Context& ctx, const RiskOptions& opts) {
       risk.closed = today;
     }
 
-    path = "projects/" + project.id + "/risks/" + risk.id + ".yaml";
     std::string text = codec::encode_risk(risk);
+    git::Signature author = operator_signature(ws, ctx.clock.now);
+    if (opts.verb == "add") {
+      std::vector<std::string> used;
+      for (const model::Risk* r : portfolio.risks_of(project.id))
+        used.push_back(r->id);
+      risk.id = new_record_id(ctx, "R", author, project.id, text, used);
+    }
+    id = risk.id;
+    path = "projects/" + project.id + "/risks/" + risk.id + ".yaml";
     check_record(codec::decode_risk(text, path, project.id, risk.id, lang), path, lang);
 
     const auto& control = portfolio.office.control;
@@ -116,7 +120,7 @@ int run_risk(Context& ctx, const RiskOptions& opts) {
     WritePlan plan;
     plan.files.push_back({path, text});
     plan.create_only = opts.verb == "add";
-    plan.author = operator_signature(ws, ctx.clock.now);
+    plan.author = author;
     Lang office_lang = portfolio.office.language;
     std::string verb = opts.verb == "add"      ? model::pick(office_lang, "raised", "登记")
                        : opts.verb == "update" ? model::pick(office_lang, "updated", "更新")
@@ -137,7 +141,8 @@ int run_risk(Context& ctx, const RiskOptions& opts) {
                  " —— 已升级：达到办公室阈值 {}", control.escalate_at);
     return plan;
   });
-  *ctx.out << commit << '\n';
+  // A new risk prints its id (as propose and change request do); a change prints the commit.
+  *ctx.out << (opts.verb == "add" ? id : commit) << '\n';
   if (!ctx.quiet)
     *ctx.err << note
              << tr(lang, " — {} (commit {}).\n", " —— {}（提交 {}）。\n", path,
@@ -175,7 +180,7 @@ void add_risk(CLI::App& app, Action& action) {
         cmd->add_subcommand(verb, std::string{verb} == "update" ? "Update a risk (one commit)"
                                                                 : "Close a risk (one commit)");
     sub->add_option("ID", opts->project, "Project id")->required();
-    sub->add_option("RISK", opts->risk, "Risk id, e.g. R-001")->required();
+    sub->add_option("RISK", opts->risk, "Risk id, e.g. R-k3x9q (case does not matter)")->required();
     if (std::string{verb} == "update")
       risk_fields(sub, *opts);
     sub->callback([&action, opts, verb] {

@@ -1,9 +1,10 @@
 #pragma once
 // What every command receives: no globals. Options common to all commands, the streams,
-// the clock, and where the command was started.
+// the clock, the random source, and where the command was started.
 
 #include <pmo/model/types.hpp>
 
+#include <cstdint>
 #include <iosfwd>
 #include <optional>
 #include <stdexcept>
@@ -12,12 +13,26 @@
 
 namespace pmo::cli {
 
+// The random values new ids are drawn from: the system's random source, or with a seed
+// (PMO_SEED=N, for tests and the reproducible demo, like PMO_NOW) a fixed sequence from it.
+class RandomSource {
+public:
+  RandomSource() = default;
+  explicit RandomSource(std::uint64_t seed) : m_seeded(true), m_state(seed) {}
+  std::uint64_t next();
+
+private:
+  bool m_seeded = false;
+  std::uint64_t m_state = 0;
+};
+
 struct Context {
   std::string start_dir;           // -C DIR, or the current directory
   std::optional<model::Lang> lang; // --lang; otherwise the office's language
   bool color = false;              // colour on stderr/stdout (TTY, no NO_COLOR, no --no-color)
   bool quiet = false;              // -q: no progress messages, data only
   model::Clock clock;              // PMO_NOW or the system clock
+  RandomSource random;             // PMO_SEED or the system's random source
   std::ostream* out = nullptr;     // data
   std::ostream* err = nullptr;     // messages
 

@@ -68,18 +68,20 @@ std::pair<std::string, std::string> split_pair(const std::string& text, const ch
   return {text.substr(0, eq), text.substr(eq + 1)};
 }
 
-std::string next_record_id(const std::string& prefix, const std::vector<std::string>& used) {
-  int highest = 0;
-  for (const auto& id : used) {
-    if (!id.starts_with(prefix + "-"))
-      continue;
-    int n = 0;
-    const char* first = id.data() + prefix.size() + 1;
-    auto [end, ec] = std::from_chars(first, id.data() + id.size(), n);
-    if (ec == std::errc{} && end == id.data() + id.size())
-      highest = std::max(highest, n);
+std::string new_record_id(Context& ctx, const std::string& prefix, const git::Signature& author,
+                          const std::string& project, const std::string& content,
+                          const std::vector<std::string>& used) {
+  const std::string who = fmt::format("{} <{}>", author.name, author.email);
+  for (int attempt = 0; attempt < 1000; ++attempt) {
+    std::string id = model::make_record_id(
+        prefix, model::IdSeed{ctx.clock.now, who, project, content, ctx.random.next()});
+    if (std::none_of(used.begin(), used.end(), [&](const std::string& other) {
+          return model::same_id_ignoring_case(id, other);
+        }))
+      return id;
   }
-  return fmt::format("{}-{:03}", prefix, highest + 1);
+  // Only a broken random source gets here (28.6 million ids per prefix and project).
+  throw Failure(k_exit_env, "internal error: no free record id (is the random source broken?)");
 }
 
 } // namespace pmo::cli

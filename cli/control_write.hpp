@@ -6,6 +6,8 @@
 #include "context.hpp"
 
 #include <pmo/codec/records.hpp>
+#include <pmo/git/repo.hpp>
+#include <pmo/model/ids.hpp>
 #include <pmo/model/lifecycle.hpp>
 #include <pmo/store/loader.hpp>
 
@@ -45,7 +47,25 @@ void check_record(const codec::Decoded<T>& decoded, const std::string& what, mod
       decoded.findings);
 }
 
-// The next free id "<prefix>-001", "<prefix>-002", ... after the ids in use.
-std::string next_record_id(const std::string& prefix, const std::vector<std::string>& used);
+// A new id "<prefix>-xxxxx" for a record of `project` (risks "R", issues "I", change requests
+// "CR"): model::make_record_id over the time, the operator (`author`), the project, the record's
+// text and a value from ctx.random, drawn again while it matches one of `used` ignoring case.
+// Two clones cannot both produce it, so their new records never meet in a merge.
+std::string new_record_id(Context& ctx, const std::string& prefix, const git::Signature& author,
+                          const std::string& project, const std::string& content,
+                          const std::vector<std::string>& used);
+
+// The record of `records` whose id is `id`, ignoring case (ids that differ only in case cannot
+// stand side by side); nullptr when there is none.
+template <class T>
+const T* find_record(const std::vector<const T*>& records, const std::string& id) {
+  for (const T* record : records)
+    if (record->id == id)
+      return record;
+  for (const T* record : records)
+    if (model::same_id_ignoring_case(record->id, id))
+      return record;
+  return nullptr;
+}
 
 } // namespace pmo::cli

@@ -12,6 +12,7 @@
 #include <fmt/color.h>
 #include <fmt/format.h>
 
+#include <charconv>
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
@@ -43,6 +44,20 @@ model::Clock make_clock(model::Lang lang) {
     return model::Clock{*ts};
   }
   return model::Clock{std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())};
+}
+
+// PMO_SEED fixes the random values new ids are drawn from (tests and the reproducible demo).
+cli::RandomSource make_random(model::Lang lang) {
+  const char* seed = std::getenv("PMO_SEED");
+  if (!seed || !*seed)
+    return cli::RandomSource{};
+  std::uint64_t value = 0;
+  std::string_view text{seed};
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc{} || end != text.data() + text.size())
+    throw cli::Failure(cli::k_exit_usage, model::tr(lang, "PMO_SEED='{}' is not a whole number",
+                                                    "PMO_SEED='{}' 不是非负整数", seed));
+  return cli::RandomSource{value};
 }
 
 void print_failure(const cli::Context& ctx, model::Lang lang, const std::string& message,
@@ -124,6 +139,7 @@ int main(int argc, char** argv) {
       ctx.start_dir = std::filesystem::absolute(chdir, ec).string();
     ctx.color = want_color(no_color);
     ctx.clock = make_clock(lang);
+    ctx.random = make_random(lang);
     return action(ctx);
   } catch (const cli::Failure& failure) {
     print_failure(ctx, ctx.lang.value_or(lang), failure.what(), failure.findings());

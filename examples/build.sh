@@ -38,6 +38,10 @@ home=$(mktemp -d)
 trap 'rm -rf "$home"' EXIT
 export HOME=$home XDG_CONFIG_HOME=$home/.config GIT_CONFIG_NOSYSTEM=1
 
+# New risk, issue and change request ids are drawn from a random value; PMO_SEED fixes it, so two
+# builds draw the same ids (an office never sets it: its clones must draw different ones).
+export PMO_SEED=20260803
+
 # The people's names and e-mails, for the commits of hand edits.
 declare -A person_name=()
 
@@ -46,6 +50,15 @@ run() {
   local when=$1
   shift
   PMO_NOW=$when "$pmo_bin" -q -C "$dir" "$@" >/dev/null
+}
+
+# record VAR WHEN ARGS...: like run, keeping the id the command prints (a new risk, issue or
+# change request) in the variable VAR, for the later commands about that record.
+record() {
+  local -n into=$1
+  local when=$2
+  shift 2
+  into=$(PMO_NOW=$when "$pmo_bin" -q -C "$dir" "$@")
 }
 
 # person WHEN ID NAME ARGS...: add a person to the roster (ARGS: --role ROLE..., --capacity FTE).
@@ -165,7 +178,7 @@ review 2026-08-26T02:00:00Z XH-2026-003 G1 approve wufang legal \
 
 edit 2026-09-01T02:00:00Z XH-2026-003 data-platform-plan huangting \
   "XH-2026-003 任命项目经理黄婷，补充预算、计划起止日期、项目管理计划与里程碑"
-run 2026-09-02T02:00:00Z risk add XH-2026-001 --description "测评机构年底排期紧张，等保测评可能推迟" \
+record risk_test_window 2026-09-02T02:00:00Z risk add XH-2026-001 --description "测评机构年底排期紧张，等保测评可能推迟" \
   --cause "测评机构同期承接多家单位的年度测评" --probability 3 --impact 3 --owner zhangwei \
   --response mitigate --action "立项时即与测评机构确认 10 月下旬测评窗口" --due 2026-10-20
 propose 2026-09-07T02:00:00Z XH-2026-004 finance-shared-services
@@ -181,7 +194,7 @@ review 2026-09-15T06:00:00Z XH-2026-004 G1 approve sunli technical \
   "标准产品成熟，与现有 ERP 集成可行，同意"
 review 2026-09-16T02:00:00Z XH-2026-004 G1 revise lina finance \
   "成本估算只有总额，缺少软件许可、实施服务、接口开发与运维分项；ROI 220% 按减少 12 名核算人员测算，未考虑转岗与安置成本；海外子公司纳入一期不现实。请补充明细、调整范围后重新提交"
-run 2026-09-20T02:00:00Z risk add XH-2026-002 --description "大模型“幻觉”导致对客户的错误答复" \
+record risk_hallucination 2026-09-20T02:00:00Z risk add XH-2026-002 --description "大模型“幻觉”导致对客户的错误答复" \
   --cause "知识库覆盖不全，模型在无依据时仍生成答案" --probability 4 --impact 4 --owner chenjie \
   --response mitigate --action "答案须引用知识库条目，无依据时转人工" \
   --action "试点期每周抽检 200 条答复" --due 2026-12-31
@@ -204,25 +217,25 @@ run 2026-09-30T08:20:00Z update XH-2026-003 --period 2026-09 --percent 2 --actua
 review 2026-10-09T02:00:00Z XH-2026-001 G3 approve hewei pmo \
   "整改实施阶段评审：46 项不符合项已整改 44 项，其余 2 项有补偿措施；进度与成本均在基线范围内，同意进入测评阶段"
 propose 2026-10-12T02:00:00Z XH-2026-006 idc-expansion
-run 2026-10-12T06:00:00Z issue add XH-2026-002 --description "客服历史对话标注数据交付延期两周" \
+record issue_labels 2026-10-12T06:00:00Z issue add XH-2026-002 --description "客服历史对话标注数据交付延期两周" \
   --owner chenjie --priority high --due 2026-10-26
 
 review 2026-10-13T02:00:00Z XH-2026-005 G1 approve liuyang business \
   "销售团队对移动端和回款跟踪的需求迫切，支撑 2027 年销售增长目标，同意"
 review 2026-10-14T02:00:00Z XH-2026-005 G1 approve sunli technical \
   "厂商云版本升级路径可行；客户 360 视图依赖数据中台的客户主数据，须在计划中明确接口里程碑"
-run 2026-10-15T02:00:00Z risk add XH-2026-003 --description "集团 ERP 替换选型推迟，财务与供应链接口无法按期冻结" \
+record risk_erp 2026-10-15T02:00:00Z risk add XH-2026-003 --description "集团 ERP 替换选型推迟，财务与供应链接口无法按期冻结" \
   --cause "集团 ERP 选型评审延期" --probability 4 --impact 4 --owner huangting --response mitigate \
   --action "先行集成 CRM 与客服系统数据" --action "每两周与集团信息部确认选型进展" --due 2026-11-30
 propose 2026-10-19T02:00:00Z XH-2026-007 devops-platform
 review 2026-10-20T02:00:00Z XH-2026-005 G1 approve qianhui finance \
   "成本估算与厂商报价一致，收益测算保守可信，同意"
-run 2026-10-20T06:00:00Z risk update XH-2026-001 R-001 --probability 5 \
+run 2026-10-20T06:00:00Z risk update XH-2026-001 "$risk_test_window" --probability 5 \
   --action "已协调测评机构将现场测评安排在 11 月第一周"
 review 2026-10-23T02:00:00Z XH-2026-005 G1 approve wufang legal \
   "客户数据迁移上云须签订数据处理协议，并完成个人信息保护影响评估，同意"
 
-run 2026-10-26T01:00:00Z issue resolve XH-2026-002 I-001 \
+run 2026-10-26T01:00:00Z issue resolve XH-2026-002 "$issue_labels" \
   --resolution "增加两名外包标注人员，10 月 25 日全部交付；知识库建设里程碑不受影响"
 review 2026-10-26T02:00:00Z XH-2026-004 G1 approve liuyang business \
   "修改后的范围聚焦境内 9 家公司，目标可衡量，同意"
@@ -259,7 +272,7 @@ run 2026-10-30T08:20:00Z update XH-2026-003 --period 2026-10 --percent 8 --actua
 # with its closure report and lessons, a change request moves a baseline.
 
 propose 2026-11-02T02:00:00Z XH-2026-008 e-contract
-run 2026-11-03T02:00:00Z change request XH-2026-002 --as chenjie --title "增加工单语音转写" \
+record change_voice 2026-11-03T02:00:00Z change request XH-2026-002 --as chenjie --title "增加工单语音转写" \
   --reason "客服中心 40% 的工单来自电话，需将通话转写为文字后自动分派" \
   --scope "新增语音转写模块，接入呼叫中心录音" --schedule-days 30 --cost 150000 \
   --quality "转写准确率 ≥ 92%" --alternative "二期再做，本期仅处理文字工单"
@@ -267,11 +280,11 @@ review 2026-11-04T02:00:00Z XH-2026-007 G1 approve huangting technical \
   "技术方案基于两条产品线已验证的开源工具链，按产品线分批迁移，风险可控，同意"
 review 2026-11-05T02:00:00Z XH-2026-007 G1 approve zhaomin business \
   "发布周期缩短能更快响应客户需求，对客服和销售都有直接价值，同意"
-ccb 2026-11-05T06:00:00Z XH-2026-002 CR-001 approve hewei pmo \
+ccb 2026-11-05T06:00:00Z XH-2026-002 "$change_voice" approve hewei pmo \
   "语音工单占比高，纳入本期收益明确；工期顺延 30 天不影响试点窗口，同意"
-ccb 2026-11-06T06:00:00Z XH-2026-002 CR-001 approve lina finance \
+ccb 2026-11-06T06:00:00Z XH-2026-002 "$change_voice" approve lina finance \
   "增加 15 万元在预备费之外，由客服中心年度预算调剂，同意"
-run 2026-11-06T08:00:00Z risk close XH-2026-001 R-001
+run 2026-11-06T08:00:00Z risk close XH-2026-001 "$risk_test_window"
 run 2026-11-09T02:00:00Z close XH-2026-001 \
   --acceptance "测评机构出具等保三级测评报告，综合得分 86.5 分，结论为“良”；已完成公安机关备案，运维中心与信息安全部签署验收单" \
   --deliverable "等保三级测评报告=yes" --deliverable "安全设备与配置基线=yes" \
@@ -293,8 +306,8 @@ review 2026-11-16T02:00:00Z XH-2026-001 G4 approve zhengxiaoyu pmo \
   "收尾资料齐全：实际成本 65.2 万元，低于预算 4%；完成日期较计划延后 6 天，原因已说明；经验教训已录入知识库，同意关闭项目"
 review 2026-11-17T02:00:00Z XH-2026-003 G3 hold hewei pmo \
   "集团 ERP 替换选型推迟到 2027 年一季度，财务与供应链数据接口无法冻结；暂停数据集成开发，团队转入指标体系梳理，待选型结论后重新评审"
-run 2026-11-17T06:00:00Z risk update XH-2026-003 R-001 --probability 5
-run 2026-11-17T06:10:00Z issue add XH-2026-003 --description "财务与供应链数据接口规格无法冻结，数据集成开发暂停" \
+run 2026-11-17T06:00:00Z risk update XH-2026-003 "$risk_erp" --probability 5
+record issue_interfaces 2026-11-17T06:10:00Z issue add XH-2026-003 --description "财务与供应链数据接口规格无法冻结，数据集成开发暂停" \
   --owner huangting --priority critical --due 2026-12-31
 # The November report of the customer service platform, against the baseline the change moved.
 # (The data platform's November report is not in: the report shows it overdue.)

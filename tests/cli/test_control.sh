@@ -71,40 +71,48 @@ expect_out "0.81"
 # A risk: probability 7 is refused; 4 x 4 = 16 is escalated (threshold 15).
 run -C "$P" risk add CP-1 --description "Vendor late" --probability 7 --impact 4 --owner mgr --response mitigate
 expect_rc 1 "probability 7"; expect_err "--probability"
+# A new risk's id is R- and five characters two clones cannot both draw; it is printed on stdout.
 run -C "$P" risk add CP-1 --description "Vendor late" --cause "Single supplier" --probability 3 --impact 4 --owner mgr --response mitigate --action "Second supplier"
-expect_rc 0 "risk add"; expect_err "R-001 raised: score 12"
-run -C "$P" risk update CP-1 R-001 --probability 4
+expect_rc 0 "risk add"; RISK=$(cat "$OUT")
+[[ $RISK =~ ^R-[23456789abcdefghjkmnpqrstuvwxyz]{5}$ ]] && pass || fail "risk id: '$RISK'"
+expect_err "$RISK raised: score 12"
+expect_eq "$(git -C "$P" show --format= --name-only HEAD)" "projects/CP-1/risks/$RISK.yaml" "risk file"
+expect_eq "$(git -C "$P" log -1 --format='%(trailers:key=Pmo-Risk,valueonly)' | head -1)" "$RISK" "Pmo-Risk trailer"
+# The id is read in any case (said in a meeting, typed in capitals).
+run -C "$P" risk update CP-1 "${RISK^^}" --probability 4
 expect_rc 0 "risk update"; expect_err "escalated"
 expect_eq "$(git -C "$P" log -1 --format='%(trailers:key=Pmo-Escalated,valueonly)' | head -1)" "16" "Pmo-Escalated trailer"
 run -C "$P" report
 expect_out "## Escalated risks"
-expect_out "| \`CP-1\` | \`R-001\` | 16 |"
+expect_out "| \`CP-1\` | \`$RISK\` | 16 |"
 
 # An issue.
 run -C "$P" issue add CP-1 --description "Test server down" --owner mgr --priority high
-expect_rc 0 "issue add"
-run -C "$P" issue resolve CP-1 I-001 --resolution "Rebuilt"
+expect_rc 0 "issue add"; ISSUE=$(cat "$OUT")
+[[ $ISSUE =~ ^I-[23456789abcdefghjkmnpqrstuvwxyz]{5}$ ]] && pass || fail "issue id: '$ISSUE'"
+run -C "$P" issue resolve CP-1 "$ISSUE" --resolution "Rebuilt"
 expect_rc 0 "issue resolve"
 
-# Change control: the CCB (pmo + finance, all) approves CR-001 and the baseline moves.
+# Change control: the CCB (pmo + finance, all) approves the change and the baseline moves.
 run -C "$P" change request CP-1 --title "Add SSO" --reason "Customer demand" --scope "SSO login" --schedule-days 14 --cost 50000 --alternative "Defer to phase 2"
-expect_rc 0 "change request"; expect_eq "$(cat "$OUT")" "CR-001" "change id"
-run -C "$P" review CP-1 --change CR-001 --decision approve --as mgr --role finance
+expect_rc 0 "change request"; CR=$(cat "$OUT")
+[[ $CR =~ ^CR-[23456789abcdefghjkmnpqrstuvwxyz]{5}$ ]] && pass || fail "change id: '$CR'"
+run -C "$P" review CP-1 --change "$CR" --decision approve --as mgr --role finance
 expect_rc 1 "manager on the CCB"; expect_err "may not decide"
-run -C "$P" review CP-1 --change CR-001 --decision approve --as pmo1
+run -C "$P" review CP-1 --change "$CR" --decision approve --as pmo1
 expect_rc 0 "CCB pmo"; expect_err "1 of 2 approvals"
 run -C "$P" status CP-1
-expect_out "CR-001 Add SSO — pending (+14 days, cost +50000); approvals 1 of 2"
-run -C "$P" review CP-1 --change CR-001 --decision approve --as fin
-expect_rc 0 "CCB finance"; expect_err "CR-001 approved"
-expect_eq "$(git -C "$P" log -1 --format='%(trailers:key=Pmo-Change,valueonly)' | head -1)" "CR-001" "Pmo-Change trailer"
-run -C "$P" review CP-1 --change CR-001 --decision approve --as fin2
+expect_out "$CR Add SSO — pending (+14 days, cost +50000); approvals 1 of 2"
+run -C "$P" review CP-1 --change "$CR" --decision approve --as fin
+expect_rc 0 "CCB finance"; expect_err "$CR approved"
+expect_eq "$(git -C "$P" log -1 --format='%(trailers:key=Pmo-Change,valueonly)' | head -1)" "$CR" "Pmo-Change trailer"
+run -C "$P" review CP-1 --change "$CR" --decision approve --as fin2
 expect_rc 1 "a decided change"; expect_err "already decided"
 run -C "$P" status CP-1
 expect_out "v2 — 550,000 CNY, 2027-01-04 to 2027-07-14"
 expect_out "v1 — 500,000 CNY, 2027-01-04 to 2027-06-30"
 run -C "$P" report
-expect_out "CR-001"
+expect_out "$CR"
 run -C "$P" validate
 expect_rc 0 "validate"
 expect_git_clean "$P"

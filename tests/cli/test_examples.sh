@@ -45,11 +45,11 @@ grep -q "G4" "$T/report.md" && pass || fail "report lacks the recent G4 decision
 # Project control in the demo, as of its last day: the health table, the overdue report, the
 # escalated risks, the change the CCB decided and the project that ended.
 grep -qF '| `XH-2026-003` 数据中台一期 | 红 | 0.98 | 0.77 | `2026-10` **逾期** | 1 (1) | 1 | 0 |' "$T/report.md" && pass || fail "report: health row of XH-2026-003"
-grep -qF '| `XH-2026-002` | `R-001` | 16 |' "$T/report.md" && pass || fail "report: escalated risk"
-grep -qF '| `XH-2026-002` | `CR-001` | 增加工单语音转写 | 批准：基线已调整 | +30 | +150,000 |' "$T/report.md" && pass || fail "report: decided change"
+grep -qF '| `XH-2026-002` | `R-3xye7` | 16 |' "$T/report.md" && pass || fail "report: escalated risk"
+grep -qF '| `XH-2026-002` | `CR-w6zjj` | 增加工单语音转写 | 批准：基线已调整 | +30 | +150,000 |' "$T/report.md" && pass || fail "report: decided change"
 grep -qF '| `XH-2026-001` 网络安全等级保护 2.0 三级整改 | 目标达成 | 2026-11-06 | +6 天 | -4.1% | 3 | 已验收 |' "$T/report.md" && pass || fail "report: ended project"
 PMO_NOW=2026-11-21T12:00:00Z run -C "$T/demo" --lang en status XH-2026-002
-expect_out "v2 — 1,350,000 CNY, 2026-09-14 to 2027-04-30, since 2026-11-06 (CR-001)"
+expect_out "v2 — 1,350,000 CNY, 2026-09-14 to 2027-04-30, since 2026-11-06 (CR-w6zjj)"
 expect_out "SPI 1.01  CPI 0.95"
 PMO_NOW=2026-11-21T12:00:00Z run -C "$T/demo" lessons --tag 测评
 expect_rc 0 "lessons"

@@ -62,6 +62,12 @@ reported=$(wc -l <"$T/reported")
 echo "race: $reported pmo writes reported, $(cat "$T/git-commits") plain git commits attempted"
 lost=0
 while read -r kind id; do
+  if [ "$kind" == risk ]; then
+    # risk add prints the new risk's id: its record must be in HEAD.
+    git -C "$P" cat-file -e "HEAD:projects/EX/risks/$id.yaml" 2>/dev/null ||
+      { lost=$((lost + 1)); echo "risk $id is not in HEAD" >&2; }
+    continue
+  fi
   # The commit pmo printed is on HEAD's history, and what it added is still in HEAD.
   git -C "$P" merge-base --is-ancestor "$id" HEAD || { lost=$((lost + 1)); echo "not in HEAD's history: $kind $id" >&2; continue; }
   added=$(git -C "$P" diff-tree --no-commit-id --name-only --diff-filter=A -r "$id" -- projects)

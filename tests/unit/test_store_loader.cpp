@@ -153,6 +153,61 @@ TEST_CASE("a file name that is not a valid id is an error") {
   CHECK(loaded.portfolio.projects.size() == 2);
 }
 
+TEST_CASE("ids no Windows checkout could hold are errors: device names and a trailing dot") {
+  MemoryStore store = good_store();
+  store.put("people/CON.yaml", k_person);
+  store.put("people/x..yaml", k_person); // the id "x."
+  store.put("projects/nul/project.yaml", k_project);
+  store.put("projects/Lpt1.x/project.yaml", k_project);
+  Loaded loaded = load_portfolio(store, Lang::en);
+  INFO(describe(loaded.findings));
+  const Finding* con = find(loaded, "bad-id", "people/CON.yaml");
+  REQUIRE(con);
+  CHECK(con->message.find("Windows reserves") != std::string::npos);
+  CHECK(find(loaded, "bad-id", "people/x..yaml"));
+  CHECK(find(loaded, "bad-id", "projects/nul"));
+  CHECK(find(loaded, "bad-id", "projects/Lpt1.x"));
+  CHECK(loaded.portfolio.people.size() == 2);
+  CHECK(loaded.portfolio.projects.size() == 2);
+}
+
+TEST_CASE("names that differ only in case are an error naming both") {
+  MemoryStore store = good_store();
+  const char* const risk = "description: a\nprobability: 2\nimpact: 2\nowner: lina\n"
+                           "response: mitigate\nstatus: open\n";
+  const char* const report = "percent_complete: 1\nactual_cost: 1\n";
+  store.put("people/LINA.yaml", k_person);
+  store.put("projects/p1/project.yaml", k_project);
+  store.put("projects/P1/risks/R-k3x9q.yaml", risk);
+  store.put("projects/P1/risks/r-K3X9Q.yaml", risk);
+  store.put("projects/P1/status/2026-W47.yaml", report);
+  store.put("projects/P1/status/2026-w47.yaml", report);
+  Loaded loaded = load_portfolio(store, Lang::en);
+  INFO(describe(loaded.findings));
+  // Each pair once, at the name that sorts second, naming the first.
+  const Finding* people = find(loaded, "case-collision", "people/lina.yaml");
+  REQUIRE(people);
+  CHECK(people->severity == Severity::error);
+  CHECK(people->message ==
+        "'lina.yaml' and 'LINA.yaml' in people/ differ only in case: a checkout on Windows or "
+        "macOS holds only one of them; rename or remove one");
+  CHECK_FALSE(find(loaded, "case-collision", "people/LINA.yaml"));
+  CHECK(find(loaded, "case-collision", "projects/p1"));
+  CHECK(find(loaded, "case-collision", "projects/P1/risks/r-K3X9Q.yaml"));
+  CHECK(find(loaded, "case-collision", "projects/P1/status/2026-w47.yaml"));
+  CHECK(std::count_if(loaded.findings.begin(), loaded.findings.end(),
+                      [](const Finding& f) { return f.code == "case-collision"; }) == 4);
+}
+
+TEST_CASE("names that differ in more than case are not a collision") {
+  MemoryStore store = good_store();
+  store.put("people/lina2.yaml", k_person);
+  store.put("people/Lin.yaml", k_person);
+  Loaded loaded = load_portfolio(store, Lang::en);
+  CHECK_FALSE(find(loaded, "case-collision", "people/lina2.yaml"));
+  CHECK_FALSE(find(loaded, "case-collision", "people/Lin.yaml"));
+}
+
 TEST_CASE("a project directory without project.yaml is an error") {
   MemoryStore store = good_store();
   store.put("projects/P3/decisions/20261121T093000Z-G1-lina.yaml",

@@ -217,15 +217,12 @@ void require_text(Ctx& ctx, const Map& map, std::string_view name, std::string& 
 }
 
 bool check_id(Ctx& ctx, const std::string& id, const std::string& path, const Location& at) {
-  if (model::is_valid_id(id))
+  auto problem = model::id_problem(id);
+  if (problem == model::IdProblem::none)
     return true;
   ctx.error(at, "bad-id",
-            tr(ctx.lang,
-               "{}: '{}' is not a valid id (letters, digits, '.', '_', '-'; starting with a "
-               "letter or digit; at most 64; no '..')",
-               "{}：“{}”不是有效的标识（字母、数字、“.”“_”“-”，以字母或数字开头，最多 64 个字符，"
-               "不含“..”）",
-               path, id));
+            tr(ctx.lang, "{}: '{}' is not a valid id: {}", "{}：“{}”不是有效的标识：{}", path, id,
+               model::id_problem_text(problem, ctx.lang)));
   return false;
 }
 

@@ -24,7 +24,7 @@ struct ProjectControl {
   std::vector<const Risk*> open_risks;   // highest score first
   int escalated = 0;                     // open risks at or over the escalation threshold
   std::vector<const Issue*> open_issues; // highest priority first
-  std::vector<ChangeState> changes;      // every change request, by id
+  std::vector<ChangeState> changes;      // every change request, by requested date
 
   const Baseline* baseline() const { return baselines.empty() ? nullptr : &baselines.back(); }
 };

@@ -394,9 +394,27 @@ void Portfolio::sort_records() {
     return std::tie(a.project, a.file) < std::tie(b.project, b.file);
   };
   std::stable_sort(status_reports.begin(), status_reports.end(), by_key);
-  std::stable_sort(risks.begin(), risks.end(), by_key);
-  std::stable_sort(issues.begin(), issues.end(), by_key);
-  std::stable_sort(changes.begin(), changes.end(), by_key);
+  // Record ids are random, so they say nothing about order: a date (an undated record last)
+  // and, for risks and issues, their weight come first; the id only breaks ties.
+  auto dated = [](const std::optional<Date>& date) {
+    return std::pair{!date.has_value(), date.value_or(Date{})};
+  };
+  std::stable_sort(risks.begin(), risks.end(), [&](const Risk& a, const Risk& b) {
+    return std::tuple{std::string_view{a.project}, -a.score(), dated(a.raised),
+                      std::string_view{a.id}} < std::tuple{std::string_view{b.project}, -b.score(),
+                                                           dated(b.raised), std::string_view{b.id}};
+  });
+  std::stable_sort(issues.begin(), issues.end(), [&](const Issue& a, const Issue& b) {
+    return std::tuple{std::string_view{a.project}, -static_cast<int>(a.priority), dated(a.raised),
+                      std::string_view{a.id}} < std::tuple{std::string_view{b.project},
+                                                           -static_cast<int>(b.priority),
+                                                           dated(b.raised), std::string_view{b.id}};
+  });
+  std::stable_sort(
+      changes.begin(), changes.end(), [&](const ChangeRequest& a, const ChangeRequest& b) {
+        return std::tuple{std::string_view{a.project}, dated(a.requested), std::string_view{a.id}} <
+               std::tuple{std::string_view{b.project}, dated(b.requested), std::string_view{b.id}};
+      });
 }
 
 void Portfolio::sort_decisions() {

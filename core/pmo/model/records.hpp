@@ -353,9 +353,9 @@ struct Portfolio {
   std::vector<Project> projects;
   std::vector<Decision> decisions; // sorted by (project, sequence, decided_at, file)
   std::vector<StatusReport> status_reports; // sorted by (project, period)
-  std::vector<Risk> risks;                  // sorted by (project, id)
-  std::vector<Issue> issues;                // sorted by (project, id)
-  std::vector<ChangeRequest> changes;       // sorted by (project, id)
+  std::vector<Risk> risks;                  // by (project, score desc, raised, id)
+  std::vector<Issue> issues;                // by (project, priority desc, raised, id)
+  std::vector<ChangeRequest> changes;       // by (project, requested, id)
   // The project record as the baseline gate approved it (from git, by the decision's blob id),
   // per project id. Filled by the caller; a project absent here uses its current record.
   std::map<std::string, Project, std::less<>> approved_plans;
@@ -370,7 +370,9 @@ struct Portfolio {
   std::vector<const ChangeRequest*> changes_of(std::string_view project) const;
   const ChangeRequest* change(std::string_view project, std::string_view id) const;
   void sort_decisions();
-  void sort_records(); // decisions, reports, risks, issues and changes
+  // Puts every list in the order above: decisions, reports, risks, issues and changes. The
+  // lists of a project (risks_of, ...) and everything shown from them keep that order.
+  void sort_records();
 };
 
 } // namespace pmo::model

@@ -10,6 +10,7 @@
 #include <iterator>
 #include <memory>
 #include <thread>
+#include <tuple>
 
 namespace pmo::store {
 
@@ -125,12 +126,49 @@ private:
     }
   }
 
+  // The entries of a directory; names that differ only in case are reported (case_collisions).
   std::vector<std::string> list(const std::string& dir) {
     try {
-      return m_store.list(dir);
+      std::vector<std::string> names = m_store.list(dir);
+      case_collisions(dir, names);
+      return names;
     } catch (const StoreError& e) {
       m_out.findings.push_back(translate(e.finding, m_lang));
       return {};
+    }
+  }
+
+  // Two entries of one directory whose names differ only in case ("lina.yaml", "LINA.yaml") are
+  // one file on Windows and macOS: a checkout there keeps one and shows the other as modified.
+  // Each name after the first (in byte order) is an error naming both.
+  void case_collisions(const std::string& dir, const std::vector<std::string>& names) {
+    if (names.size() < 2)
+      return;
+    std::vector<std::pair<std::string, const std::string*>> folded; // (lowercase, name)
+    folded.reserve(names.size());
+    for (const auto& name : names) {
+      std::string lower = name;
+      for (char& c : lower)
+        if (c >= 'A' && c <= 'Z')
+          c = static_cast<char>(c - 'A' + 'a');
+      folded.emplace_back(std::move(lower), &name);
+    }
+    std::sort(folded.begin(), folded.end(), [](const auto& a, const auto& b) {
+      return std::tie(a.first, *a.second) < std::tie(b.first, *b.second);
+    });
+    for (std::size_t i = 1, first = 0; i < folded.size(); ++i) {
+      if (folded[i].first != folded[first].first) {
+        first = i;
+        continue;
+      }
+      const std::string& name = *folded[i].second;
+      add(Severity::error, dir + "/" + name, "case-collision",
+          tr(m_lang,
+             "'{0}' and '{1}' in {2}/ differ only in case: a checkout on Windows or macOS holds "
+             "only one of them; rename or remove one",
+             "{2}/ 中的“{0}”与“{1}”仅大小写不同：在 Windows 或 macOS 上只能检出其中一个；"
+             "请重命名或删除其一",
+             name, *folded[first].second, dir));
     }
   }
 
@@ -180,13 +218,10 @@ private:
         continue;
       }
       const std::string id = name.substr(0, name.size() - 5);
-      if (!model::is_valid_id(id)) {
+      if (auto problem = model::id_problem(id); problem != model::IdProblem::none) {
         add(Severity::error, path, "bad-id",
-            tr(m_lang,
-               "'{}' is not a valid person id (letters, digits, '.', '_', '-'; starting with a "
-               "letter or digit; at most 64)",
-               "“{}”不是有效的人员标识（字母、数字、“.”“_”“-”，以字母或数字开头，最多 64 个字符）",
-               id));
+            tr(m_lang, "'{}' is not a valid person id: {}", "“{}”不是有效的人员标识：{}", id,
+               model::id_problem_text(problem, m_lang)));
         continue;
       }
       defer([path, id](Loading& unit) {
@@ -211,13 +246,10 @@ private:
                    "projects/ 中每个项目一个目录");
         continue;
       }
-      if (!model::is_valid_id(name)) {
+      if (auto problem = model::id_problem(name); problem != model::IdProblem::none) {
         add(Severity::error, dir, "bad-id",
-            tr(m_lang,
-               "'{}' is not a valid project id (letters, digits, '.', '_', '-'; starting with a "
-               "letter or digit; at most 64)",
-               "“{}”不是有效的项目标识（字母、数字、“.”“_”“-”，以字母或数字开头，最多 64 个字符）",
-               name));
+            tr(m_lang, "'{}' is not a valid project id: {}", "“{}”不是有效的项目标识：{}", name,
+               model::id_problem_text(problem, m_lang)));
         continue;
       }
       defer([name, dir](Loading& unit) { unit.project(name, dir); });
@@ -332,10 +364,11 @@ private:
         continue;
       }
       const std::string stem = name.substr(0, name.size() - 5);
-      if (!model::is_valid_id(stem)) {
+      if (auto problem = model::id_problem(stem); problem != model::IdProblem::none) {
         add(Severity::error, path, "bad-id",
-            tr(m_lang, "'{}' is not a valid file name here ({})", "“{}”不是有效的文件名（{}）",
-               name, pick(m_lang, form_en, form_zh)));
+            tr(m_lang, "'{}' is not a valid file name here ({}): {}",
+               "“{}”不是有效的文件名（{}）：{}", name, pick(m_lang, form_en, form_zh),
+               model::id_problem_text(problem, m_lang)));
         continue;
       }
       bool refused = false;
