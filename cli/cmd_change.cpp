@@ -29,53 +29,54 @@ int run_change(Context& ctx, const ChangeOptions& opts) {
   Lang lang = early_language(ctx, &ws);
   std::string path;
   std::string id;
-  std::string commit = write_commit(ctx, ws, lang, WriteScope::one_project(opts.project),
-                                    [&](const store::Loaded& head) {
-    const model::Portfolio& portfolio = head.portfolio;
-    const model::Project& project = controlled_project(head, opts.project, lang);
-    model::ChangeRequest change;
-    change.project = project.id;
-    change.title = opts.title;
-    change.reason = opts.reason;
-    if (!opts.requested_by.empty() && !portfolio.person(opts.requested_by))
-      throw Failure(k_exit_findings, tr(lang, "--as: '{}' is not in the roster",
-                                        "--as：“{}”不在人员名册中", one_line(opts.requested_by)));
-    change.requested_by = opts.requested_by;
-    change.requested = ctx.clock.today();
-    change.scope_impact = opts.scope;
-    change.quality_impact = opts.quality;
-    if (!opts.schedule_days.empty()) {
-      double days = number_option(opts.schedule_days, "--schedule-days", lang);
-      if (days != std::trunc(days) || std::fabs(days) > 3650)
-        throw Failure(k_exit_findings,
-                      tr(lang, "--schedule-days must be a whole number of days, not {}",
-                         "--schedule-days 必须是整数天数，而不是 {}",
-                         one_line(opts.schedule_days)));
-      change.schedule_days = static_cast<int>(days);
-    }
-    if (!opts.cost.empty())
-      change.cost = number_option(opts.cost, "--cost", lang);
-    change.alternatives = opts.alternatives;
+  std::string commit = write_commit(
+      ctx, ws, lang, WriteScope::one_project(opts.project), [&](const store::Loaded& head) {
+        const model::Portfolio& portfolio = head.portfolio;
+        const model::Project& project = controlled_project(head, opts.project, lang);
+        model::ChangeRequest change;
+        change.project = project.id;
+        change.title = opts.title;
+        change.reason = opts.reason;
+        if (!opts.requested_by.empty() && !portfolio.person(opts.requested_by))
+          throw Failure(k_exit_findings,
+                        tr(lang, "--as: '{}' is not in the roster", "--as：“{}”不在人员名册中",
+                           one_line(opts.requested_by)));
+        change.requested_by = opts.requested_by;
+        change.requested = ctx.clock.today();
+        change.scope_impact = opts.scope;
+        change.quality_impact = opts.quality;
+        if (!opts.schedule_days.empty()) {
+          double days = number_option(opts.schedule_days, "--schedule-days", lang);
+          if (days != std::trunc(days) || std::fabs(days) > 3650)
+            throw Failure(k_exit_findings,
+                          tr(lang, "--schedule-days must be a whole number of days, not {}",
+                             "--schedule-days 必须是整数天数，而不是 {}",
+                             one_line(opts.schedule_days)));
+          change.schedule_days = static_cast<int>(days);
+        }
+        if (!opts.cost.empty())
+          change.cost = number_option(opts.cost, "--cost", lang);
+        change.alternatives = opts.alternatives;
 
-    std::string text = codec::encode_change(change);
-    git::Signature author = operator_signature(ws, ctx.clock.now);
-    std::vector<std::string> used;
-    for (const model::ChangeRequest* c : portfolio.changes_of(project.id))
-      used.push_back(c->id);
-    change.id = id = new_record_id(ctx, "CR", author, project.id, text, used);
-    path = "projects/" + project.id + "/changes/" + change.id + ".yaml";
-    check_record(codec::decode_change(text, path, project.id, change.id, lang), path, lang);
-    WritePlan plan;
-    plan.files.push_back({path, text});
-    plan.author = author;
-    Lang office_lang = portfolio.office.language;
-    plan.message = git::compose_message(
-        tr(office_lang, "Change request {}: {} {} ({:+} days, cost {:+})",
-           "变更申请 {}：{} {}（工期 {:+} 天，成本 {:+}）", change.id, project.id,
-           one_line(change.title), change.schedule_days, change.cost),
-        {one_line(change.reason)}, {{"Pmo-Project", project.id}, {"Pmo-Change", change.id}});
-    return plan;
-  });
+        std::string text = codec::encode_change(change);
+        git::Signature author = operator_signature(ws, ctx.clock.now);
+        std::vector<std::string> used;
+        for (const model::ChangeRequest* c : portfolio.changes_of(project.id))
+          used.push_back(c->id);
+        change.id = id = new_record_id(ctx, "CR", author, project.id, text, used);
+        path = "projects/" + project.id + "/changes/" + change.id + ".yaml";
+        check_record(codec::decode_change(text, path, project.id, change.id, lang), path, lang);
+        WritePlan plan;
+        plan.files.push_back({path, text});
+        plan.author = author;
+        Lang office_lang = portfolio.office.language;
+        plan.message = git::compose_message(
+            tr(office_lang, "Change request {}: {} {} ({:+} days, cost {:+})",
+               "变更申请 {}：{} {}（工期 {:+} 天，成本 {:+}）", change.id, project.id,
+               one_line(change.title), change.schedule_days, change.cost),
+            {one_line(change.reason)}, {{"Pmo-Project", project.id}, {"Pmo-Change", change.id}});
+        return plan;
+      });
   *ctx.out << id << '\n';
   if (!ctx.quiet)
     *ctx.err << tr(lang,

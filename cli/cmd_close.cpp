@@ -126,36 +126,36 @@ int run_close(Context& ctx, const CloseOptions& opts) {
   Lang lang = early_language(ctx, &ws);
   std::string path;
   bool amended = false;
-  std::string commit = write_commit(ctx, ws, lang, WriteScope::one_project(opts.project),
-                                    [&](const store::Loaded& head) {
-    const model::Portfolio& portfolio = head.portfolio;
-    const model::Project& project = controlled_project(head, opts.project, lang);
-    amended = project.closure.has_value();
+  std::string commit = write_commit(
+      ctx, ws, lang, WriteScope::one_project(opts.project), [&](const store::Loaded& head) {
+        const model::Portfolio& portfolio = head.portfolio;
+        const model::Project& project = controlled_project(head, opts.project, lang);
+        amended = project.closure.has_value();
 
-    model::Closure closure = compose(opts, project, lang);
-    path = "projects/" + project.id + "/closure.yaml";
-    closure.file = path;
-    std::string text = codec::encode_closure(closure);
-    check_record(codec::decode_closure(text, path, lang), path, lang);
+        model::Closure closure = compose(opts, project, lang);
+        path = "projects/" + project.id + "/closure.yaml";
+        closure.file = path;
+        std::string text = codec::encode_closure(closure);
+        check_record(codec::decode_closure(text, path, lang), path, lang);
 
-    WritePlan plan;
-    plan.files.push_back({path, text});
-    plan.create_only = false;
-    plan.author = operator_signature(ws, ctx.clock.now);
-    Lang office_lang = portfolio.office.language;
-    std::vector<std::string> body{one_line(closure.acceptance)};
-    body.push_back(tr(office_lang, "Actual end {}, actual cost {}; {} lessons learned.",
-                      "实际结束 {}，实际成本 {}；经验教训 {} 条。",
-                      model::format_date(*closure.actual_end),
-                      closure.actual_cost ? report::format_amount(*closure.actual_cost) : "—",
-                      closure.lessons.size()));
-    plan.message = git::compose_message(
-        tr(office_lang, "Closure{} {}: {} — {}", "收尾报告{} {}：{} —— {}",
-           amended ? model::pick(office_lang, " (amended)", "（修订）") : "", project.id,
-           one_line(project.title), report::outcome_name(*closure.outcome, office_lang)),
-        body, {{"Pmo-Project", project.id}, {"Pmo-Closure", amended ? "amended" : "recorded"}});
-    return plan;
-  });
+        WritePlan plan;
+        plan.files.push_back({path, text});
+        plan.create_only = false;
+        plan.author = operator_signature(ws, ctx.clock.now);
+        Lang office_lang = portfolio.office.language;
+        std::vector<std::string> body{one_line(closure.acceptance)};
+        body.push_back(tr(office_lang, "Actual end {}, actual cost {}; {} lessons learned.",
+                          "实际结束 {}，实际成本 {}；经验教训 {} 条。",
+                          model::format_date(*closure.actual_end),
+                          closure.actual_cost ? report::format_amount(*closure.actual_cost) : "—",
+                          closure.lessons.size()));
+        plan.message = git::compose_message(
+            tr(office_lang, "Closure{} {}: {} — {}", "收尾报告{} {}：{} —— {}",
+               amended ? model::pick(office_lang, " (amended)", "（修订）") : "", project.id,
+               one_line(project.title), report::outcome_name(*closure.outcome, office_lang)),
+            body, {{"Pmo-Project", project.id}, {"Pmo-Closure", amended ? "amended" : "recorded"}});
+        return plan;
+      });
   *ctx.out << commit << '\n';
   if (!ctx.quiet)
     *ctx.err << tr(lang, "{} the closure report {} (commit {}); the closure gate can now decide.\n",

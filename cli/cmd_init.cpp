@@ -78,17 +78,18 @@ int run_init(Context& ctx, const InitOptions& opts) {
                      "内部错误：pmo.yaml 模板无法解析"),
                   office.findings);
 
-  std::string commit = write_commit(ctx, ws, say, WriteScope::office_only(), [&](const store::Loaded&) {
-    WritePlan plan;
-    plan.files.push_back({"pmo.yaml", text});
-    plan.author = operator_signature(ws, ctx.clock.now);
-    plan.message = git::compose_message(
-        tr(lang, "pmo init: {}", "pmo 初始化：{}", name),
-        {tr(lang, "Office type: {}; language: {}.", "办公室类型：{}；语言：{}。",
-            model::to_string(*type), model::lang_code(lang))},
-        {{"Pmo-Action", "init"}});
-    return plan;
-  });
+  std::string commit =
+      write_commit(ctx, ws, say, WriteScope::office_only(), [&](const store::Loaded&) {
+        WritePlan plan;
+        plan.files.push_back({"pmo.yaml", text});
+        plan.author = operator_signature(ws, ctx.clock.now);
+        plan.message = git::compose_message(
+            tr(lang, "pmo init: {}", "pmo 初始化：{}", name),
+            {tr(lang, "Office type: {}; language: {}.", "办公室类型：{}；语言：{}。",
+                model::to_string(*type), model::lang_code(lang))},
+            {{"Pmo-Action", "init"}});
+        return plan;
+      });
 
   *ctx.out << dir.string() << '\n';
   if (!ctx.quiet) {

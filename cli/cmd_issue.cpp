@@ -26,73 +26,74 @@ int run_issue(Context& ctx, const IssueOptions& opts) {
   Lang lang = early_language(ctx, &ws);
   std::string path;
   std::string id;
-  std::string commit = write_commit(ctx, ws, lang, WriteScope::one_project(opts.project),
-                                    [&](const store::Loaded& head) {
-    const model::Portfolio& portfolio = head.portfolio;
-    const model::Project& project = controlled_project(head, opts.project, lang);
-    model::Issue issue;
-    if (opts.verb == "add") {
-      for (auto [value, option] :
-           {std::pair{&opts.description, "--description"}, std::pair{&opts.owner, "--owner"},
-            std::pair{&opts.priority, "--priority"}})
-        if (value->empty())
-          throw Failure(k_exit_findings, tr(lang, "{} is required for a new issue",
-                                            "登记新问题必须指定 {}", option));
-      issue.project = project.id;
-      issue.raised = ctx.clock.today();
-      issue.description = opts.description;
-      if (!portfolio.person(opts.owner))
-        throw Failure(k_exit_findings, tr(lang, "--owner: '{}' is not in the roster",
-                                          "--owner：“{}”不在人员名册中", one_line(opts.owner)));
-      issue.owner = opts.owner;
-      auto priority = model::parse_priority(opts.priority);
-      if (!priority)
-        throw Failure(k_exit_findings,
-                      tr(lang, "--priority: '{}' is not one of: low, medium, high, critical",
-                         "--priority：“{}”不是以下之一：low, medium, high, critical",
-                         one_line(opts.priority)));
-      issue.priority = *priority;
-      if (!opts.due.empty())
-        issue.due = date_option(opts.due, "--due", lang);
-    } else {
-      const model::Issue* before = find_record(portfolio.issues_of(project.id), opts.issue);
-      if (!before)
-        throw Failure(k_exit_findings, tr(lang, "{} has no issue '{}'", "{} 没有问题“{}”",
-                                          project.id, one_line(opts.issue)));
-      if (before->resolved)
-        throw Failure(k_exit_findings, tr(lang, "{} is already resolved", "{} 已解决", before->id));
-      if (opts.resolution.find_first_not_of(" \t") == std::string::npos)
-        throw Failure(k_exit_findings,
-                      tr(lang, "--resolution is required", "必须用 --resolution 写明解决办法"));
-      issue = *before;
-      issue.resolved = ctx.clock.today();
-      issue.resolution = opts.resolution;
-    }
-    std::string text = codec::encode_issue(issue);
-    git::Signature author = operator_signature(ws, ctx.clock.now);
-    if (opts.verb == "add") {
-      std::vector<std::string> used;
-      for (const model::Issue* i : portfolio.issues_of(project.id))
-        used.push_back(i->id);
-      issue.id = new_record_id(ctx, "I", author, project.id, text, used);
-    }
-    id = issue.id;
-    path = "projects/" + project.id + "/issues/" + issue.id + ".yaml";
-    check_record(codec::decode_issue(text, path, project.id, issue.id, lang), path, lang);
-    WritePlan plan;
-    plan.files.push_back({path, text});
-    plan.create_only = opts.verb == "add";
-    plan.author = author;
-    Lang office_lang = portfolio.office.language;
-    plan.message = git::compose_message(
-        tr(office_lang, "Issue {} {}: {} ({})", "问题 {} {}：{}（{}）", issue.id,
-           opts.verb == "add" ? model::pick(office_lang, "raised", "登记")
-                              : model::pick(office_lang, "resolved", "解决"),
-           project.id, model::to_string(issue.priority)),
-        {one_line(opts.verb == "add" ? issue.description : issue.resolution)},
-        {{"Pmo-Project", project.id}, {"Pmo-Issue", issue.id}});
-    return plan;
-  });
+  std::string commit = write_commit(
+      ctx, ws, lang, WriteScope::one_project(opts.project), [&](const store::Loaded& head) {
+        const model::Portfolio& portfolio = head.portfolio;
+        const model::Project& project = controlled_project(head, opts.project, lang);
+        model::Issue issue;
+        if (opts.verb == "add") {
+          for (auto [value, option] :
+               {std::pair{&opts.description, "--description"}, std::pair{&opts.owner, "--owner"},
+                std::pair{&opts.priority, "--priority"}})
+            if (value->empty())
+              throw Failure(k_exit_findings, tr(lang, "{} is required for a new issue",
+                                                "登记新问题必须指定 {}", option));
+          issue.project = project.id;
+          issue.raised = ctx.clock.today();
+          issue.description = opts.description;
+          if (!portfolio.person(opts.owner))
+            throw Failure(k_exit_findings, tr(lang, "--owner: '{}' is not in the roster",
+                                              "--owner：“{}”不在人员名册中", one_line(opts.owner)));
+          issue.owner = opts.owner;
+          auto priority = model::parse_priority(opts.priority);
+          if (!priority)
+            throw Failure(k_exit_findings,
+                          tr(lang, "--priority: '{}' is not one of: low, medium, high, critical",
+                             "--priority：“{}”不是以下之一：low, medium, high, critical",
+                             one_line(opts.priority)));
+          issue.priority = *priority;
+          if (!opts.due.empty())
+            issue.due = date_option(opts.due, "--due", lang);
+        } else {
+          const model::Issue* before = find_record(portfolio.issues_of(project.id), opts.issue);
+          if (!before)
+            throw Failure(k_exit_findings, tr(lang, "{} has no issue '{}'", "{} 没有问题“{}”",
+                                              project.id, one_line(opts.issue)));
+          if (before->resolved)
+            throw Failure(k_exit_findings,
+                          tr(lang, "{} is already resolved", "{} 已解决", before->id));
+          if (opts.resolution.find_first_not_of(" \t") == std::string::npos)
+            throw Failure(k_exit_findings,
+                          tr(lang, "--resolution is required", "必须用 --resolution 写明解决办法"));
+          issue = *before;
+          issue.resolved = ctx.clock.today();
+          issue.resolution = opts.resolution;
+        }
+        std::string text = codec::encode_issue(issue);
+        git::Signature author = operator_signature(ws, ctx.clock.now);
+        if (opts.verb == "add") {
+          std::vector<std::string> used;
+          for (const model::Issue* i : portfolio.issues_of(project.id))
+            used.push_back(i->id);
+          issue.id = new_record_id(ctx, "I", author, project.id, text, used);
+        }
+        id = issue.id;
+        path = "projects/" + project.id + "/issues/" + issue.id + ".yaml";
+        check_record(codec::decode_issue(text, path, project.id, issue.id, lang), path, lang);
+        WritePlan plan;
+        plan.files.push_back({path, text});
+        plan.create_only = opts.verb == "add";
+        plan.author = author;
+        Lang office_lang = portfolio.office.language;
+        plan.message = git::compose_message(
+            tr(office_lang, "Issue {} {}: {} ({})", "问题 {} {}：{}（{}）", issue.id,
+               opts.verb == "add" ? model::pick(office_lang, "raised", "登记")
+                                  : model::pick(office_lang, "resolved", "解决"),
+               project.id, model::to_string(issue.priority)),
+            {one_line(opts.verb == "add" ? issue.description : issue.resolution)},
+            {{"Pmo-Project", project.id}, {"Pmo-Issue", issue.id}});
+        return plan;
+      });
   // A new issue prints its id (as propose and change request do); resolving prints the commit.
   *ctx.out << (opts.verb == "add" ? id : commit) << '\n';
   if (!ctx.quiet)

@@ -58,40 +58,41 @@ int run_add(Context& ctx, const AddOptions& opts) {
       person.roles.push_back(role);
   std::string path = "people/" + opts.id + ".yaml";
 
-  std::string commit = write_commit(ctx, ws, lang, WriteScope::office_only(),
-                                    [&](const store::Loaded& head) {
-    require_loadable(head, lang);
-    const model::Office& office = head.portfolio.office;
-    for (const auto& role : person.roles)
-      if (!office.role(role)) {
-        std::vector<std::string> known;
-        for (const auto& r : office.roles)
-          known.push_back(r.id);
-        throw Failure(k_exit_findings, tr(lang, "role '{}' is not defined in pmo.yaml (roles: {})",
-                                          "角色“{}”未在 pmo.yaml 中定义（已定义：{}）", role,
-                                          fmt::join(known, ", ")));
-      }
-    if (head.portfolio.person(person.id))
-      throw Failure(k_exit_findings, tr(lang, "{} is already in the roster ({})",
-                                        "{} 已在人员名册中（{}）", person.id, path));
-    for (const auto& other : head.portfolio.people)
-      if (model::same_id_ignoring_case(other.id, person.id))
-        throw Failure(k_exit_findings,
-                      tr(lang,
-                         "'{}' differs only in case from '{}', already in the roster ({}): a "
-                         "checkout on Windows or macOS could not hold both",
-                         "“{}”与人员名册中已有的“{}”（{}）仅大小写不同：在 Windows 或 macOS "
-                         "上无法同时检出",
-                         person.id, other.id, other.file));
-    WritePlan plan;
-    plan.files.push_back({path, codec::encode_person(person)});
-    plan.author = operator_signature(ws, ctx.clock.now);
-    plan.message = git::compose_message(
-        tr(lang, "people: add {} ({})", "人员：新增 {}（{}）", person.id, person.name),
-        {tr(lang, "Roles: {}.", "角色：{}。", fmt::join(person.roles, ", "))},
-        {{"Pmo-Action", "people-add"}, {"Pmo-Person", person.id}});
-    return plan;
-  });
+  std::string commit =
+      write_commit(ctx, ws, lang, WriteScope::office_only(), [&](const store::Loaded& head) {
+        require_loadable(head, lang);
+        const model::Office& office = head.portfolio.office;
+        for (const auto& role : person.roles)
+          if (!office.role(role)) {
+            std::vector<std::string> known;
+            for (const auto& r : office.roles)
+              known.push_back(r.id);
+            throw Failure(k_exit_findings,
+                          tr(lang, "role '{}' is not defined in pmo.yaml (roles: {})",
+                             "角色“{}”未在 pmo.yaml 中定义（已定义：{}）", role,
+                             fmt::join(known, ", ")));
+          }
+        if (head.portfolio.person(person.id))
+          throw Failure(k_exit_findings, tr(lang, "{} is already in the roster ({})",
+                                            "{} 已在人员名册中（{}）", person.id, path));
+        for (const auto& other : head.portfolio.people)
+          if (model::same_id_ignoring_case(other.id, person.id))
+            throw Failure(k_exit_findings,
+                          tr(lang,
+                             "'{}' differs only in case from '{}', already in the roster ({}): a "
+                             "checkout on Windows or macOS could not hold both",
+                             "“{}”与人员名册中已有的“{}”（{}）仅大小写不同：在 Windows 或 macOS "
+                             "上无法同时检出",
+                             person.id, other.id, other.file));
+        WritePlan plan;
+        plan.files.push_back({path, codec::encode_person(person)});
+        plan.author = operator_signature(ws, ctx.clock.now);
+        plan.message = git::compose_message(
+            tr(lang, "people: add {} ({})", "人员：新增 {}（{}）", person.id, person.name),
+            {tr(lang, "Roles: {}.", "角色：{}。", fmt::join(person.roles, ", "))},
+            {{"Pmo-Action", "people-add"}, {"Pmo-Person", person.id}});
+        return plan;
+      });
   *ctx.out << person.id << '\n';
   if (!ctx.quiet)
     *ctx.err << tr(lang, "Added {} ({}) with roles {} — {} (commit {}).\n",

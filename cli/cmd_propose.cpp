@@ -124,65 +124,66 @@ int run_propose(Context& ctx, const ProposeOptions& opts) {
 
   std::string id;
   std::vector<model::Finding> readiness;
-  std::string commit = write_commit(ctx, ws, lang, WriteScope::office_and_project_ids(),
-                                    [&](const store::Loaded& head) {
-    require_loadable(head, lang);
-    const model::Portfolio& portfolio = head.portfolio;
-    for (const auto& [field, person] :
-         {std::pair{"sponsor", project.sponsor}, std::pair{"manager", project.manager}})
-      if (!person.empty() && !portfolio.person(person))
-        throw Failure(k_exit_findings,
-                      tr(lang, "{} '{}' is not in the roster; add them with 'pmo people add'",
-                         "{}“{}”不在人员名册中；请先用 pmo people add 添加", field, person));
-    // An id that differs from an existing one only in case would be the same directory on
-    // Windows and macOS.
-    auto taken = [&](const std::string& candidate) -> const model::Project* {
-      if (const model::Project* same = portfolio.project(candidate))
-        return same;
-      for (const auto& other : portfolio.projects)
-        if (model::same_id_ignoring_case(other.id, candidate))
-          return &other;
-      return nullptr;
-    };
-    id = opts.id;
-    if (id.empty()) {
-      do {
-        id = model::make_project_id(ctx.clock.today(), ctx.random.next());
-      } while (taken(id));
-    } else if (const model::Project* other = taken(id)) {
-      if (other->id == id)
-        throw Failure(k_exit_findings, tr(lang, "project {} already exists", "项目 {} 已存在", id));
-      throw Failure(k_exit_findings,
-                    tr(lang,
-                       "'{}' differs only in case from project {}: a checkout on Windows or "
-                       "macOS could not hold both",
-                       "“{}”与已有项目 {} 仅大小写不同：在 Windows 或 macOS 上无法同时检出", id,
-                       other->id));
-    }
-    project.id = id;
-    std::string path = "projects/" + id + "/project.yaml";
-    std::string text = render_project(project, portfolio.office.language);
-    auto check = codec::decode_project(text, path, id, lang);
-    if (!check.ok())
-      throw Failure(k_exit_env,
-                    tr(lang, "internal error: the rendered proposal does not decode",
-                       "内部错误：生成的建议书无法解析"),
-                    check.findings);
-    project.file = path;
-    project.where = check.value.where;
-    if (const model::GateDef* first =
-            portfolio.office.gates.empty() ? nullptr : &portfolio.office.gates.front())
-      readiness = model::check_readiness(portfolio.office, check.value, *first, lang);
+  std::string commit = write_commit(
+      ctx, ws, lang, WriteScope::office_and_project_ids(), [&](const store::Loaded& head) {
+        require_loadable(head, lang);
+        const model::Portfolio& portfolio = head.portfolio;
+        for (const auto& [field, person] :
+             {std::pair{"sponsor", project.sponsor}, std::pair{"manager", project.manager}})
+          if (!person.empty() && !portfolio.person(person))
+            throw Failure(k_exit_findings,
+                          tr(lang, "{} '{}' is not in the roster; add them with 'pmo people add'",
+                             "{}“{}”不在人员名册中；请先用 pmo people add 添加", field, person));
+        // An id that differs from an existing one only in case would be the same directory on
+        // Windows and macOS.
+        auto taken = [&](const std::string& candidate) -> const model::Project* {
+          if (const model::Project* same = portfolio.project(candidate))
+            return same;
+          for (const auto& other : portfolio.projects)
+            if (model::same_id_ignoring_case(other.id, candidate))
+              return &other;
+          return nullptr;
+        };
+        id = opts.id;
+        if (id.empty()) {
+          do {
+            id = model::make_project_id(ctx.clock.today(), ctx.random.next());
+          } while (taken(id));
+        } else if (const model::Project* other = taken(id)) {
+          if (other->id == id)
+            throw Failure(k_exit_findings,
+                          tr(lang, "project {} already exists", "项目 {} 已存在", id));
+          throw Failure(k_exit_findings,
+                        tr(lang,
+                           "'{}' differs only in case from project {}: a checkout on Windows or "
+                           "macOS could not hold both",
+                           "“{}”与已有项目 {} 仅大小写不同：在 Windows 或 macOS 上无法同时检出", id,
+                           other->id));
+        }
+        project.id = id;
+        std::string path = "projects/" + id + "/project.yaml";
+        std::string text = render_project(project, portfolio.office.language);
+        auto check = codec::decode_project(text, path, id, lang);
+        if (!check.ok())
+          throw Failure(k_exit_env,
+                        tr(lang, "internal error: the rendered proposal does not decode",
+                           "内部错误：生成的建议书无法解析"),
+                        check.findings);
+        project.file = path;
+        project.where = check.value.where;
+        if (const model::GateDef* first =
+                portfolio.office.gates.empty() ? nullptr : &portfolio.office.gates.front())
+          readiness = model::check_readiness(portfolio.office, check.value, *first, lang);
 
-    WritePlan plan;
-    plan.files.push_back({path, text});
-    plan.must_be_clean.push_back("projects/" + id);
-    plan.author = operator_signature(ws, ctx.clock.now);
-    plan.message = git::compose_message(
-        tr(portfolio.office.language, "propose: {} {}", "立项申请：{} {}", id, project.title), {},
-        {{"Pmo-Action", "propose"}, {"Pmo-Project", id}});
-    return plan;
-  });
+        WritePlan plan;
+        plan.files.push_back({path, text});
+        plan.must_be_clean.push_back("projects/" + id);
+        plan.author = operator_signature(ws, ctx.clock.now);
+        plan.message = git::compose_message(
+            tr(portfolio.office.language, "propose: {} {}", "立项申请：{} {}", id, project.title),
+            {}, {{"Pmo-Action", "propose"}, {"Pmo-Project", id}});
+        return plan;
+      });
 
   *ctx.out << id << '\n';
   if (!ctx.quiet) {

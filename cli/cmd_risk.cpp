@@ -35,112 +35,113 @@ int run_risk(Context& ctx, const RiskOptions& opts) {
   std::string path;
   std::string id;
   std::string note;
-  std::string commit = write_commit(ctx, ws, lang, WriteScope::one_project(opts.project),
-                                    [&](const store::Loaded& head) {
-    const model::Portfolio& portfolio = head.portfolio;
-    const model::Project& project = controlled_project(head, opts.project, lang);
-    const model::Date today = ctx.clock.today();
+  std::string commit = write_commit(
+      ctx, ws, lang, WriteScope::one_project(opts.project), [&](const store::Loaded& head) {
+        const model::Portfolio& portfolio = head.portfolio;
+        const model::Project& project = controlled_project(head, opts.project, lang);
+        const model::Date today = ctx.clock.today();
 
-    model::Risk risk;
-    const model::Risk* before = nullptr;
-    if (opts.verb == "add") {
-      risk.project = project.id;
-      risk.raised = today;
-      for (auto [value, option] :
-           {std::pair{&opts.description, "--description"},
-            std::pair{&opts.probability, "--probability"}, std::pair{&opts.impact, "--impact"},
-            std::pair{&opts.owner, "--owner"}, std::pair{&opts.response, "--response"}})
-        if (value->empty())
-          throw Failure(k_exit_findings,
-                        tr(lang, "{} is required for a new risk", "登记新风险必须指定 {}", option));
-    } else {
-      before = find_record(portfolio.risks_of(project.id), opts.risk);
-      if (!before)
-        throw Failure(k_exit_findings, tr(lang, "{} has no risk '{}'", "{} 没有风险“{}”",
-                                          project.id, one_line(opts.risk)));
-      if (!before->open)
-        throw Failure(k_exit_findings, tr(lang, "{} is closed", "{} 已关闭", before->id));
-      risk = *before;
-    }
-    if (!opts.description.empty())
-      risk.description = opts.description;
-    if (!opts.cause.empty())
-      risk.cause = opts.cause;
-    for (auto [text, field, out] :
-         {std::tuple{&opts.probability, "--probability", &risk.probability},
-          std::tuple{&opts.impact, "--impact", &risk.impact}}) {
-      if (text->empty())
-        continue;
-      double value = number_option(*text, field, lang);
-      if (value != std::trunc(value) || value < 1 || value > 5)
-        throw Failure(k_exit_findings,
-                      tr(lang, "{} must be a whole number from 1 to 5, not {}",
-                         "{} 必须是 1 到 5 之间的整数，而不是 {}", field, one_line(*text)));
-      *out = static_cast<int>(value);
-    }
-    if (!opts.owner.empty()) {
-      if (!portfolio.person(opts.owner))
-        throw Failure(k_exit_findings, tr(lang, "--owner: '{}' is not in the roster",
-                                          "--owner：“{}”不在人员名册中", one_line(opts.owner)));
-      risk.owner = opts.owner;
-    }
-    if (!opts.response.empty()) {
-      auto response = model::parse_risk_response(opts.response);
-      if (!response)
-        throw Failure(k_exit_findings,
-                      tr(lang, "--response: '{}' is not one of: avoid, mitigate, transfer, accept",
-                         "--response：“{}”不是以下之一：avoid, mitigate, transfer, accept",
-                         one_line(opts.response)));
-      risk.response = *response;
-    }
-    for (const auto& action : opts.actions)
-      risk.actions.push_back(action);
-    if (!opts.due.empty())
-      risk.due = date_option(opts.due, "--due", lang);
-    if (opts.verb == "close") {
-      risk.open = false;
-      risk.closed = today;
-    }
+        model::Risk risk;
+        const model::Risk* before = nullptr;
+        if (opts.verb == "add") {
+          risk.project = project.id;
+          risk.raised = today;
+          for (auto [value, option] :
+               {std::pair{&opts.description, "--description"},
+                std::pair{&opts.probability, "--probability"}, std::pair{&opts.impact, "--impact"},
+                std::pair{&opts.owner, "--owner"}, std::pair{&opts.response, "--response"}})
+            if (value->empty())
+              throw Failure(k_exit_findings, tr(lang, "{} is required for a new risk",
+                                                "登记新风险必须指定 {}", option));
+        } else {
+          before = find_record(portfolio.risks_of(project.id), opts.risk);
+          if (!before)
+            throw Failure(k_exit_findings, tr(lang, "{} has no risk '{}'", "{} 没有风险“{}”",
+                                              project.id, one_line(opts.risk)));
+          if (!before->open)
+            throw Failure(k_exit_findings, tr(lang, "{} is closed", "{} 已关闭", before->id));
+          risk = *before;
+        }
+        if (!opts.description.empty())
+          risk.description = opts.description;
+        if (!opts.cause.empty())
+          risk.cause = opts.cause;
+        for (auto [text, field, out] :
+             {std::tuple{&opts.probability, "--probability", &risk.probability},
+              std::tuple{&opts.impact, "--impact", &risk.impact}}) {
+          if (text->empty())
+            continue;
+          double value = number_option(*text, field, lang);
+          if (value != std::trunc(value) || value < 1 || value > 5)
+            throw Failure(k_exit_findings,
+                          tr(lang, "{} must be a whole number from 1 to 5, not {}",
+                             "{} 必须是 1 到 5 之间的整数，而不是 {}", field, one_line(*text)));
+          *out = static_cast<int>(value);
+        }
+        if (!opts.owner.empty()) {
+          if (!portfolio.person(opts.owner))
+            throw Failure(k_exit_findings, tr(lang, "--owner: '{}' is not in the roster",
+                                              "--owner：“{}”不在人员名册中", one_line(opts.owner)));
+          risk.owner = opts.owner;
+        }
+        if (!opts.response.empty()) {
+          auto response = model::parse_risk_response(opts.response);
+          if (!response)
+            throw Failure(k_exit_findings,
+                          tr(lang,
+                             "--response: '{}' is not one of: avoid, mitigate, transfer, accept",
+                             "--response：“{}”不是以下之一：avoid, mitigate, transfer, accept",
+                             one_line(opts.response)));
+          risk.response = *response;
+        }
+        for (const auto& action : opts.actions)
+          risk.actions.push_back(action);
+        if (!opts.due.empty())
+          risk.due = date_option(opts.due, "--due", lang);
+        if (opts.verb == "close") {
+          risk.open = false;
+          risk.closed = today;
+        }
 
-    std::string text = codec::encode_risk(risk);
-    git::Signature author = operator_signature(ws, ctx.clock.now);
-    if (opts.verb == "add") {
-      std::vector<std::string> used;
-      for (const model::Risk* r : portfolio.risks_of(project.id))
-        used.push_back(r->id);
-      risk.id = new_record_id(ctx, "R", author, project.id, text, used);
-    }
-    id = risk.id;
-    path = "projects/" + project.id + "/risks/" + risk.id + ".yaml";
-    check_record(codec::decode_risk(text, path, project.id, risk.id, lang), path, lang);
+        std::string text = codec::encode_risk(risk);
+        git::Signature author = operator_signature(ws, ctx.clock.now);
+        if (opts.verb == "add") {
+          std::vector<std::string> used;
+          for (const model::Risk* r : portfolio.risks_of(project.id))
+            used.push_back(r->id);
+          risk.id = new_record_id(ctx, "R", author, project.id, text, used);
+        }
+        id = risk.id;
+        path = "projects/" + project.id + "/risks/" + risk.id + ".yaml";
+        check_record(codec::decode_risk(text, path, project.id, risk.id, lang), path, lang);
 
-    const auto& control = portfolio.office.control;
-    const bool escalated = model::is_escalated(control, risk);
-    const bool newly = escalated && !(before && model::is_escalated(control, *before));
-    WritePlan plan;
-    plan.files.push_back({path, text});
-    plan.create_only = opts.verb == "add";
-    plan.author = author;
-    Lang office_lang = portfolio.office.language;
-    std::string verb = opts.verb == "add"      ? model::pick(office_lang, "raised", "登记")
-                       : opts.verb == "update" ? model::pick(office_lang, "updated", "更新")
-                                               : model::pick(office_lang, "closed", "关闭");
-    std::vector<std::pair<std::string, std::string>> trailers{{"Pmo-Project", project.id},
-                                                              {"Pmo-Risk", risk.id}};
-    if (newly)
-      trailers.push_back({"Pmo-Escalated", std::to_string(risk.score())});
-    plan.message = git::compose_message(
-        tr(office_lang, "Risk {} {}: {} — score {}{}", "风险 {} {}：{} —— 评分 {}{}", risk.id, verb,
-           project.id, risk.score(),
-           escalated ? model::pick(office_lang, " (escalated)", "（已升级）") : ""),
-        {one_line(risk.description)}, trailers);
-    note = tr(lang, "{} {}: score {} ({} x {})", "{} {}：评分 {}（{} x {}）", risk.id, verb,
-              risk.score(), risk.probability, risk.impact);
-    if (escalated)
-      note += tr(lang, " — escalated: at or over the office threshold {}",
-                 " —— 已升级：达到办公室阈值 {}", control.escalate_at);
-    return plan;
-  });
+        const auto& control = portfolio.office.control;
+        const bool escalated = model::is_escalated(control, risk);
+        const bool newly = escalated && !(before && model::is_escalated(control, *before));
+        WritePlan plan;
+        plan.files.push_back({path, text});
+        plan.create_only = opts.verb == "add";
+        plan.author = author;
+        Lang office_lang = portfolio.office.language;
+        std::string verb = opts.verb == "add"      ? model::pick(office_lang, "raised", "登记")
+                           : opts.verb == "update" ? model::pick(office_lang, "updated", "更新")
+                                                   : model::pick(office_lang, "closed", "关闭");
+        std::vector<std::pair<std::string, std::string>> trailers{{"Pmo-Project", project.id},
+                                                                  {"Pmo-Risk", risk.id}};
+        if (newly)
+          trailers.push_back({"Pmo-Escalated", std::to_string(risk.score())});
+        plan.message = git::compose_message(
+            tr(office_lang, "Risk {} {}: {} — score {}{}", "风险 {} {}：{} —— 评分 {}{}", risk.id,
+               verb, project.id, risk.score(),
+               escalated ? model::pick(office_lang, " (escalated)", "（已升级）") : ""),
+            {one_line(risk.description)}, trailers);
+        note = tr(lang, "{} {}: score {} ({} x {})", "{} {}：评分 {}（{} x {}）", risk.id, verb,
+                  risk.score(), risk.probability, risk.impact);
+        if (escalated)
+          note += tr(lang, " — escalated: at or over the office threshold {}",
+                     " —— 已升级：达到办公室阈值 {}", control.escalate_at);
+        return plan;
+      });
   // A new risk prints its id (as propose and change request do); a change prints the commit.
   *ctx.out << (opts.verb == "add" ? id : commit) << '\n';
   if (!ctx.quiet)

@@ -35,76 +35,76 @@ int run_update(Context& ctx, const UpdateOptions& opts) {
   Workspace ws = open_workspace(ctx, true);
   Lang lang = early_language(ctx, &ws);
   std::string path;
-  std::string commit = write_commit(ctx, ws, lang, WriteScope::one_project(opts.project),
-                                    [&](const store::Loaded& head) {
-    const model::Portfolio& portfolio = head.portfolio;
-    const model::Project& project = controlled_project(head, opts.project, lang);
-    const model::Cadence cadence = portfolio.office.control.cadence;
+  std::string commit = write_commit(
+      ctx, ws, lang, WriteScope::one_project(opts.project), [&](const store::Loaded& head) {
+        const model::Portfolio& portfolio = head.portfolio;
+        const model::Project& project = controlled_project(head, opts.project, lang);
+        const model::Cadence cadence = portfolio.office.control.cadence;
 
-    std::string period = opts.period.empty()
-                             ? model::format_period(model::period_of(ctx.clock.today(), cadence))
-                             : opts.period;
-    auto parsed = model::parse_period(period);
-    if (!parsed || parsed->cadence != cadence)
-      throw Failure(k_exit_findings,
-                    tr(lang, "--period: '{}' is not a {} period ({})",
-                       "--period：“{}”不是{}报告周期（{}）", one_line(period),
-                       cadence == model::Cadence::weekly ? model::pick(lang, "weekly", "每周")
-                                                         : model::pick(lang, "monthly", "每月"),
-                       cadence == model::Cadence::weekly ? "2026-W47" : "2026-11"));
+        std::string period =
+            opts.period.empty() ? model::format_period(model::period_of(ctx.clock.today(), cadence))
+                                : opts.period;
+        auto parsed = model::parse_period(period);
+        if (!parsed || parsed->cadence != cadence)
+          throw Failure(k_exit_findings,
+                        tr(lang, "--period: '{}' is not a {} period ({})",
+                           "--period：“{}”不是{}报告周期（{}）", one_line(period),
+                           cadence == model::Cadence::weekly ? model::pick(lang, "weekly", "每周")
+                                                             : model::pick(lang, "monthly", "每月"),
+                           cadence == model::Cadence::weekly ? "2026-W47" : "2026-11"));
 
-    model::StatusReport report;
-    report.project = project.id;
-    report.period = period;
-    report.percent_complete = number_option(opts.percent, "--percent", lang);
-    report.actual_cost = number_option(opts.actual_cost, "--actual-cost", lang);
-    for (const auto& item : opts.forecasts) {
-      auto [name, date] = split_pair(item, "--forecast", lang);
-      bool known = std::any_of(project.milestones.begin(), project.milestones.end(),
-                               [&](const model::Milestone& m) { return m.name == name; });
-      if (!known)
-        throw Failure(k_exit_findings,
-                      tr(lang, "--forecast: {} has no milestone '{}'",
-                         "--forecast：{} 没有里程碑“{}”", project.id, one_line(name)));
-      report.forecasts.push_back({name, date_option(date, "--forecast", lang)});
-    }
-    for (const auto& item : opts.health) {
-      auto [dimension, rag] = split_pair(item, "--health", lang);
-      auto d = model::parse_dimension(dimension);
-      auto r = model::parse_rag(rag);
-      if (!d || !r)
-        throw Failure(k_exit_findings,
-                      tr(lang,
-                         "--health: '{}' is not DIMENSION=RAG (schedule|cost|scope|quality = "
-                         "green|amber|red)",
-                         "--health：“{}”不是 维度=评级（schedule|cost|scope|quality = "
-                         "green|amber|red）",
-                         one_line(item)));
-      report.health[*d] = *r;
-    }
-    report.summary = opts.summary;
-    report.accomplishments = opts.accomplishments;
-    report.next_steps = opts.next_steps;
+        model::StatusReport report;
+        report.project = project.id;
+        report.period = period;
+        report.percent_complete = number_option(opts.percent, "--percent", lang);
+        report.actual_cost = number_option(opts.actual_cost, "--actual-cost", lang);
+        for (const auto& item : opts.forecasts) {
+          auto [name, date] = split_pair(item, "--forecast", lang);
+          bool known = std::any_of(project.milestones.begin(), project.milestones.end(),
+                                   [&](const model::Milestone& m) { return m.name == name; });
+          if (!known)
+            throw Failure(k_exit_findings,
+                          tr(lang, "--forecast: {} has no milestone '{}'",
+                             "--forecast：{} 没有里程碑“{}”", project.id, one_line(name)));
+          report.forecasts.push_back({name, date_option(date, "--forecast", lang)});
+        }
+        for (const auto& item : opts.health) {
+          auto [dimension, rag] = split_pair(item, "--health", lang);
+          auto d = model::parse_dimension(dimension);
+          auto r = model::parse_rag(rag);
+          if (!d || !r)
+            throw Failure(k_exit_findings,
+                          tr(lang,
+                             "--health: '{}' is not DIMENSION=RAG (schedule|cost|scope|quality = "
+                             "green|amber|red)",
+                             "--health：“{}”不是 维度=评级（schedule|cost|scope|quality = "
+                             "green|amber|red）",
+                             one_line(item)));
+          report.health[*d] = *r;
+        }
+        report.summary = opts.summary;
+        report.accomplishments = opts.accomplishments;
+        report.next_steps = opts.next_steps;
 
-    path = "projects/" + project.id + "/status/" + period + ".yaml";
-    std::string text = codec::encode_status_report(report);
-    check_record(codec::decode_status_report(text, path, project.id, period, lang), path, lang);
+        path = "projects/" + project.id + "/status/" + period + ".yaml";
+        std::string text = codec::encode_status_report(report);
+        check_record(codec::decode_status_report(text, path, project.id, period, lang), path, lang);
 
-    WritePlan plan;
-    plan.files.push_back({path, text});
-    plan.author = operator_signature(ws, ctx.clock.now);
-    Lang office_lang = portfolio.office.language;
-    std::vector<std::string> body;
-    if (!report.summary.empty())
-      body.push_back(one_line(report.summary));
-    plan.message = git::compose_message(
-        tr(office_lang, "Status {}: {} {} — {}% complete, cost {}",
-           "状态报告 {}：{} {} —— 完成 {}%，成本 {}", period, project.id, one_line(project.title),
-           report::format_amount(report.percent_complete),
-           report::format_amount(report.actual_cost)),
-        body, {{"Pmo-Project", project.id}, {"Pmo-Status", period}});
-    return plan;
-  });
+        WritePlan plan;
+        plan.files.push_back({path, text});
+        plan.author = operator_signature(ws, ctx.clock.now);
+        Lang office_lang = portfolio.office.language;
+        std::vector<std::string> body;
+        if (!report.summary.empty())
+          body.push_back(one_line(report.summary));
+        plan.message = git::compose_message(
+            tr(office_lang, "Status {}: {} {} — {}% complete, cost {}",
+               "状态报告 {}：{} {} —— 完成 {}%，成本 {}", period, project.id,
+               one_line(project.title), report::format_amount(report.percent_complete),
+               report::format_amount(report.actual_cost)),
+            body, {{"Pmo-Project", project.id}, {"Pmo-Status", period}});
+        return plan;
+      });
   *ctx.out << commit << '\n';
   if (!ctx.quiet)
     *ctx.err << tr(lang, "Recorded the status report {} (commit {}).\n",

@@ -11,7 +11,6 @@
 
 #include <fmt/color.h>
 #include <fmt/format.h>
-
 #include <nlohmann/json.hpp>
 
 #include <ostream>
@@ -64,13 +63,14 @@ int run(Context& ctx, const VerifyOptions& opts) {
     }
   }
   if (ws.repo->head_unborn() && opts.range.empty())
-    throw Failure(k_exit_findings, tr(lang, "the repository has no commit yet", "仓库中还没有提交"));
+    throw Failure(k_exit_findings,
+                  tr(lang, "the repository has no commit yet", "仓库中还没有提交"));
   ledger::Ledger result;
   try {
     result = ledger::build(*ws.repo, options);
   } catch (const std::invalid_argument& unknown) {
-    throw Failure(k_exit_usage, tr(lang, "unknown revision '{}'", "未知的版本“{}”",
-                                   printable(unknown.what())));
+    throw Failure(k_exit_usage,
+                  tr(lang, "unknown revision '{}'", "未知的版本“{}”", printable(unknown.what())));
   }
   if (result.shallow)
     throw Failure(k_exit_env,
@@ -116,9 +116,9 @@ int run(Context& ctx, const VerifyOptions& opts) {
             : tr(lang, "{} commits: {} finding(s); the ledger does not hold",
                  "{} 个提交：{} 处问题；决策台账不成立", result.commits, result.findings.size());
     if (ctx.color)
-      summary = fmt::format(fmt::fg(result.findings.empty() ? fmt::terminal_color::green
-                                                           : fmt::terminal_color::red),
-                            "{}", summary);
+      summary = fmt::format(
+          fmt::fg(result.findings.empty() ? fmt::terminal_color::green : fmt::terminal_color::red),
+          "{}", summary);
     *ctx.err << summary << '\n';
   }
   return result.findings.empty() ? k_exit_ok : k_exit_findings;

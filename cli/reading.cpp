@@ -64,10 +64,11 @@ void apply_ledger(const Context& ctx, Reading& r, const std::optional<std::strin
     return from_files({});
   }
   if (proved.shallow)
-    return from_files(model::pick(r.lang,
-                                  "warning: a shallow clone: decisions are taken from the files, "
-                                  "not proved by history (git fetch --unshallow)",
-                                  "警告：浅克隆：决策取自文件，未经历史证明（git fetch --unshallow）"));
+    return from_files(
+        model::pick(r.lang,
+                    "warning: a shallow clone: decisions are taken from the files, "
+                    "not proved by history (git fetch --unshallow)",
+                    "警告：浅克隆：决策取自文件，未经历史证明（git fetch --unshallow）"));
   std::map<std::string, const model::Decision*> counted;
   for (const auto& d : proved.decisions)
     counted.emplace(d.file, &d);
@@ -84,9 +85,8 @@ void apply_ledger(const Context& ctx, Reading& r, const std::optional<std::strin
         d.gate != p.gate || d.change != p.change || d.decided_at != p.decided_at) {
       r.unproved.push_back(model::tr(
           r.lang, "{}: edited after commit {} recorded it ({} {} by {}); the commit counts",
-          "{}：在提交 {} 记录之后被修改（{} {}，{}）；以该提交为准", d.file,
-          p.commit.substr(0, 7), p.change.empty() ? p.gate : p.change,
-          model::to_string(p.verdict), p.reviewer));
+          "{}：在提交 {} 记录之后被修改（{} {}，{}）；以该提交为准", d.file, p.commit.substr(0, 7),
+          p.change.empty() ? p.gate : p.change, model::to_string(p.verdict), p.reviewer));
       r.affected_projects.insert(d.project);
     }
   }

@@ -167,7 +167,7 @@ std::string write_commit(const Context& ctx, Workspace& ws, Lang lang, const Wri
     return write::run(*ws.repo, request);
   } catch (const write::WriteError& error) {
     throw Failure(error.category() == write::WriteError::Category::findings ? k_exit_findings
-                                                                             : k_exit_env,
+                                                                            : k_exit_env,
                   error.what(), error.findings());
   }
 }

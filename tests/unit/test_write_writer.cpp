@@ -73,7 +73,9 @@ pmo::model::Timestamp at(long long seconds) {
 
 constexpr long long k_base = 1'790'000'000;
 
-Signature person(long long when = k_base) { return Signature{"Lina", "lina@example.com", at(when)}; }
+Signature person(long long when = k_base) {
+  return Signature{"Lina", "lina@example.com", at(when)};
+}
 
 // A repository with one commit holding pmo.yaml and people/lina.yaml.
 struct Fixture {
@@ -83,11 +85,13 @@ struct Fixture {
   std::string first;
 
   Fixture() {
-    first = *repo.commit("", {{"pmo.yaml", "office:\n  name: Test\n"}, {"people/lina.yaml", "x: 1\n"}},
-                         person(), person(), "pmo: init\n\nPmo-Action: init\n");
+    first =
+        *repo.commit("", {{"pmo.yaml", "office:\n  name: Test\n"}, {"people/lina.yaml", "x: 1\n"}},
+                     person(), person(), "pmo: init\n\nPmo-Action: init\n");
   }
 
-  Request request(std::function<Plan(const pmo::store::Loaded&)> build, long long now = k_base + 60) {
+  Request request(std::function<Plan(const pmo::store::Loaded&)> build,
+                  long long now = k_base + 60) {
     Request r;
     r.scope = Scope::office_only();
     r.now = at(now);
@@ -181,9 +185,10 @@ TEST_CASE("write: a record the reader would refuse is never committed") {
 TEST_CASE("write: a clock behind HEAD's commit time is refused, naming both times") {
   Fixture f;
   try {
-    (void)pmo::write::run(f.repo, f.request([&](const pmo::store::Loaded&) {
-      return plan_of("notes/a.txt", "hello\n");
-    }, k_base - 3600));
+    (void)pmo::write::run(
+        f.repo,
+        f.request([&](const pmo::store::Loaded&) { return plan_of("notes/a.txt", "hello\n"); },
+                  k_base - 3600));
     FAIL("no refusal");
   } catch (const WriteError& error) {
     CHECK(error.category() == WriteError::Category::environment);

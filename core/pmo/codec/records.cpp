@@ -460,13 +460,12 @@ void read_flag(Ctx& ctx, const Map& map, std::string_view name, bool& out) {
 model::GateDef decode_gate(Ctx& ctx, const YAML::Node& node, const std::string& path,
                            FieldLocations& where) {
   model::GateDef gate;
-  Map map{
-      ctx,
-      node,
-      path,
-      where,
-      {"id", "name", "stage", "enters", "board", "quorum", "excluded", "repeatable",
-       "distinct_people", "requires"}};
+  Map map{ctx,
+          node,
+          path,
+          where,
+          {"id", "name", "stage", "enters", "board", "quorum", "excluded", "repeatable",
+           "distinct_people", "requires"}};
   read_id(ctx, map, "id", gate.id, true);
   read_local_text(ctx, map, "name", where, gate.name);
   read_id(ctx, map, "stage", gate.stage, true);
@@ -913,8 +912,8 @@ Decoded<model::Office> decode_office(std::string_view text, const std::string& f
   auto root = parse_root(ctx, text);
   if (!root)
     return finish(std::move(out));
-  Map top{ctx,         *root,   "",       office.where,
-          {"office", "roles", "stages", "gates", "control", "ledger"}};
+  Map top{
+      ctx, *root, "", office.where, {"office", "roles", "stages", "gates", "control", "ledger"}};
 
   if (const Field* field = top.require("office")) {
     if (!field->value.IsMap()) {
@@ -1003,9 +1002,9 @@ Decoded<model::Person> decode_person(std::string_view text, const std::string& f
 
   if (const Field* field = map.get("ssh_key")) {
     if (auto key = text_of(ctx, *field)) {
-      const bool ok = (key->starts_with("ssh-") || key->starts_with("ecdsa-") ||
-                       key->starts_with("sk-")) &&
-                      key->find(' ') != std::string::npos && !has_control(*key);
+      const bool ok =
+          (key->starts_with("ssh-") || key->starts_with("ecdsa-") || key->starts_with("sk-")) &&
+          key->find(' ') != std::string::npos && !has_control(*key);
       if (ok || key->empty())
         person.ssh_key = std::move(*key);
       else

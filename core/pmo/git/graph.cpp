@@ -24,9 +24,7 @@ std::string raw_key(const git_oid& id) {
   return std::string(reinterpret_cast<const char*>(id.id), GIT_OID_RAWSZ);
 }
 
-bool is_tree(const git_tree_entry* entry) {
-  return git_tree_entry_type(entry) == GIT_OBJECT_TREE;
-}
+bool is_tree(const git_tree_entry* entry) { return git_tree_entry_type(entry) == GIT_OBJECT_TREE; }
 
 // git's order of tree entries: names compared as bytes, a directory as if it ended in '/'.
 int compare_entries(const git_tree_entry* a, const git_tree_entry* b) {
@@ -94,8 +92,7 @@ struct Graph::Impl {
 
   // The entry at a path ("a/b/c") below `tree`, walking cached trees; null when absent.
   // The entry points into `holder`, which keeps its tree alive.
-  const git_tree_entry* entry_at(SharedTree tree, std::string_view path,
-                                 SharedTree& holder) const {
+  const git_tree_entry* entry_at(SharedTree tree, std::string_view path, SharedTree& holder) const {
     while (tree != nullptr) {
       holder = tree;
       const auto slash = path.find('/');
@@ -133,8 +130,8 @@ struct Graph::Impl {
         const SharedTree sub = tree(*git_tree_entry_id(e));
         compare(out, path + "/", added ? nullptr : sub, added ? sub : nullptr, descend);
       } else {
-        report(out, path + "/", added ? ChangeKind::added : ChangeKind::deleted, added ? nullptr : e,
-               added ? e : nullptr, true);
+        report(out, path + "/", added ? ChangeKind::added : ChangeKind::deleted,
+               added ? nullptr : e, added ? e : nullptr, true);
       }
       return;
     }

@@ -5,12 +5,12 @@
 #include <pmo/store/store.hpp>
 
 #include <git2.h>
-#include <sys/stat.h>
 
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <sys/stat.h>
 
 namespace pmo::git::detail {
 

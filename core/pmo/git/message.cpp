@@ -46,8 +46,8 @@ std::string one_line(std::string_view text) {
 // Indented by one space, it is plain text to every parser of git, and to pmo's.
 std::string escape_for_git(std::string line) {
   const bool divider = line.starts_with("---");
-  const bool comment = !line.empty() && std::string_view("#;@!$%^&|:").find(line.front()) !=
-                                            std::string_view::npos;
+  const bool comment =
+      !line.empty() && std::string_view("#;@!$%^&|:").find(line.front()) != std::string_view::npos;
   const bool scissors =
       line.find(">8") != std::string::npos || line.find("8<") != std::string::npos;
   if (divider || comment || scissors) {

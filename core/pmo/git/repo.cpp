@@ -3,12 +3,12 @@
 #include <pmo/git/repo.hpp>
 
 #include <fmt/format.h>
+#include <git2/sys/repository.h>
 
 #include <cerrno>
 #include <chrono>
 #include <cstring>
 #include <fcntl.h>
-#include <git2/sys/repository.h>
 #include <random>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -138,8 +138,8 @@ bool disk_full(const std::string& dir) {
 
 // `error`, said plainly when the disk is full.
 GitError with_disk_state(const GitError& error, const std::string& dir) {
-  if (!disk_full(dir) || std::string_view(error.what()).find("No space left on device") !=
-                             std::string_view::npos) {
+  if (!disk_full(dir) ||
+      std::string_view(error.what()).find("No space left on device") != std::string_view::npos) {
     return error;
   }
   return GitError(fmt::format("{} (No space left on device: the file system holding {} is full; "
@@ -283,9 +283,8 @@ bool is_pmo_lock_file(const std::string& path) {
 
 // Creates `path` O_CREAT|O_EXCL as git does, waiting up to `wait` while another process holds it.
 // `clear_stale`: the caller holds pmo.lock, so a lock file left by a killed pmo is removed.
-std::shared_ptr<WriteLock::IndexLock> take_index_lock(const std::string& path,
-                                                      std::chrono::milliseconds wait,
-                                                      bool clear_stale) {
+std::shared_ptr<WriteLock::IndexLock>
+take_index_lock(const std::string& path, std::chrono::milliseconds wait, bool clear_stale) {
   auto lock = std::make_shared<WriteLock::IndexLock>();
   lock->path = path;
   const auto deadline = std::chrono::steady_clock::now() + wait;
@@ -567,8 +566,8 @@ WriteLock Repository::lock_for_write(int timeout_ms, int index_timeout_ms) {
   if (!is_bare()) {
     // Before HEAD is read, as `git commit` takes it: nothing else stages or commits from the
     // index until this write has moved the branch and written the index.
-    lock.m_index = take_index_lock(gitdir() + "index.lock",
-                                   std::chrono::milliseconds(index_timeout_ms), true);
+    lock.m_index =
+        take_index_lock(gitdir() + "index.lock", std::chrono::milliseconds(index_timeout_ms), true);
     m_impl->index_lock = lock.m_index;
   }
   return lock;

@@ -26,8 +26,8 @@ std::string stem(model::Timestamp at, std::string_view subject, std::string_view
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool same_email(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
+                                            [](char x, char y) { return lower(x) == lower(y); });
 }
 
 } // namespace
@@ -36,8 +36,7 @@ bool is_decision_commit(const std::map<std::string, std::string>& trailers) {
   return trailers.count(std::string(k_decision)) > 0;
 }
 
-std::optional<Entry> parse(const std::map<std::string, std::string>& trailers,
-                           std::string* error) {
+std::optional<Entry> parse(const std::map<std::string, std::string>& trailers, std::string* error) {
   auto fail = [&](std::string why) -> std::optional<Entry> {
     if (error)
       *error = std::move(why);
@@ -98,8 +97,8 @@ std::string file_name(model::Timestamp at, std::string_view subject, std::string
   return fmt::format("{}.{}{}", name.substr(0, dash), nth, name.substr(dash));
 }
 
-std::string free_file_name(model::Timestamp at, std::string_view subject,
-                           std::string_view reviewer, const std::vector<std::string>& taken) {
+std::string free_file_name(model::Timestamp at, std::string_view subject, std::string_view reviewer,
+                           const std::vector<std::string>& taken) {
   // Decisions of the same second are numbered in the order they were recorded, so that their
   // names sort in that order ("…Z-G1-zed", "…Z.2-G1-amy").
   const std::string stamp = stem(at, "", "").substr(0, stem(at, "", "").find('-'));
@@ -170,8 +169,8 @@ std::vector<std::string> disagreements(const Entry& entry, model::Timestamp auth
   auto compare = [&](std::string_view field, std::string_view in_record,
                      std::string_view in_commit) {
     if (in_record != in_commit)
-      out.push_back(fmt::format("{}: the record says '{}', the commit says '{}'", field,
-                                in_record, in_commit));
+      out.push_back(fmt::format("{}: the record says '{}', the commit says '{}'", field, in_record,
+                                in_commit));
   };
   compare("project", project, entry.project);
   compare("gate", record.gate, entry.gate);

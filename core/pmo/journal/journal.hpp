@@ -59,8 +59,8 @@ std::string decisions_dir(std::string_view project);
 std::string file_name(model::Timestamp at, std::string_view subject, std::string_view reviewer,
                       int nth = 1);
 // The name for a new decision among the names already in its project's decisions/.
-std::string free_file_name(model::Timestamp at, std::string_view subject,
-                           std::string_view reviewer, const std::vector<std::string>& taken);
+std::string free_file_name(model::Timestamp at, std::string_view subject, std::string_view reviewer,
+                           const std::vector<std::string>& taken);
 // Whether `name` is the file name of a decision at `at` on `subject` by `reviewer` (any nth).
 bool is_file_name_of(std::string_view name, model::Timestamp at, std::string_view subject,
                      std::string_view reviewer);

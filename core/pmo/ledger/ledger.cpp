@@ -83,8 +83,8 @@ private:
       return;
     if (!project.empty())
       m_out.affected.insert(project);
-    m_out.findings.push_back(Finding{c.id, std::move(file), std::move(project), std::move(code),
-                                     std::move(message)});
+    m_out.findings.push_back(
+        Finding{c.id, std::move(file), std::move(project), std::move(code), std::move(message)});
   }
 
   // ---- the process and the roster as they stood ----
@@ -229,8 +229,9 @@ private:
           now.office = office;
         else
           finding(c, "office-invalid",
-                  tr(m_opt.lang, "{} commits a pmo.yaml that does not load ({}); it does not "
-                                 "take effect",
+                  tr(m_opt.lang,
+                     "{} commits a pmo.yaml that does not load ({}); it does not "
+                     "take effect",
                      "{} 提交的 pmo.yaml 无法读取（{}）；该版本不生效", short_id(c.id), error),
                   "pmo.yaml");
       }
@@ -266,7 +267,8 @@ private:
       return it->second;
     std::shared_ptr<const model::Project> project;
     if (auto text = m_g.read_blob(blob)) {
-      auto decoded = codec::decode_project(*text, "projects/" + id + "/project.yaml", id, m_opt.lang);
+      auto decoded =
+          codec::decode_project(*text, "projects/" + id + "/project.yaml", id, m_opt.lang);
       if (decoded.ok())
         project = std::make_shared<const model::Project>(std::move(decoded.value));
     }
@@ -385,8 +387,8 @@ private:
       break;
     case git::ChangeKind::deleted:
       finding(c, "decision-deleted",
-              tr(m_opt.lang, "{} deletes the decision record {}{}",
-                 "{} 删除了决策记录 {}{}", short_id(c.id), rel, recorded_by(rel)),
+              tr(m_opt.lang, "{} deletes the decision record {}{}", "{} 删除了决策记录 {}{}",
+                 short_id(c.id), rel, recorded_by(rel)),
               rel, project);
       break;
     }
@@ -463,15 +465,7 @@ private:
     }
 
     // Deep: the commit adds exactly its record, and the record agrees with the commit.
-    model::Decision d;
-    d.project = e.project;
-    d.gate = e.gate;
-    d.change = e.change;
-    d.verdict = e.verdict;
-    d.reviewer = e.reviewer;
-    d.role = e.role;
-    d.decided_at = at;
-    d.file = dir + model::decision_file_name(at, subject, e.reviewer);
+    model::Decision d = from_commit(c, e);
     bool ok = true;
     if (deep(c.id)) {
       bool found = false;
@@ -505,8 +499,7 @@ private:
         }
         const std::string shown = in_portfolio ? rel : change.path;
         ok = reject("decision-changes-more",
-                    tr(m_opt.lang,
-                       "a decision commit adds only its own record, but it also {} {}",
+                    tr(m_opt.lang, "a decision commit adds only its own record, but it also {} {}",
                        "决策提交只能添加其自身的记录，但它还{}了 {}",
                        change.kind == git::ChangeKind::added      ? pick("adds", "添加")
                        : change.kind == git::ChangeKind::modified ? pick("changes", "修改")
@@ -622,10 +615,10 @@ private:
                      "其日期为 {}，晚于其提交时间（{}）", model::format_timestamp(at),
                      model::format_timestamp(c.commit_time)));
     if (auto it = m_project_since.find(e.project); it != m_project_since.end() && at < it->second)
-      ok = reject("before-project", tr(m_opt.lang, "it is dated {}, before the project was proposed ({})",
-                                       "其日期为 {}，早于项目提出的时间（{}）",
-                                       model::format_timestamp(at),
-                                       model::format_timestamp(it->second)));
+      ok = reject("before-project",
+                  tr(m_opt.lang, "it is dated {}, before the project was proposed ({})",
+                     "其日期为 {}，早于项目提出的时间（{}）", model::format_timestamp(at),
+                     model::format_timestamp(it->second)));
     auto& accepted = m_accepted[e.project];
     if (!accepted.empty() && at < accepted.back().decided_at)
       ok = reject("before-previous",
@@ -636,25 +629,12 @@ private:
     if (!ok)
       return;
 
-    // The project's state under the decisions accepted so far, each under its own rules.
-    d.commit = c.id;
-    d.sequence = ++m_sequence;
-    d.rules = base.office;
-    std::vector<const model::Decision*> so_far;
-    for (const auto& prior : accepted)
-      so_far.push_back(&prior);
-    so_far.push_back(&d);
-    if (!judge(d, so_far, *base.office, reject))
-      return;
-    accepted.push_back(d);
-    m_out.decisions.push_back(std::move(d));
+    accept(c, std::move(d), base, reject);
   }
 
-  // Before a verified range (A of A..B): the history is taken as proved; its decisions only
-  // set the state the range's decisions are judged against.
-  void trusted(const git::CommitFacts& c, const journal::Entry& e, const Snapshot& base) {
-    if (!base.office)
-      return;
+  // The decision a commit's trailers record, dated by its author time, at the file name pmo
+  // gives it (the record itself, when read, may name a numbered variant).
+  static model::Decision from_commit(const git::CommitFacts& c, const journal::Entry& e) {
     model::Decision d;
     d.project = e.project;
     d.gate = e.gate;
@@ -665,16 +645,31 @@ private:
     d.decided_at = c.author_time;
     d.file = journal::decisions_dir(e.project) +
              model::decision_file_name(c.author_time, e.subject(), e.reviewer);
+    return d;
+  }
+
+  // Before a verified range (A of A..B): the history is taken as proved; its decisions only
+  // set the state the range's decisions are judged against.
+  void trusted(const git::CommitFacts& c, const journal::Entry& e, const Snapshot& base) {
+    if (!base.office)
+      return;
+    auto ignore = [](auto&&...) { return false; };
+    accept(c, from_commit(c, e), base, ignore);
+  }
+
+  // Counts `d` when the project's state, under the decisions accepted so far (each under its own
+  // rules) and the process at the parent, lets it take effect; else `reject` says why.
+  template <class Reject>
+  void accept(const git::CommitFacts& c, model::Decision d, const Snapshot& base, Reject& reject) {
     d.commit = c.id;
     d.sequence = ++m_sequence;
     d.rules = base.office;
-    auto& accepted = m_accepted[e.project];
+    auto& accepted = m_accepted[d.project];
     std::vector<const model::Decision*> so_far;
     for (const auto& prior : accepted)
       so_far.push_back(&prior);
     so_far.push_back(&d);
-    auto ignore = [](auto&&...) { return false; };
-    if (!judge(d, so_far, *base.office, ignore))
+    if (!judge(d, so_far, *base.office, reject))
       return;
     accepted.push_back(d);
     m_out.decisions.push_back(std::move(d));

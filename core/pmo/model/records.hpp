@@ -245,7 +245,7 @@ struct Decision {
   std::string reviewer; // person id
   std::string role;     // board role the reviewer decided in
   Timestamp decided_at{};
-  std::string record; // git blob id of project.yaml the decision was made on (may be empty)
+  std::string record;     // git blob id of project.yaml the decision was made on (may be empty)
   std::string rules_blob; // git blob id of the pmo.yaml it was judged under (may be empty)
   std::string comment;
   std::vector<std::string> conditions;
@@ -351,7 +351,7 @@ struct Portfolio {
   Office office;
   std::vector<Person> people;
   std::vector<Project> projects;
-  std::vector<Decision> decisions; // sorted by (project, sequence, decided_at, file)
+  std::vector<Decision> decisions;          // sorted by (project, sequence, decided_at, file)
   std::vector<StatusReport> status_reports; // sorted by (project, period)
   std::vector<Risk> risks;                  // by (project, score desc, raised, id)
   std::vector<Issue> issues;                // by (project, priority desc, raised, id)
