@@ -58,7 +58,12 @@ int run_review(Context& ctx, const ReviewOptions& opts) {
         model::ReviewRequest request;
         request.project = opts.project;
         request.gate = opts.gate;
-        request.change = opts.change;
+        // A change request id is matched as risk and issue ids are: case does not matter.
+        std::string change_id = opts.change;
+        if (!change_id.empty())
+          if (const auto* found = find_record(portfolio.changes_of(opts.project), change_id))
+            change_id = found->id;
+        request.change = change_id;
         request.verdict = *verdict;
         request.reviewer = opts.reviewer;
         request.role = opts.role;
@@ -75,7 +80,7 @@ int run_review(Context& ctx, const ReviewOptions& opts) {
         const bool on_change = !opts.change.empty();
         const model::GateDef* gate =
             on_change ? &portfolio.office.control.ccb : portfolio.office.gate(opts.gate);
-        const std::string subject = on_change ? opts.change : gate->id;
+        const std::string subject = on_change ? change_id : gate->id;
         const model::Project& project = *portfolio.project(opts.project);
         const model::Person& reviewer = *portfolio.person(opts.reviewer);
 
@@ -83,8 +88,7 @@ int run_review(Context& ctx, const ReviewOptions& opts) {
         std::string project_file = "projects/" + project.id + "/project.yaml";
         // The record decided on: the change request, or the project record for a gate.
         std::string record_file =
-            on_change ? "projects/" + project.id + "/changes/" + opts.change + ".yaml"
-                      : project_file;
+            on_change ? "projects/" + project.id + "/changes/" + change_id + ".yaml" : project_file;
         decision.record = ws.repo->head_blob_id(ws.prefix + record_file);
         decision.rules_blob = ws.repo->head_blob_id(ws.prefix + "pmo.yaml");
         std::vector<std::string> taken;
@@ -176,8 +180,10 @@ void add_review(CLI::App& app, Action& action) {
   CLI::App* cmd = app.add_subcommand("review", "Record a gate decision (one commit)");
   cmd->add_option("ID", opts->project, "Project id")->required();
   cmd->add_option("--gate", opts->gate, "Gate id from pmo.yaml, e.g. G1");
-  cmd->add_option("--change", opts->change,
-                  "A change request id (CR-001): the change control board decides it");
+  cmd->add_option(
+      "--change", opts->change,
+      "A change request id, e.g. CR-7k2qd (case does not matter): the change control board "
+      "decides it");
   cmd->add_option("--decision", opts->decision,
                   "approve, approve-with-conditions, revise, reject or hold")
       ->required()

@@ -1,8 +1,10 @@
 // pmo validate [PATH...] — checks every record of the working tree: syntax and schema (the
-// loader), then references, gate order, authority and quorum (the model). Findings go to stdout
+// loader), the decisions against history (the light ledger, as status and report count them),
+// then references, gate order, authority and quorum (the model). Findings go to stdout
 // as text, JSON or GitHub annotations; the summary to stderr. Exit 1 on any error shown.
 
 #include "commands.hpp"
+#include "reading.hpp"
 #include "workspace.hpp"
 
 #include <pmo/model/validate.hpp>
@@ -74,6 +76,24 @@ std::string shown_path(const std::string& file, const Context& ctx, const Worksp
   return rel.empty() ? file : rel.generic_string();
 }
 
+// What history does not prove, as findings at the files concerned: errors about decisions, and
+// warnings about changes of the process or the roster that do not take effect (made by someone
+// the office does not authorise). The commit is named in the message.
+std::vector<model::Finding> ledger_findings(const LedgerReading& view, Lang lang) {
+  std::vector<model::Finding> out;
+  for (const auto& f : view.findings) {
+    std::string file = f.file;
+    if (file.empty())
+      file = f.project.empty() ? "pmo.yaml" : "projects/" + f.project + "/project.yaml";
+    std::string message = f.message;
+    if (!f.commit.empty() && message.find(f.commit.substr(0, 7)) == std::string::npos)
+      message = tr(lang, "commit {}: {}", "提交 {}：{}", f.commit.substr(0, 7), message);
+    out.push_back({f.project.empty() ? model::Severity::warning : model::Severity::error,
+                   model::Location{file, 1, 1}, f.code, std::move(message)});
+  }
+  return out;
+}
+
 // "1 error" / "2 errors" (English only; Chinese has no plural).
 std::string count_of(std::size_t n, const char* one, const char* many) {
   return fmt::format(fmt::runtime(n == 1 ? one : many), n);
@@ -92,9 +112,6 @@ int run(Context& ctx, const ValidateOptions& opts) {
     loaded = load_working_tree(ws, lang);
   }
   std::vector<model::Finding> findings = std::move(loaded.findings);
-  if (loaded.office_ok) // without a readable pmo.yaml the semantic checks would only add noise
-    for (auto& finding : model::validate_portfolio(loaded.portfolio, lang))
-      findings.push_back(std::move(finding));
 
   // Every file examined, for the summary.
   std::set<std::string> files;
@@ -106,6 +123,18 @@ int run(Context& ctx, const ValidateOptions& opts) {
     files.insert(project.file);
   for (const auto& decision : loaded.portfolio.decisions)
     files.insert(decision.file);
+
+  if (loaded.office_ok) { // without a readable pmo.yaml the semantic checks would only add noise
+    // Decisions count as history proves them, as in status and report: a decision file that no
+    // decision commit recorded, or that was edited since, is an error at that file.
+    LedgerReading view = follow_ledger(ctx, ws, loaded.portfolio, lang, std::nullopt);
+    if (!view.not_proved.empty() && !loaded.portfolio.decisions.empty() && !ctx.quiet)
+      *ctx.err << view.not_proved << '\n';
+    for (auto& f : ledger_findings(view, lang))
+      findings.push_back(std::move(f));
+    for (auto& finding : model::validate_portfolio(loaded.portfolio, lang))
+      findings.push_back(std::move(finding));
+  }
   for (const auto& finding : findings)
     if (!finding.where.file.empty())
       files.insert(finding.where.file);

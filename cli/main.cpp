@@ -1,160 +1,19 @@
-// pmo: the Project Management Office, as code. main() parses the global options, dispatches to
-// one command, and is the one place that turns failures into messages and exit codes.
+// pmo: the Project Management Office, as code. The whole command line lives in the pmo_cli
+// library (cli/app.cpp); this is only the process's entry point.
 
-#include "commands.hpp"
-#include "context.hpp"
+#include "app.hpp"
 
-#include <pmo/git/repo.hpp>
-#include <pmo/model/types.hpp>
-#include <pmo/store/store.hpp>
-
-#include <CLI/CLI.hpp>
-#include <fmt/color.h>
-#include <fmt/format.h>
-
-#include <charconv>
-#include <chrono>
-#include <cstdlib>
-#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <unistd.h>
 
-namespace {
-
-using namespace pmo;
-
-bool want_color(bool no_color_flag) {
-  if (no_color_flag || std::getenv("NO_COLOR"))
-    return false;
-  const char* term = std::getenv("TERM");
-  if (term && std::string_view{term} == "dumb")
-    return false;
-  return isatty(STDERR_FILENO) != 0;
-}
-
-model::Clock make_clock(model::Lang lang) {
-  // PMO_NOW fixes the clock (tests and the reproducible demo), like SOURCE_DATE_EPOCH.
-  if (const char* fixed = std::getenv("PMO_NOW"); fixed && *fixed) {
-    auto ts = model::parse_timestamp(fixed);
-    if (!ts)
-      throw cli::Failure(cli::k_exit_usage,
-                         model::tr(lang, "PMO_NOW='{}' is not a UTC timestamp YYYY-MM-DDTHH:MM:SSZ",
-                                   "PMO_NOW='{}' 不是 UTC 时间戳 YYYY-MM-DDTHH:MM:SSZ", fixed));
-    return model::Clock{*ts};
-  }
-  return model::Clock{std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())};
-}
-
-// PMO_SEED fixes the random values new ids are drawn from (tests and the reproducible demo).
-cli::RandomSource make_random(model::Lang lang) {
-  const char* seed = std::getenv("PMO_SEED");
-  if (!seed || !*seed)
-    return cli::RandomSource{};
-  std::uint64_t value = 0;
-  std::string_view text{seed};
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc{} || end != text.data() + text.size())
-    throw cli::Failure(cli::k_exit_usage, model::tr(lang, "PMO_SEED='{}' is not a whole number",
-                                                    "PMO_SEED='{}' 不是非负整数", seed));
-  return cli::RandomSource{value};
-}
-
-void print_failure(const cli::Context& ctx, model::Lang lang, const std::string& message,
-                   const std::vector<model::Finding>& findings) {
-  std::ostream& err = *ctx.err;
-  for (const auto& finding : findings)
-    err << model::format_finding(finding, lang) << '\n';
-  if (message.empty())
-    return;
-  std::string prefix = "pmo: ";
-  if (ctx.color)
-    err << fmt::format(fmt::fg(fmt::terminal_color::red), "{}", prefix);
-  else
-    err << prefix;
-  err << message << '\n';
-}
-
-} // namespace
-
 int main(int argc, char** argv) {
-  cli::Context ctx;
-  ctx.out = &std::cout;
-  ctx.err = &std::cerr;
+  pmo::cli::Invocation invocation;
+  invocation.args.assign(argv + 1, argv + argc);
   std::error_code ec;
-  ctx.start_dir = std::filesystem::current_path(ec).string();
-
-  CLI::App app{"pmo — the Project Management Office, as code (项目管理办公室)", "pmo"};
-  app.set_version_flag("--version", std::string{"pmo "} + PMO_VERSION);
-  app.require_subcommand(1);
-  app.fallthrough(); // global options are accepted after the command too
-  std::string chdir;
-  std::string lang_text;
-  bool no_color = false;
-  app.add_option("-C", chdir, "Run as if pmo was started in DIR")->option_text("DIR");
-  app.add_option("--lang", lang_text, "Language of messages and reports: zh or en")
-      ->check(CLI::IsMember({"zh", "en", "zh-CN"}));
-  app.add_flag("--no-color", no_color, "No colour in output");
-  app.add_flag("-q,--quiet", ctx.quiet, "Only data on stdout; no progress messages");
-
-  cli::Action action;
-  cli::add_init(app, action);
-  cli::add_people(app, action);
-  cli::add_propose(app, action);
-  cli::add_review(app, action);
-  cli::add_status(app, action);
-  cli::add_report(app, action);
-  cli::add_validate(app, action);
-  cli::add_update(app, action);
-  cli::add_risk(app, action);
-  cli::add_issue(app, action);
-  cli::add_change(app, action);
-  cli::add_close(app, action);
-  cli::add_lessons(app, action);
-  cli::add_verify(app, action);
-
-  model::Lang lang = model::Lang::en;
-  try {
-    // No option's text needs more: a record must stay readable (the reader takes 4 MiB) and a
-    // commit message reasonable. Larger text belongs in a file (--from) or the repository.
-    constexpr std::size_t k_max_argument_bytes = 65536;
-    for (int i = 1; i < argc; ++i)
-      if (std::strlen(argv[i]) > k_max_argument_bytes)
-        throw cli::Failure(cli::k_exit_usage,
-                           fmt::format("argument {} is {} bytes long, more than {}: put long text "
-                                       "in a file (or the repository) instead",
-                                       i, std::strlen(argv[i]), k_max_argument_bytes));
-    try {
-      app.parse(argc, argv);
-    } catch (const CLI::Success& e) {
-      return app.exit(e); // --help, --version
-    } catch (const CLI::ParseError& e) {
-      app.exit(e);
-      return cli::k_exit_usage; // CLI11's own codes (100+) become 2
-    }
-    if (!lang_text.empty())
-      ctx.lang = model::parse_lang(lang_text);
-    lang = ctx.lang.value_or(model::Lang::en);
-    if (!chdir.empty())
-      ctx.start_dir = std::filesystem::absolute(chdir, ec).string();
-    ctx.color = want_color(no_color);
-    ctx.clock = make_clock(lang);
-    ctx.random = make_random(lang);
-    return action(ctx);
-  } catch (const cli::Failure& failure) {
-    print_failure(ctx, ctx.lang.value_or(lang), failure.what(), failure.findings());
-    return failure.exit_code();
-  } catch (const git::GitError& error) {
-    print_failure(ctx, lang, error.what(), {});
-    return cli::k_exit_env;
-  } catch (const store::StoreError& error) {
-    print_failure(ctx, lang, {}, {error.finding});
-    return cli::k_exit_findings;
-  } catch (const std::bad_alloc&) {
-    print_failure(ctx, lang, "out of memory", {});
-    return cli::k_exit_env;
-  } catch (const std::exception& error) {
-    print_failure(ctx, lang, error.what(), {});
-    return cli::k_exit_env;
-  }
+  invocation.start_dir = std::filesystem::current_path(ec).string();
+  invocation.out = &std::cout;
+  invocation.err = &std::cerr;
+  invocation.terminal = isatty(STDERR_FILENO) != 0;
+  return pmo::cli::run(invocation);
 }

@@ -32,74 +32,19 @@ std::optional<std::string> project_of_path(std::string_view path) {
   return std::string(path.substr(0, slash));
 }
 
-// Replaces the decisions read from files by those the history proves (the light ledger), each
-// with the process it was judged under. Without usable history the files stay, judged under the
-// rules they name.
+// Shows on stderr what history does not prove, and takes note of the projects concerned.
 void apply_ledger(const Context& ctx, Reading& r, const std::optional<std::string>& project) {
-  model::Portfolio& portfolio = r.loaded.portfolio;
-  auto from_files = [&](const std::string& why) {
-    if (!why.empty() && !portfolio.decisions.empty())
-      *ctx.err << why << '\n';
-    attach_rules(r.ws, portfolio, r.lang);
-  };
-  if (!r.ws.repo || r.ws.repo->head_unborn())
-    return from_files({});
-  ledger::Options options;
-  options.prefix = r.ws.prefix;
-  options.lang = r.lang;
-  options.now = ctx.clock.now;
-  options.files = &portfolio.decisions;
-  options.projects = &portfolio.projects;
-  options.project = project;
-  ledger::Ledger proved;
-  try {
-    proved = ledger::build(*r.ws.repo, options);
-  } catch (const git::GitError& error) {
-    return from_files(model::tr(r.lang,
-                                "warning: the history could not be read ({}); decisions are "
-                                "taken from the files, not proved",
-                                "警告：无法读取历史（{}）；决策取自文件，未经历史证明",
-                                error.what()));
-  } catch (const std::invalid_argument&) {
-    return from_files({});
-  }
-  if (proved.shallow)
-    return from_files(
-        model::pick(r.lang,
-                    "warning: a shallow clone: decisions are taken from the files, "
-                    "not proved by history (git fetch --unshallow)",
-                    "警告：浅克隆：决策取自文件，未经历史证明（git fetch --unshallow）"));
-  std::map<std::string, const model::Decision*> counted;
-  for (const auto& d : proved.decisions)
-    counted.emplace(d.file, &d);
-  for (const auto& d : portfolio.decisions) {
-    auto it = counted.find(d.file);
-    if (it == counted.end()) {
-      r.unproved.push_back(model::tr(r.lang, "{}: no decision commit recorded it",
-                                     "{}：没有任何决策提交记录过它", d.file));
-      r.affected_projects.insert(d.project);
-      continue;
-    }
-    const model::Decision& p = *it->second;
-    if (d.verdict != p.verdict || d.reviewer != p.reviewer || d.role != p.role ||
-        d.gate != p.gate || d.change != p.change || d.decided_at != p.decided_at) {
-      r.unproved.push_back(model::tr(
-          r.lang, "{}: edited after commit {} recorded it ({} {} by {}); the commit counts",
-          "{}：在提交 {} 记录之后被修改（{} {}，{}）；以该提交为准", d.file, p.commit.substr(0, 7),
-          p.change.empty() ? p.gate : p.change, model::to_string(p.verdict), p.reviewer));
-      r.affected_projects.insert(d.project);
-    }
-  }
-  for (const auto& f : proved.findings) {
+  LedgerReading view = follow_ledger(ctx, r.ws, r.loaded.portfolio, r.lang, project);
+  if (!view.not_proved.empty() && !r.loaded.portfolio.decisions.empty())
+    *ctx.err << view.not_proved << '\n';
+  for (const auto& f : view.findings) {
     if (f.project.empty()) { // a change of the process or the roster that does not take effect
       *ctx.err << model::tr(r.lang, "warning: {}", "警告：{}", f.message) << '\n';
       continue;
     }
-    r.unproved.push_back(f.message);
+    r.unproved.push_back(f.file.empty() ? f.message : f.file + ": " + f.message);
     r.affected_projects.insert(f.project);
   }
-  portfolio.decisions = std::move(proved.decisions);
-  portfolio.sort_decisions();
   if (!r.unproved.empty()) {
     *ctx.err << model::tr(r.lang,
                           "warning: {} decision(s) are not proved by the history and do not "
@@ -183,6 +128,50 @@ bool same_blob(std::string_view a, std::string_view b) {
 }
 
 } // namespace
+
+LedgerReading follow_ledger(const Context& ctx, const Workspace& ws, model::Portfolio& portfolio,
+                            model::Lang lang, const std::optional<std::string>& project) {
+  LedgerReading view;
+  auto from_files = [&](std::string why) {
+    view.not_proved = std::move(why);
+    attach_rules(ws, portfolio, lang);
+    return view;
+  };
+  if (!ws.repo || ws.repo->head_unborn())
+    return from_files({});
+  ledger::Options options;
+  options.prefix = ws.prefix;
+  options.lang = lang;
+  options.now = ctx.clock.now;
+  options.files = &portfolio.decisions;
+  options.projects = &portfolio.projects;
+  options.project = project;
+  ledger::Ledger proved;
+  try {
+    proved = ledger::build(*ws.repo, options);
+  } catch (const git::GitError& error) {
+    return from_files(model::tr(lang,
+                                "warning: the history could not be read ({}); decisions are "
+                                "taken from the files, not proved",
+                                "警告：无法读取历史（{}）；决策取自文件，未经历史证明",
+                                error.what()));
+  } catch (const std::invalid_argument&) {
+    return from_files({});
+  }
+  if (proved.shallow)
+    return from_files(
+        model::pick(lang,
+                    "warning: a shallow clone: decisions are taken from the files, "
+                    "not proved by history (git fetch --unshallow)",
+                    "警告：浅克隆：决策取自文件，未经历史证明（git fetch --unshallow）"));
+  view.from_history = true;
+  view.findings = ledger::reconcile(portfolio.decisions, proved, lang);
+  for (auto& f : proved.findings)
+    view.findings.push_back(std::move(f));
+  portfolio.decisions = std::move(proved.decisions);
+  portfolio.sort_decisions();
+  return view;
+}
 
 int Reading::exit_code() const {
   return unreadable_files > 0 || !unproved.empty() ? k_exit_findings : k_exit_ok;

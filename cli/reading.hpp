@@ -5,6 +5,7 @@
 
 #include "workspace.hpp"
 
+#include <pmo/ledger/ledger.hpp>
 #include <pmo/report/portfolio.hpp>
 
 #include <optional>
@@ -36,6 +37,21 @@ Reading read_working_tree(const Context& ctx);
 // The same for a command about one project: pmo.yaml, people/ and projects/<id>/ only, so the
 // warning about unreadable files counts only those.
 Reading read_project(const Context& ctx, const std::string& id);
+
+// The decisions history proves, in place of those read from files: a light walk of the ledger
+// (no tree diffs, the same acceptance as pmo verify), each decision with the process it was
+// judged under. `findings` are what history does not prove about the working tree's records:
+// the ledger's refusals and ledger::reconcile's unrecorded or edited files. Without usable
+// history (no git, no commit, a shallow clone, an unreadable object) the files' decisions stay,
+// judged under the rules they name, and `not_proved` says why (empty when there is no git or no
+// commit: nothing to prove yet).
+struct LedgerReading {
+  bool from_history = false;
+  std::string not_proved;
+  std::vector<ledger::Finding> findings;
+};
+LedgerReading follow_ledger(const Context& ctx, const Workspace& ws, model::Portfolio& portfolio,
+                            model::Lang lang, const std::optional<std::string>& project);
 
 // Fills portfolio.approved_plans: for each project whose baseline gate passed and whose
 // project.yaml changed since, the record as that approval recorded it (the decision's `record`

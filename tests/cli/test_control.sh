@@ -103,8 +103,10 @@ run -C "$P" review CP-1 --change "$CR" --decision approve --as pmo1
 expect_rc 0 "CCB pmo"; expect_err "1 of 2 approvals"
 run -C "$P" status CP-1
 expect_out "$CR Add SSO — pending (+14 days, cost +50000); approvals 1 of 2"
-run -C "$P" review CP-1 --change "$CR" --decision approve --as fin
-expect_rc 0 "CCB finance"; expect_err "$CR approved"
+# The id is matched whatever its case (as risk and issue ids are); the record keeps its own.
+run -C "$P" review CP-1 --change "${CR^^}" --decision approve --as fin
+expect_rc 0 "CCB finance, id in upper case"; expect_err "$CR approved"
+expect_eq "$(git -C "$P" show --name-only --format= HEAD)" "$(git -C "$P" show --name-only --format= HEAD | grep -- "-$CR-fin.yaml")" "decision file names the id as recorded"
 expect_eq "$(git -C "$P" log -1 --format='%(trailers:key=Pmo-Change,valueonly)' | head -1)" "$CR" "Pmo-Change trailer"
 run -C "$P" review CP-1 --change "$CR" --decision approve --as fin2
 expect_rc 1 "a decided change"; expect_err "already decided"

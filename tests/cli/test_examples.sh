@@ -11,8 +11,15 @@ expect_git_clean "$T/demo"
 # examples/office is the committed result of build.sh.
 diff -r --exclude=.git "$T/demo" "$EX/office" >"$T/diff" 2>&1 && pass || fail "examples/office differs from build.sh output: $(head -20 "$T/diff")"
 
-run -C "$EX/office" validate
-expect_rc 0 "validate examples/office"
+# Its records, read as files (a copy outside any repository: no history to prove), validate.
+cp -r "$EX/office" "$T/snapshot"
+run -C "$T/snapshot" validate
+expect_rc 0 "validate a copy of examples/office"
+# Inside pmo's own repository its history is the toolkit's, not the office's: no decision commit
+# recorded its decisions, and validate says so at each decision file.
+run -C "$EX/office" validate --format json
+expect_rc 1 "validate examples/office inside the source repository"
+expect_out '"code": "decision-unrecorded"'
 # The demo's history proves every decision.
 run -C "$T/demo" verify
 expect_rc 0 "verify the demo office"

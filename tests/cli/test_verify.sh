@@ -57,6 +57,7 @@ expect_out "executing" # the ledger, not the edited file, decides
 expect_rc 1 "status says the decision is not proved"
 run -C "$D" validate
 expect_rc 1 "validate flags the edited decision"
+expect_out "$(basename "$(decision_file G1 fin)"):1:1: error: edited after commit"
 
 # 2. A decision deleted.
 fresh deleted
@@ -71,6 +72,15 @@ g3_record approve
 as "Pat PMO" pmo@example.com "add G3"
 caught "hand-made decision"
 expect_out "is not its decision commit"
+run -C "$D" validate
+expect_rc 1 "validate flags the hand-made decision"
+expect_out "20261105T090000Z-G3-pmo1.yaml:1:1: error: no decision commit recorded this decision"
+# Not committed yet: validate (what a pre-commit hook runs) refuses it too.
+fresh uncommitted
+g3_record approve
+run -C "$D" validate
+expect_rc 1 "validate flags an uncommitted hand-made decision"
+expect_out "20261105T090000Z-G3-pmo1.yaml:1:1: error: no decision commit recorded this decision"
 
 # 4. A forged author: a decision commit as pmo1, authored by someone else.
 fresh forged

@@ -741,4 +741,45 @@ Ledger build(const git::Repository& repo, const Options& options) {
   return Builder(graph, options).run();
 }
 
+std::vector<Finding> reconcile(const std::vector<model::Decision>& files, const Ledger& proved,
+                               model::Lang lang) {
+  std::unordered_map<std::string, const model::Decision*> counted;
+  for (const auto& d : proved.decisions)
+    counted.emplace(d.file, &d);
+  // A file whose commit the ledger refused is named by that refusal already.
+  std::unordered_set<std::string> refused;
+  for (const auto& f : proved.findings)
+    if (!f.file.empty())
+      refused.insert(f.file);
+  std::vector<Finding> out;
+  for (const auto& d : files) {
+    auto it = counted.find(d.file);
+    if (it == counted.end()) {
+      if (refused.contains(d.file))
+        continue;
+      out.push_back({{},
+                     d.file,
+                     d.project,
+                     "decision-unrecorded",
+                     model::pick(lang,
+                                 "no decision commit recorded this decision, so it does not count "
+                                 "(decisions are recorded by 'pmo review', one commit each)",
+                                 "没有任何决策提交记录过此决策，不予计入（决策由 pmo review "
+                                 "记录，每项一个提交）")});
+      continue;
+    }
+    const model::Decision& p = *it->second;
+    if (d.verdict != p.verdict || d.reviewer != p.reviewer || d.role != p.role ||
+        d.gate != p.gate || d.change != p.change || d.decided_at != p.decided_at)
+      out.push_back({p.commit, d.file, d.project, "decision-edited",
+                     model::tr(lang,
+                               "edited after commit {} recorded it ({} {} by {}); the commit "
+                               "counts",
+                               "在提交 {} 记录之后被修改（{} {}，{}）；以该提交为准",
+                               p.commit.substr(0, 7), p.change.empty() ? p.gate : p.change,
+                               model::to_string(p.verdict), p.reviewer)});
+  }
+  return out;
+}
+
 } // namespace pmo::ledger

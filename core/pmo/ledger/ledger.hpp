@@ -54,4 +54,11 @@ struct Ledger {
 // revision.
 Ledger build(const git::Repository& repo, const Options& options);
 
+// What the working tree's decision records (`files`) say that the ledger (`proved`, built from
+// the same files) does not, one finding per file, in file order: a record no decision commit
+// recorded (code "decision-unrecorded": written by hand, or its commit was not accepted) and a
+// record edited since its commit recorded it (code "decision-edited": the commit counts).
+std::vector<Finding> reconcile(const std::vector<model::Decision>& files, const Ledger& proved,
+                               model::Lang lang);
+
 } // namespace pmo::ledger
