@@ -5,6 +5,7 @@
 #include "workspace.hpp"
 
 #include <pmo/codec/records.hpp>
+#include <pmo/journal/journal.hpp>
 #include <pmo/model/ids.hpp>
 
 #include <algorithm>
@@ -23,6 +24,7 @@ struct AddOptions {
   std::string email;
   std::vector<std::string> roles;
   double capacity = 1.0;
+  std::string as; // the roster person making the change (default: by git's user.email)
 };
 
 bool plausible_email(const std::string& email) {
@@ -30,6 +32,53 @@ bool plausible_email(const std::string& email) {
   return at != std::string::npos && at > 0 && at + 1 < email.size() &&
          email.find('@', at + 1) == std::string::npos &&
          email.find_first_of(" \t") == std::string::npos && git::is_valid_signature_text(email);
+}
+
+// Who makes a change of the roster, as its commit's author: the person given by --as, or the one
+// whose e-mail is git's user.email. Once somebody holds a role of pmo.yaml's
+// ledger.rule_changes (default pmo), only those people may change the roster: pmo verify would
+// report anyone else's change and it would not take effect, so it is refused here. While nobody
+// holds such a role (an office being set up), anyone may, as their git identity.
+git::Signature roster_change_author(const Workspace& ws, const model::Portfolio& portfolio,
+                                    const std::string& as, Lang lang, model::Timestamp now) {
+  const git::Signature operator_sig = operator_signature(ws, now);
+  const model::Person* who = nullptr;
+  if (!as.empty()) {
+    who = portfolio.person(as);
+    if (!who)
+      throw Failure(k_exit_findings, tr(lang, "--as {}: no such person in the roster",
+                                        "--as {}：人员名册中没有此人", as));
+  }
+  const auto changers = journal::rule_changers(portfolio);
+  if (!changers.empty()) {
+    if (!who)
+      who = journal::person_with_email(changers, operator_sig.email);
+    if (!who || std::find(changers.begin(), changers.end(), who) == changers.end()) {
+      std::vector<std::string> ids;
+      for (const model::Person* p : changers)
+        ids.push_back(p->id);
+      const std::string roles =
+          fmt::format("{}", fmt::join(portfolio.office.ledger.rule_changes, ", "));
+      throw Failure(
+          k_exit_findings,
+          who ? tr(lang,
+                   "{} holds none of the roles that may change the roster ({}, pmo.yaml "
+                   "ledger.rule_changes); {} may: run with --as one of them",
+                   "{} 不具有可修改人员名册的角色（{}，见 pmo.yaml 的 ledger.rule_changes）；"
+                   "可修改者：{}，请以 --as 指定其中一人",
+                   who->id, roles, fmt::join(ids, ", "))
+              : tr(lang,
+                   "only {} may change the roster (roles {}, pmo.yaml ledger.rule_changes), and "
+                   "your git identity <{}> is none of them: run with --as one of them",
+                   "只有 {} 可修改人员名册（角色 {}，见 pmo.yaml 的 ledger.rule_changes），而你的 "
+                   "git 身份 <{}> 不是其中之一：请以 --as 指定其中一人",
+                   fmt::join(ids, ", "), roles, operator_sig.email));
+    }
+  }
+  if (!who)
+    return operator_sig;
+  const auto [name, email] = journal::author_of(*who);
+  return git::Signature{name, email, now};
 }
 
 int run_add(Context& ctx, const AddOptions& opts) {
@@ -86,7 +135,7 @@ int run_add(Context& ctx, const AddOptions& opts) {
                              person.id, other.id, other.file));
         WritePlan plan;
         plan.files.push_back({path, codec::encode_person(person)});
-        plan.author = operator_signature(ws, ctx.clock.now);
+        plan.author = roster_change_author(ws, head.portfolio, opts.as, lang, ctx.clock.now);
         plan.message = git::compose_message(
             tr(lang, "people: add {} ({})", "人员：新增 {}（{}）", person.id, person.name),
             {tr(lang, "Roles: {}.", "角色：{}。", fmt::join(person.roles, ", "))},
@@ -130,6 +179,9 @@ void add_people(CLI::App& app, Action& action) {
       ->required()
       ->allow_extra_args(false);
   add_cmd->add_option("--capacity", add->capacity, "Capacity in FTE, more than 0, at most 1");
+  add_cmd->add_option("--as", add->as,
+                      "Who makes the change (a person holding a role of ledger.rule_changes, "
+                      "default pmo); default: the person whose e-mail is git's user.email");
   add_cmd->callback(
       [&action, add] { action = [add](Context& ctx) { return run_add(ctx, *add); }; });
 

@@ -200,6 +200,26 @@ GIT_COMMITTER_DATE=2026-11-06T09:00:00Z git -C "$T/clone3" pull -q --rebase orig
 run -C "$T/clone3" verify
 expect_rc 0 "a rebase"
 
+# d. The roster is changed only by someone verify accepts: pmo people add refuses to make a change
+# that would not take effect, and --as names who makes it.
+fresh roster
+git -C "$D" config user.email someone@example.com
+before=$(commit_count "$D")
+run -C "$D" people add newbie --name "New Bie" --role business
+expect_rc 1 "people add by an unknown git identity"
+expect_err "only pmo1 may change the roster"
+run -C "$D" people add newbie --name "New Bie" --role business --as mgr
+expect_rc 1 "people add as a person without the pmo role"
+expect_err "mgr holds none of the roles that may change the roster"
+expect_eq "$(commit_count "$D")" "$before" "nothing committed by the refusals"
+expect_git_clean "$D"
+run -C "$D" people add newbie --name "New Bie" --role business --as pmo1
+expect_rc 0 "people add as pmo1"
+expect_eq "$(git -C "$D" log -1 --format='%an <%ae>')" "Pat PMO <pmo@example.com>" "the change is authored by pmo1"
+run -C "$D" verify
+expect_rc 0 "the roster change verifies"
+expect_no_out "unauthorised"
+
 # verify A..B: only the range's commits are judged.
 run -C "$D" verify HEAD~1..HEAD
 expect_rc 0 "a range verifies"

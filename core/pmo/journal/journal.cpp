@@ -163,6 +163,24 @@ bool is_authored_by(std::string_view author_name, std::string_view author_email,
   return author_name == name && same_email(author_email, email);
 }
 
+std::vector<const model::Person*> rule_changers(const model::Portfolio& portfolio) {
+  const auto& roles = portfolio.office.ledger.rule_changes;
+  std::vector<const model::Person*> out;
+  for (const auto& person : portfolio.people)
+    if (std::any_of(roles.begin(), roles.end(),
+                    [&](const std::string& role) { return person.has_role(role); }))
+      out.push_back(&person);
+  return out;
+}
+
+const model::Person* person_with_email(const std::vector<const model::Person*>& people,
+                                       std::string_view email) {
+  for (const model::Person* person : people)
+    if (same_email(author_of(*person).second, email))
+      return person;
+  return nullptr;
+}
+
 std::vector<std::string> disagreements(const Entry& entry, model::Timestamp authored,
                                        const model::Decision& record, std::string_view project) {
   std::vector<std::string> out;

@@ -80,6 +80,16 @@ std::pair<std::string, std::string> author_of(const model::Person& reviewer);
 bool is_authored_by(std::string_view author_name, std::string_view author_email,
                     const model::Person& person);
 
+// Who may change the process (pmo.yaml) and the roster (people/), as `portfolio` stands: the
+// people holding one of the office's `ledger.rule_changes` roles, in roster order. Empty while
+// nobody holds one (an office being set up): then anyone may.
+std::vector<const model::Person*> rule_changers(const model::Portfolio& portfolio);
+
+// The person of `people` whose e-mail is `email` (case-insensitive; a person without an e-mail
+// is <id>@pmo.invalid), or nullptr.
+const model::Person* person_with_email(const std::vector<const model::Person*>& people,
+                                       std::string_view email);
+
 // What a decision's record must agree on with its commit: the differences, as "field: record
 // says X, the commit says Y" (empty when they agree). `authored` is the commit's author time.
 std::vector<std::string> disagreements(const Entry& entry, model::Timestamp authored,
