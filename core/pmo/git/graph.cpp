@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <cstdint>
 #include <cstring>
 #include <unordered_map>
 
@@ -20,49 +21,122 @@ git_oid parse_id(const std::string& hex) {
   return id;
 }
 
-std::string raw_key(const git_oid& id) {
-  return std::string(reinterpret_cast<const char*>(id.id), GIT_OID_RAWSZ);
+// A tree object as git stores it, read raw and never parsed into entries: a sequence of
+// "<octal mode> <name>\0<20-byte id>". The walk compares two versions of a large directory
+// (projects/, a thousand entries, one of which changed) by skipping their identical bytes with
+// memcmp, as git's own diff does, instead of building and comparing every entry.
+struct RawTree {
+  Handle<git_odb_object, git_odb_object_free> object;
+  git_oid id{};
+  const unsigned char* data = nullptr;
+  std::size_t size = 0;
+  // Where each entry starts, built on the first lookup by name (a binary search then).
+  mutable std::vector<std::uint32_t> starts;
+  mutable bool indexed = false;
+};
+
+struct RawEntry {
+  std::string_view name;
+  const unsigned char* id = nullptr; // GIT_OID_RAWSZ bytes
+  bool tree = false;
+  unsigned mode = 0;   // 40000 a directory, 100644 a file, 160000 a submodule…
+  std::size_t end = 0; // offset just past the entry
+};
+
+[[noreturn]] void corrupt(const RawTree& tree) {
+  throw GitError(fmt::format("git: tree {} is corrupt", oid_hex(tree.id).substr(0, 12)),
+                 GIT_EINVALID);
 }
 
-bool is_tree(const git_tree_entry* entry) { return git_tree_entry_type(entry) == GIT_OBJECT_TREE; }
+// The entry starting at `at` (< tree.size).
+RawEntry entry_at_offset(const RawTree& tree, std::size_t at) {
+  const unsigned char* p = tree.data + at;
+  const std::size_t left = tree.size - at;
+  const void* space = std::memchr(p, ' ', std::min<std::size_t>(left, 8));
+  if (space == nullptr)
+    corrupt(tree);
+  const auto mode_len = static_cast<std::size_t>(static_cast<const unsigned char*>(space) - p);
+  const void* nul = std::memchr(p + mode_len + 1, '\0', left - mode_len - 1);
+  if (nul == nullptr)
+    corrupt(tree);
+  const auto name_end = static_cast<std::size_t>(static_cast<const unsigned char*>(nul) - p);
+  if (mode_len == 0 || name_end == mode_len + 1 || name_end + 1 + GIT_OID_RAWSZ > left)
+    corrupt(tree);
+  RawEntry e;
+  e.name =
+      std::string_view(reinterpret_cast<const char*>(p) + mode_len + 1, name_end - mode_len - 1);
+  e.id = p + name_end + 1;
+  unsigned mode = 0;
+  for (std::size_t k = 0; k < mode_len; ++k) {
+    if (p[k] < '0' || p[k] > '7')
+      corrupt(tree);
+    mode = mode * 8 + static_cast<unsigned>(p[k] - '0');
+  }
+  e.mode = mode;
+  e.tree = (mode & 0170000U) == 0040000U;
+  e.end = at + name_end + 1 + GIT_OID_RAWSZ;
+  return e;
+}
+
+git_oid to_oid(const unsigned char* raw) {
+  git_oid id{};
+  std::memcpy(id.id, raw, GIT_OID_RAWSZ);
+  return id;
+}
+
+std::string hex_of(const unsigned char* raw) { return oid_hex(to_oid(raw)); }
 
 // git's order of tree entries: names compared as bytes, a directory as if it ended in '/'.
-int compare_entries(const git_tree_entry* a, const git_tree_entry* b) {
-  const char* name_a = git_tree_entry_name(a);
-  const char* name_b = git_tree_entry_name(b);
-  const std::size_t len_a = std::strlen(name_a);
-  const std::size_t len_b = std::strlen(name_b);
-  const std::size_t len = std::min(len_a, len_b);
-  if (int cmp = std::memcmp(name_a, name_b, len); cmp != 0)
+int compare_names(std::string_view a, bool tree_a, std::string_view b, bool tree_b) {
+  const std::size_t len = std::min(a.size(), b.size());
+  if (int cmp = std::memcmp(a.data(), b.data(), len); cmp != 0)
     return cmp;
-  unsigned char c_a = static_cast<unsigned char>(name_a[len]);
-  unsigned char c_b = static_cast<unsigned char>(name_b[len]);
-  if (c_a == 0 && is_tree(a))
-    c_a = '/';
-  if (c_b == 0 && is_tree(b))
-    c_b = '/';
-  return c_a < c_b ? -1 : c_a > c_b ? 1 : 0;
+  unsigned char c_a = a.size() > len ? static_cast<unsigned char>(a[len]) : tree_a ? '/' : 0;
+  unsigned char c_b = b.size() > len ? static_cast<unsigned char>(b[len]) : tree_b ? '/' : 0;
+  if (c_a == c_b && a.size() == b.size())
+    return 0;
+  if (c_a == c_b) // one name continues past the other's implied '/'
+    return a.size() < b.size() ? -1 : 1;
+  return c_a < c_b ? -1 : 1;
+}
+
+// The length of the common prefix of x and y (n bytes each at most).
+std::size_t common_prefix(const unsigned char* x, const unsigned char* y, std::size_t n) {
+  std::size_t i = 0;
+  while (i + 64 <= n && std::memcmp(x + i, y + i, 64) == 0)
+    i += 64;
+  while (i < n && x[i] == y[i])
+    ++i;
+  return i;
 }
 
 } // namespace
 
 struct Graph::Impl {
   RepositoryPtr repo;
+  Handle<git_odb, git_odb_free> odb;
   // Trees by raw id. A walk from parent to child reads each tree of the changed paths twice
   // without it; bounded, because a tree of a large directory is tens of kilobytes.
   // Shared, so that a tree still in use survives the cache being cleared.
-  using SharedTree = std::shared_ptr<const git_tree>;
+  using SharedTree = std::shared_ptr<const RawTree>;
   mutable std::unordered_map<std::string, SharedTree> trees;
 
+  SharedTree tree(const unsigned char* raw_id) const { return tree(to_oid(raw_id)); }
+
   SharedTree tree(const git_oid& id) const {
-    const std::string key = raw_key(id);
+    const std::string key(reinterpret_cast<const char*>(id.id), GIT_OID_RAWSZ);
     if (auto it = trees.find(key); it != trees.end())
       return it->second;
     if (trees.size() >= 256)
       trees.clear();
-    git_tree* raw = nullptr;
-    check(git_tree_lookup(&raw, repo.get(), &id), "reading a tree");
-    SharedTree shared(raw, [](const git_tree* t) { git_tree_free(const_cast<git_tree*>(t)); });
+    auto raw = std::make_shared<RawTree>();
+    raw->id = id;
+    check(git_odb_read(out(raw->object), odb.get(), &id), "reading a tree");
+    if (git_odb_object_type(raw->object.get()) != GIT_OBJECT_TREE)
+      throw GitError(fmt::format("git: {} is not a tree", oid_hex(id).substr(0, 12)), GIT_EINVALID);
+    raw->data = static_cast<const unsigned char*>(git_odb_object_data(raw->object.get()));
+    raw->size = git_odb_object_size(raw->object.get());
+    SharedTree shared = std::move(raw);
     trees.emplace(key, shared);
     return shared;
   }
@@ -90,91 +164,142 @@ struct Graph::Impl {
     return tree(it->second);
   }
 
-  // The entry at a path ("a/b/c") below `tree`, walking cached trees; null when absent.
+  // The entry named `name` in `tree` (a directory or not): a binary search in git's order, for
+  // each place the name can sort at (as a file and as a directory).
+  static std::optional<RawEntry> by_name(const RawTree& tree, std::string_view name) {
+    if (!tree.indexed) {
+      for (std::size_t at = 0; at < tree.size;) {
+        tree.starts.push_back(static_cast<std::uint32_t>(at));
+        const void* nul = std::memchr(tree.data + at, '\0', tree.size - at);
+        if (nul == nullptr)
+          corrupt(tree);
+        at = static_cast<std::size_t>(static_cast<const unsigned char*>(nul) - tree.data) + 1 +
+             GIT_OID_RAWSZ;
+      }
+      tree.indexed = true;
+    }
+    for (const bool as_tree : {false, true}) {
+      std::size_t lo = 0;
+      std::size_t hi = tree.starts.size();
+      while (lo < hi) {
+        const std::size_t mid = lo + (hi - lo) / 2;
+        const RawEntry e = entry_at_offset(tree, tree.starts[mid]);
+        if (e.name == name)
+          return e;
+        if (compare_names(e.name, e.tree, name, as_tree) < 0)
+          lo = mid + 1;
+        else
+          hi = mid;
+      }
+    }
+    return std::nullopt;
+  }
+
+  // The entry at a path ("a/b/c") below `tree`, walking cached trees; nullopt when absent.
   // The entry points into `holder`, which keeps its tree alive.
-  const git_tree_entry* entry_at(SharedTree tree, std::string_view path, SharedTree& holder) const {
+  std::optional<RawEntry> entry_at(SharedTree tree, std::string_view path,
+                                   SharedTree& holder) const {
     while (tree != nullptr) {
       holder = tree;
       const auto slash = path.find('/');
-      const std::string name(path.substr(0, slash));
-      const git_tree_entry* entry = git_tree_entry_byname(tree.get(), name.c_str());
-      if (entry == nullptr || slash == std::string_view::npos || slash + 1 == path.size())
+      auto entry = by_name(*tree, path.substr(0, slash));
+      if (!entry || slash == std::string_view::npos || slash + 1 == path.size())
         return entry;
-      if (!is_tree(entry))
-        return nullptr;
-      tree = this->tree(*git_tree_entry_id(entry));
+      if (!entry->tree)
+        return std::nullopt;
+      tree = this->tree(entry->id);
       path.remove_prefix(slash + 1);
     }
-    return nullptr;
+    return std::nullopt;
   }
 
-  void report(std::vector<PathChange>& out, const std::string& path, ChangeKind kind,
-              const git_tree_entry* before, const git_tree_entry* after, bool tree) const {
+  static void report(std::vector<PathChange>& out, std::string path, ChangeKind kind,
+                     const RawEntry* before, const RawEntry* after, bool tree) {
     PathChange change;
-    change.path = path;
+    change.path = std::move(path);
     change.kind = kind;
     if (before)
-      change.old_id = oid_hex(*git_tree_entry_id(before));
+      change.old_id = hex_of(before->id);
     if (after)
-      change.new_id = oid_hex(*git_tree_entry_id(after));
+      change.new_id = hex_of(after->id);
     change.is_tree = tree;
     out.push_back(std::move(change));
   }
 
   // One side of a change: a file, or a directory listed file by file when asked to descend.
-  void one_side(std::vector<PathChange>& out, const std::string& prefix, const git_tree_entry* e,
+  void one_side(std::vector<PathChange>& out, const std::string& prefix, const RawEntry& e,
                 bool added, const std::function<bool(std::string_view)>& descend) const {
-    const std::string path = prefix + git_tree_entry_name(e);
-    if (is_tree(e)) {
-      if (descend(path + "/")) {
-        const SharedTree sub = tree(*git_tree_entry_id(e));
-        compare(out, path + "/", added ? nullptr : sub, added ? sub : nullptr, descend);
+    std::string path = prefix;
+    path += e.name;
+    if (e.tree) {
+      path += '/';
+      if (descend(path)) {
+        const SharedTree sub = tree(e.id);
+        compare(out, path, added ? nullptr : sub, added ? sub : nullptr, descend);
       } else {
-        report(out, path + "/", added ? ChangeKind::added : ChangeKind::deleted,
-               added ? nullptr : e, added ? e : nullptr, true);
+        report(out, std::move(path), added ? ChangeKind::added : ChangeKind::deleted,
+               added ? nullptr : &e, added ? &e : nullptr, true);
       }
       return;
     }
-    report(out, path, added ? ChangeKind::added : ChangeKind::deleted, added ? nullptr : e,
-           added ? e : nullptr, false);
+    report(out, std::move(path), added ? ChangeKind::added : ChangeKind::deleted,
+           added ? nullptr : &e, added ? &e : nullptr, false);
   }
 
   void compare(std::vector<PathChange>& out, const std::string& prefix, const SharedTree& tree_a,
                const SharedTree& tree_b,
                const std::function<bool(std::string_view)>& descend) const {
-    const git_tree* a = tree_a.get();
-    const git_tree* b = tree_b.get();
-    const std::size_t count_a = a ? git_tree_entrycount(a) : 0;
-    const std::size_t count_b = b ? git_tree_entrycount(b) : 0;
+    static const RawTree empty;
+    const RawTree& a = tree_a ? *tree_a : empty;
+    const RawTree& b = tree_b ? *tree_b : empty;
     std::size_t i = 0;
     std::size_t j = 0;
-    while (i < count_a || j < count_b) {
-      const git_tree_entry* ea = i < count_a ? git_tree_entry_byindex(a, i) : nullptr;
-      const git_tree_entry* eb = j < count_b ? git_tree_entry_byindex(b, j) : nullptr;
-      const int order = ea == nullptr ? 1 : eb == nullptr ? -1 : compare_entries(ea, eb);
+    while (i < a.size || j < b.size) {
+      // Identical bytes at the two positions are identical entries: skip them whole.
+      if (i < a.size && j < b.size) {
+        std::size_t same = common_prefix(a.data + i, b.data + j, std::min(a.size - i, b.size - j));
+        if (same == a.size - i && same == b.size - j)
+          return;
+        while (same > 0) {
+          const std::size_t end = entry_at_offset(a, i).end;
+          if (end - i > same)
+            break;
+          same -= end - i;
+          j += end - i;
+          i = end;
+        }
+      }
+      std::optional<RawEntry> ea;
+      std::optional<RawEntry> eb;
+      if (i < a.size)
+        ea = entry_at_offset(a, i);
+      if (j < b.size)
+        eb = entry_at_offset(b, j);
+      const int order = !ea ? 1 : !eb ? -1 : compare_names(ea->name, ea->tree, eb->name, eb->tree);
       if (order < 0) {
-        one_side(out, prefix, ea, false, descend);
-        ++i;
+        one_side(out, prefix, *ea, false, descend);
+        i = ea->end;
         continue;
       }
       if (order > 0) {
-        one_side(out, prefix, eb, true, descend);
-        ++j;
+        one_side(out, prefix, *eb, true, descend);
+        j = eb->end;
         continue;
       }
-      ++i;
-      ++j;
-      if (git_oid_equal(git_tree_entry_id(ea), git_tree_entry_id(eb)))
+      i = ea->end;
+      j = eb->end;
+      if (std::memcmp(ea->id, eb->id, GIT_OID_RAWSZ) == 0 && ea->tree == eb->tree)
         continue;
-      const std::string path = prefix + git_tree_entry_name(ea);
-      if (is_tree(ea) && is_tree(eb)) {
-        if (descend(path + "/"))
-          compare(out, path + "/", tree(*git_tree_entry_id(ea)), tree(*git_tree_entry_id(eb)),
-                  descend);
+      std::string path = prefix;
+      path += ea->name;
+      if (ea->tree && eb->tree) {
+        path += '/';
+        if (descend(path))
+          compare(out, path, tree(ea->id), tree(eb->id), descend);
         else
-          report(out, path + "/", ChangeKind::modified, ea, eb, true);
+          report(out, std::move(path), ChangeKind::modified, &*ea, &*eb, true);
       } else {
-        report(out, path, ChangeKind::modified, ea, eb, false);
+        report(out, std::move(path), ChangeKind::modified, &*ea, &*eb, false);
       }
     }
   }
@@ -185,6 +310,7 @@ Graph::Graph(const Repository& repo) : m_impl(std::make_unique<Impl>()) {
   check(git_repository_open_ext(out(m_impl->repo), repo.gitdir().c_str(),
                                 GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr),
         "opening the repository");
+  check(git_repository_odb(out(m_impl->odb), m_impl->repo.get()), "opening the object store");
 }
 Graph::Graph(Graph&&) noexcept = default;
 Graph& Graph::operator=(Graph&&) noexcept = default;
@@ -279,8 +405,8 @@ std::optional<std::pair<std::string, std::string>> Graph::signature(const std::s
 
 std::string Graph::entry_id(const std::string& commit, const std::string& path) const {
   Impl::SharedTree holder;
-  const git_tree_entry* entry = m_impl->entry_at(m_impl->root(commit), path, holder);
-  return entry ? oid_hex(*git_tree_entry_id(entry)) : std::string{};
+  const auto entry = m_impl->entry_at(m_impl->root(commit), path, holder);
+  return entry ? hex_of(entry->id) : std::string{};
 }
 
 std::vector<std::pair<std::string, std::string>> Graph::list(const std::string& commit,
@@ -289,18 +415,19 @@ std::vector<std::pair<std::string, std::string>> Graph::list(const std::string& 
   Impl::SharedTree tree = m_impl->root(commit);
   if (!dir.empty()) {
     Impl::SharedTree holder;
-    const git_tree_entry* entry = m_impl->entry_at(tree, dir, holder);
-    if (entry == nullptr || !is_tree(entry))
+    const auto entry = m_impl->entry_at(tree, dir, holder);
+    if (!entry || !entry->tree)
       return out;
-    tree = m_impl->tree(*git_tree_entry_id(entry));
+    tree = m_impl->tree(entry->id);
   }
   if (tree == nullptr)
     return out;
-  const std::size_t count = git_tree_entrycount(tree.get());
-  for (std::size_t i = 0; i < count; ++i) {
-    const git_tree_entry* entry = git_tree_entry_byindex(tree.get(), i);
-    if (git_tree_entry_type(entry) == GIT_OBJECT_BLOB)
-      out.emplace_back(git_tree_entry_name(entry), oid_hex(*git_tree_entry_id(entry)));
+  for (std::size_t at = 0; at < tree->size;) {
+    const RawEntry e = entry_at_offset(*tree, at);
+    const unsigned kind = e.mode & 0170000U;
+    if (kind == 0100000U || kind == 0120000U) // files and symbolic links are blobs
+      out.emplace_back(std::string(e.name), hex_of(e.id));
+    at = e.end;
   }
   return out;
 }
@@ -327,7 +454,7 @@ std::vector<PathChange> Graph::changes(const std::string& from, const std::strin
   std::vector<PathChange> out;
   const Impl::SharedTree before = m_impl->root(from);
   const Impl::SharedTree after = m_impl->root(to);
-  if (before && after && git_oid_equal(git_tree_id(before.get()), git_tree_id(after.get())))
+  if (before && after && git_oid_equal(&before->id, &after->id))
     return out;
   m_impl->compare(out, "", before, after, descend);
   return out;
