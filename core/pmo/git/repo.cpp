@@ -327,6 +327,23 @@ struct Repository::Impl {
 
   std::string gitdir() const { return git_repository_path(get()); }
 
+  // Present from just before a write moves the branch until its files are staged: a write
+  // killed in between left it, and the next write finishes that one (finish_interrupted_write).
+  // Without it there is nothing to finish, and the next write reads neither the index nor a diff.
+  std::string pending_marker() const { return gitdir() + "pmo-write-pending"; }
+
+  void mark_pending() const {
+    const std::string path = pending_marker();
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+    if (fd < 0) {
+      raise_os_error(errno, "cannot create", path);
+    }
+    ::close(fd);
+    sync_directory(gitdir()); // on disk before the branch moves
+  }
+
+  void clear_pending() const { ::unlink(pending_marker().c_str()); }
+
   // Stages `files` (repository-relative path and the blob id the working-tree file now holds) in
   // the on-disk index, with the working-tree files' stat data so that git does not re-read them.
   // The index is copied to a temporary file in the git directory, changed there and renamed
@@ -879,6 +896,9 @@ std::optional<std::string> Repository::commit_files(const std::string& expected_
   const std::string ref_lock = m_impl->ref_lock_path(); // for a message; computed up front
   git_oid commit_id{};
   const auto deadline = std::chrono::steady_clock::now() + k_lock_wait;
+  if (!is_bare()) {
+    m_impl->mark_pending();
+  }
   while (true) {
     const int rc = m_impl->create_commit(commit_id, author_sig.get(), committer_sig.get(), message,
                                          tree.get(), parent.get());
@@ -887,13 +907,15 @@ std::optional<std::string> Repository::commit_files(const std::string& expected_
     }
     if (rc == GIT_EMODIFIED) {
       git_error_clear();
-      return std::nullopt; // another writer moved HEAD first
+      m_impl->clear_pending(); // nothing moved
+      return std::nullopt;     // another writer moved HEAD first
     }
     if (rc == GIT_ELOCKED && std::chrono::steady_clock::now() < deadline) {
       // Another writer is moving the branch right now: wait for it to finish, then see.
       git_error_clear();
       std::this_thread::sleep_for(k_retry_pause);
       if (head_id() != expected_head) {
+        m_impl->clear_pending();
         return std::nullopt;
       }
       continue;
@@ -911,6 +933,7 @@ std::optional<std::string> Repository::commit_files(const std::string& expected_
       write_worktree_file(root, file.path, file.content);
     }
     m_impl->stage(staged, root);
+    m_impl->clear_pending();
   } catch (const GitError& error) {
     throw GitError(fmt::format("commit {} was made, but updating the working tree failed: {}",
                                id.substr(0, 12), error.what()),
@@ -922,12 +945,17 @@ std::optional<std::string> Repository::commit_files(const std::string& expected_
 std::vector<std::string> Repository::finish_interrupted_write() {
   std::vector<std::string> restored;
   git_repository* repo = m_impl->get();
+  if (is_bare() || ::access(m_impl->pending_marker().c_str(), F_OK) != 0) {
+    return restored; // no write was interrupted between moving the branch and staging
+  }
   const auto head = m_impl->head_commit();
-  if (is_bare() || !head) {
+  if (!head) {
+    m_impl->clear_pending();
     return restored;
   }
   const char* message = git_commit_message(head.get());
   if (parse_trailers(message == nullptr ? "" : message).empty()) {
+    m_impl->clear_pending();
     return restored; // not a pmo commit: whatever the index says is the user's business
   }
   TreePtr tree;
@@ -936,6 +964,7 @@ std::vector<std::string> Repository::finish_interrupted_write() {
   if (git_commit_parentcount(head.get()) > 0) {
     const CommitPtr parent = first_parent_of(head.get());
     if (!parent) {
+      m_impl->clear_pending();
       return restored; // a shallow clone's boundary: fetched, not written here
     }
     check(git_commit_tree(out(parent_tree), parent.get()), "reading HEAD's parent tree");
@@ -978,6 +1007,7 @@ std::vector<std::string> Repository::finish_interrupted_write() {
     restored.push_back(path);
   }
   m_impl->stage(staged, root);
+  m_impl->clear_pending();
   return restored;
 }
 

@@ -160,7 +160,9 @@ public:
   // temporary files left next to it are removed. A file whose working-tree copy differs from the
   // commit is a user's edit and is left alone. Call with the write lock held. Returns the paths
   // restored (empty when there was nothing to finish). HEAD at a shallow clone's boundary (its
-  // parent not in the repository) was not written here: nothing to finish.
+  // parent not in the repository) was not written here: nothing to finish. A write marks itself
+  // (<gitdir>/pmo-write-pending) before it moves the branch and clears the mark once its files
+  // are staged: without the mark this reads nothing and returns at once.
   std::vector<std::string> finish_interrupted_write();
 
   // Commits with pmo trailers, newest first, on the first-parent line of HEAD, each with every
