@@ -9,6 +9,7 @@
 #include <pmo/model/ids.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <ostream>
 
 namespace pmo::cli {
@@ -18,14 +19,34 @@ using model::tr;
 
 namespace {
 
+namespace fs = std::filesystem;
+
 struct AddOptions {
   std::string id;
   std::string name;
   std::string email;
   std::vector<std::string> roles;
   double capacity = 1.0;
-  std::string as; // the roster person making the change (default: by git's user.email)
+  std::string as;      // the roster person making the change (default: by git's user.email)
+  std::string ssh_key; // a public key line, or a file holding one
 };
+
+// The public key line --ssh-key names: the text itself, or the first line of the file it names.
+std::optional<std::string> ssh_key_line(const std::string& given) {
+  std::string line = given;
+  if (!git::parse_public_key(line)) {
+    std::error_code ec;
+    if (!fs::is_regular_file(given, ec))
+      return std::nullopt;
+    line = read_input(given, 64 * 1024);
+  }
+  line = line.substr(0, line.find_first_of("\r\n"));
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t'))
+    line.pop_back();
+  if (!git::parse_public_key(line) || !git::is_valid_signature_text(line))
+    return std::nullopt;
+  return line;
+}
 
 bool plausible_email(const std::string& email) {
   auto at = email.find('@');
@@ -97,8 +118,22 @@ int run_add(Context& ctx, const AddOptions& opts) {
     throw Failure(k_exit_usage, tr(lang, "--capacity must be more than 0 and at most 1 (FTE)",
                                    "--capacity 必须大于 0 且不超过 1（FTE）"));
 
+  std::string ssh_key;
+  if (!opts.ssh_key.empty()) {
+    auto line = ssh_key_line(opts.ssh_key);
+    if (!line)
+      throw Failure(k_exit_usage,
+                    tr(lang,
+                       "--ssh-key must be an SSH public key (ssh-ed25519 AAAA…) or a file holding "
+                       "one (~/.ssh/id_ed25519.pub)",
+                       "--ssh-key 必须是 SSH 公钥（ssh-ed25519 AAAA…）或存有公钥的文件"
+                       "（~/.ssh/id_ed25519.pub）"));
+    ssh_key = *line;
+  }
+
   model::Person person;
   person.id = opts.id;
+  person.ssh_key = ssh_key;
   person.name = opts.name;
   person.email = opts.email;
   person.capacity = opts.capacity;
@@ -182,6 +217,8 @@ void add_people(CLI::App& app, Action& action) {
   add_cmd->add_option("--as", add->as,
                       "Who makes the change (a person holding a role of ledger.rule_changes, "
                       "default pmo); default: the person whose e-mail is git's user.email");
+  add_cmd->add_option("--ssh-key", add->ssh_key,
+                      "The SSH public key (or its .pub file) their decisions are signed with");
   add_cmd->callback(
       [&action, add] { action = [add](Context& ctx) { return run_add(ctx, *add); }; });
 

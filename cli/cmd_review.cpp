@@ -110,6 +110,7 @@ int run_review(Context& ctx, const ReviewOptions& opts) {
           plan.must_be_clean.push_back("projects/" + project.id + "/closure.yaml");
         const auto [author_name, author_email] = journal::author_of(reviewer);
         plan.author = git::Signature{author_name, author_email, ctx.clock.now};
+        plan.reviewer = reviewer; // signed with their ssh_key when pmo.yaml requires it
 
         std::vector<std::string> body;
         if (!decision.comment.empty())

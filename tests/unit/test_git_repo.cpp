@@ -692,3 +692,56 @@ TEST_CASE("git: two processes committing at once both land, by compare-and-swap 
   (void)Repository::init(dir);
   race(tmp, dir, false, 15); // from an unborn branch: the root commit is raced for too
 }
+
+TEST_CASE(
+    "git: a signed commit carries the signer's signature in a gpgsig header over its buffer") {
+  TempDir tmp;
+  const std::string dir = tmp / "repo";
+  auto repo = Repository::init(dir);
+  std::string signed_buffer;
+  const pmo::git::CommitSigner sign = [&](std::string_view buffer) {
+    signed_buffer = std::string(buffer);
+    return std::string("-----BEGIN SSH SIGNATURE-----\nU0lH\n-----END SSH SIGNATURE-----");
+  };
+  const auto first = repo.commit("", {{"a.yaml", "1\n"}}, person(), person(), "root\n", sign);
+  REQUIRE(first.has_value());
+  const auto second = repo.commit(*first, {{"a.yaml", "2\n"}}, person(), person(), "next\n", sign);
+  REQUIRE(second.has_value());
+  CHECK(repo.head_id() == *second);
+  CHECK(trimmed(git(tmp, dir, "rev-parse HEAD~1")) == *first);
+  const std::string raw = git(tmp, dir, "cat-file commit HEAD");
+  CHECK(raw.find("\ngpgsig -----BEGIN SSH SIGNATURE-----\n U0lH\n -----END SSH SIGNATURE-----\n") !=
+        std::string::npos);
+  // What was signed is the commit without its signature, as git verifies it.
+  CHECK(signed_buffer.find("next\n") != std::string::npos);
+  CHECK(signed_buffer.find("gpgsig") == std::string::npos);
+  CHECK(git(tmp, dir, "status --porcelain --untracked-files=all").empty());
+  CHECK(git_status(tmp, dir, "fsck --strict --no-dangling") == 0);
+  CHECK(trimmed(git(tmp, dir, "reflog -1 --format=%gs")) == "commit: next");
+}
+
+TEST_CASE("git: a signer that refuses leaves no commit; a branch moved while signing wins") {
+  TempDir tmp;
+  const std::string dir = tmp / "repo";
+  auto repo = Repository::init(dir);
+  const std::string first = commit_ok(repo, {{"a.yaml", "1\n"}});
+  const pmo::git::CommitSigner refuse = [](std::string_view) -> std::string {
+    throw GitError("ssh-keygen: not found", -3);
+  };
+  CHECK_THROWS_WITH_AS(repo.commit(first, {{"b.yaml", "b\n"}}, person(), person(), "b\n", refuse),
+                       "ssh-keygen: not found", GitError);
+  CHECK(repo.head_id() == first);
+  CHECK(!fs::exists(dir + "/b.yaml"));
+  CHECK(git(tmp, dir, "status --porcelain --untracked-files=all").empty());
+
+  // Another writer commits while the signer runs (a passphrase prompt, say): compare-and-swap.
+  const pmo::git::CommitSigner slow = [&](std::string_view) {
+    write_file(dir + "/c.txt", "c\n");
+    git(tmp, dir, "add c.txt");
+    git(tmp, dir, "commit -q -m other");
+    return std::string("-----BEGIN SSH SIGNATURE-----\nU0lH\n-----END SSH SIGNATURE-----");
+  };
+  CHECK(!repo.commit(first, {{"b.yaml", "b\n"}}, person(), person(), "b\n", slow).has_value());
+  CHECK(trimmed(git(tmp, dir, "log -1 --format=%s")) == "other");
+  CHECK(trimmed(git(tmp, dir, "rev-list --count HEAD")) == "2");
+}

@@ -1,5 +1,5 @@
 // The decision journal: a decision commit composed and parsed back, its file names, what its
-// trailers may say, who must author it and who may change the rules.
+// trailers may say, who must author it, who may change the rules and who signs.
 
 #include <pmo/git/repo.hpp>
 #include <pmo/journal/journal.hpp>
@@ -11,6 +11,19 @@ namespace {
 using namespace pmo;
 
 model::Timestamp at(const char* text) { return *model::parse_timestamp(text); }
+
+model::Person signer(std::string id, std::string email, std::string ssh_key) {
+  model::Person p;
+  p.id = std::move(id);
+  p.name = "Someone";
+  p.email = std::move(email);
+  p.roles = {"pmo"};
+  p.ssh_key = std::move(ssh_key);
+  return p;
+}
+
+const std::string k_key =
+    "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAII6y30M8mMZhg3hmUaNGbtVZq6YY+sWPfHIj920lE6OO";
 
 model::Decision gate_decision() {
   model::Decision d;
@@ -170,4 +183,22 @@ TEST_CASE("journal: who may change the rules: the holders of ledger.rule_changes
   CHECK(journal::person_with_email(changers, "amy@example.com") == nullptr);
   portfolio.office.ledger.rule_changes = {"finance", "pmo"};
   CHECK(journal::rule_changers(portfolio).size() == 2);
+}
+
+TEST_CASE("journal: a reviewer signs as their commit e-mail, or <id>@pmo.invalid") {
+  CHECK(journal::signer_principal(signer("lina", "lina@xinghe.example", "")) ==
+        "lina@xinghe.example");
+  CHECK(journal::signer_principal(signer("lina", "", "")) == "lina@pmo.invalid");
+  // An e-mail that would be a pattern in an allowed-signers file names nobody else.
+  CHECK(journal::signer_principal(signer("eve", "*@xinghe.example", "")) == "eve@pmo.invalid");
+}
+
+TEST_CASE("journal: the allowed signers are the people with an ssh_key") {
+  const auto lina = signer("lina", "lina@xinghe.example", k_key + " lina@laptop");
+  const auto wang = signer("wang", "", k_key);
+  const auto nokey = signer("zhao", "zhao@xinghe.example", "");
+  CHECK(journal::allowed_signers({&lina, &wang, &nokey}) ==
+        "lina@xinghe.example namespaces=\"git\" " + k_key + "\n" +
+            "wang@pmo.invalid namespaces=\"git\" " + k_key + "\n");
+  CHECK(journal::allowed_signers({&nokey}).empty());
 }

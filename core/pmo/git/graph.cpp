@@ -378,6 +378,9 @@ CommitFacts Graph::commit(const std::string& id) const {
   facts.summary = summary ? summary : "";
   const char* message = git_commit_message(c.get());
   facts.trailers = parse_trailers(message ? message : "");
+  // The header is in memory already: a signed commit costs a search, an unsigned one no more.
+  const char* header = git_commit_raw_header(c.get());
+  facts.is_signed = header != nullptr && std::strstr(header, "\ngpgsig ") != nullptr;
   return facts;
 }
 

@@ -25,6 +25,7 @@ struct CommitFacts {
   model::Timestamp commit_time;
   std::string summary;
   std::map<std::string, std::string> trailers; // Pmo- keys of the last paragraph
+  bool is_signed = false;                      // it has a gpgsig header (read it with signature())
 };
 
 enum class ChangeKind { added, modified, deleted };

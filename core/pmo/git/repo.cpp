@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <random>
@@ -464,6 +465,57 @@ struct Repository::Impl {
                                          ("commit (initial): " + first_line(message)).c_str());
   }
 
+  // Writes a signed commit object: its buffer, signed by `sign`, with the signature as the
+  // gpgsig header (git_commit_create_with_signature). Moves no reference.
+  git_oid create_signed_object(const git_signature* author, const git_signature* committer,
+                               const std::string& message, const git_tree* tree,
+                               const git_commit* parent, const CommitSigner& sign) const {
+    git_buf buffer{};
+    const git_commit* parents[] = {parent};
+    const int rc =
+        git_commit_create_buffer(&buffer, get(), author, committer, nullptr, message.c_str(), tree,
+                                 parent != nullptr ? 1 : 0, parent != nullptr ? parents : nullptr);
+    if (rc < 0) {
+      git_buf_dispose(&buffer);
+      raise_git_error(rc, "preparing the commit");
+    }
+    const std::string data(buffer.ptr, buffer.size);
+    git_buf_dispose(&buffer);
+    const std::string signature = sign(data);
+    if (signature.find('\0') != std::string::npos) {
+      throw GitError("a commit signature may not contain NUL", GIT_EINVALID);
+    }
+    git_oid id{};
+    check(git_commit_create_with_signature(&id, get(), data.c_str(), signature.c_str(), "gpgsig"),
+          "writing the signed commit");
+    return id;
+  }
+
+  // One attempt at moving the current branch (or a detached HEAD) from `parent` (none: the
+  // branch must not exist yet) to the commit `id`, compare-and-swapped: GIT_EMODIFIED when it
+  // moved meanwhile.
+  int move_branch(const git_oid& id, const git_commit* parent, const std::string& message) const {
+    std::string name = "HEAD";
+    {
+      ReferencePtr head;
+      check(git_reference_lookup(out(head), get(), "HEAD"), "reading HEAD");
+      if (const char* target = git_reference_symbolic_target(head.get())) {
+        name = target;
+      }
+    }
+    const git_oid none{};
+    const git_oid* current = parent != nullptr ? git_commit_id(parent) : &none;
+    const std::string log =
+        (parent != nullptr ? "commit: " : "commit (initial): ") + first_line(message);
+    ReferencePtr branch;
+    const int rc = git_reference_create_matching(out(branch), get(), name.c_str(), &id, 1, current,
+                                                 log.c_str());
+    if (rc == GIT_ENOTFOUND && parent != nullptr) {
+      return GIT_EMODIFIED; // the branch went away: HEAD is not what the commit was built on
+    }
+    return rc;
+  }
+
   std::string ref_lock_path() const {
     ReferencePtr head;
     std::string name = "HEAD";
@@ -761,6 +813,37 @@ std::optional<std::pair<std::string, std::string>> Repository::config_signature(
   return std::pair{*name, *email};
 }
 
+SigningConfig Repository::signing_config() const {
+  SigningConfig result;
+  ConfigPtr config;
+  if (git_repository_config_snapshot(out(config), m_impl->get()) != 0) {
+    git_error_clear();
+    return result;
+  }
+  int flag = 0;
+  if (git_config_get_bool(&flag, config.get(), "commit.gpgsign") == 0) {
+    result.gpgsign = flag != 0;
+  } else {
+    git_error_clear();
+  }
+  auto get = [&](const char* key, std::string& into) {
+    const char* value = nullptr;
+    if (git_config_get_string(&value, config.get(), key) != 0 || value == nullptr) {
+      git_error_clear();
+      return;
+    }
+    if (*value != '\0') {
+      into = value;
+    }
+  };
+  get("gpg.format", result.format);
+  get("user.signingkey", result.key);
+  get("gpg.ssh.program", result.program);
+  const char* home = std::getenv("HOME");
+  result.key = expand_home(result.key, home == nullptr ? "" : home);
+  return result;
+}
+
 std::string Repository::head_blob_id(const std::string& path) const {
   const auto tree = m_impl->head_tree();
   if (!tree || !store::is_safe_path(path)) {
@@ -808,7 +891,8 @@ std::string Repository::blob_id(std::string_view content) {
 std::optional<std::string> Repository::commit(const std::string& expected_head,
                                               const std::vector<FileWrite>& files,
                                               const Signature& author, const Signature& committer,
-                                              const std::string& message) {
+                                              const std::string& message,
+                                              const CommitSigner& sign) {
   check_signature(author, "author");
   check_signature(committer, "committer");
   if (message.find('\0') != std::string::npos) {
@@ -838,17 +922,16 @@ std::optional<std::string> Repository::commit(const std::string& expected_head,
     }
   }
   try {
-    return commit_files(expected_head, files, author, committer, message);
+    return commit_files(expected_head, files, author, committer, message, sign);
   } catch (const GitError& error) {
     throw with_disk_state(error, gitdir());
   }
 }
 
-std::optional<std::string> Repository::commit_files(const std::string& expected_head,
-                                                    const std::vector<FileWrite>& files,
-                                                    const Signature& author,
-                                                    const Signature& committer,
-                                                    const std::string& message) {
+std::optional<std::string>
+Repository::commit_files(const std::string& expected_head, const std::vector<FileWrite>& files,
+                         const Signature& author, const Signature& committer,
+                         const std::string& message, const CommitSigner& sign) {
   git_repository* repo = m_impl->get();
   const std::string root = workdir();
   // The new tree: the parent's with the files upserted, reading and writing only the trees on
@@ -895,13 +978,19 @@ std::optional<std::string> Repository::commit_files(const std::string& expected_
 
   const std::string ref_lock = m_impl->ref_lock_path(); // for a message; computed up front
   git_oid commit_id{};
+  if (sign) {
+    // Signed once; the object is the same whatever the branch does meanwhile.
+    commit_id = m_impl->create_signed_object(author_sig.get(), committer_sig.get(), message,
+                                             tree.get(), parent.get(), sign);
+  }
   const auto deadline = std::chrono::steady_clock::now() + k_lock_wait;
   if (!is_bare()) {
     m_impl->mark_pending();
   }
   while (true) {
-    const int rc = m_impl->create_commit(commit_id, author_sig.get(), committer_sig.get(), message,
-                                         tree.get(), parent.get());
+    const int rc = sign ? m_impl->move_branch(commit_id, parent.get(), message)
+                        : m_impl->create_commit(commit_id, author_sig.get(), committer_sig.get(),
+                                                message, tree.get(), parent.get());
     if (rc == 0) {
       break;
     }

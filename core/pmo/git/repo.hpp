@@ -2,6 +2,7 @@
 // The only interface to git (libgit2). Everything that includes <git2.h> lives in core/pmo/git/.
 // Errors from libgit2 become GitError with a readable message (one translation function).
 
+#include <pmo/git/ssh_sign.hpp>
 #include <pmo/model/types.hpp>
 #include <pmo/store/store.hpp>
 
@@ -88,6 +89,10 @@ struct FilterChange {
   std::string attributes; // e.g. "ident", "text eol=crlf", "filter=lfs"
 };
 
+// Signs the buffer of a commit (git_commit_create_buffer): returns the armored signature that
+// becomes its gpgsig header. Throws to refuse; then nothing is committed.
+using CommitSigner = std::function<std::string(std::string_view buffer)>;
+
 class Repository {
 public:
   // Finds the repository containing `start_dir`, walking up like git. nullopt if none.
@@ -131,6 +136,10 @@ public:
   // user.name and user.email from the repository's git configuration, when both are set.
   std::optional<std::pair<std::string, std::string>> config_signature() const;
 
+  // commit.gpgsign, gpg.format, user.signingkey ("~/" expanded with $HOME) and gpg.ssh.program
+  // from the repository's git configuration.
+  SigningConfig signing_config() const;
+
   // The content of a blob by its full hex id; nullopt when it is not in the repository (or is
   // not a blob, or is larger than max_bytes).
   std::optional<std::string> read_blob(const std::string& hex,
@@ -149,9 +158,12 @@ public:
   // index, so `git status` stays clean. Refuses a path that is not safe. The index is written
   // as a new file renamed over <gitdir>/index while index.lock is held: the WriteLock's when one
   // is held, else one taken for the index update alone (as `git add` would).
+  // With `sign`, the commit is signed as git signs it: its buffer is signed, the commit object
+  // written with the signature in its gpgsig header, and the branch compare-and-swapped onto it.
   std::optional<std::string> commit(const std::string& expected_head,
                                     const std::vector<FileWrite>& files, const Signature& author,
-                                    const Signature& committer, const std::string& message);
+                                    const Signature& committer, const std::string& message,
+                                    const CommitSigner& sign = {});
 
   // Completes a pmo write that was interrupted (pmo killed) after its commit moved the branch
   // but before the working tree and the index were updated. Only when HEAD is a pmo commit
@@ -181,7 +193,7 @@ private:
   std::optional<std::string> commit_files(const std::string& expected_head,
                                           const std::vector<FileWrite>& files,
                                           const Signature& author, const Signature& committer,
-                                          const std::string& message);
+                                          const std::string& message, const CommitSigner& sign);
   std::unique_ptr<Impl> m_impl;
 };
 

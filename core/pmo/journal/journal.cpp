@@ -157,6 +157,19 @@ std::pair<std::string, std::string> author_of(const model::Person& reviewer) {
   return {reviewer.name, reviewer.email.empty() ? reviewer.id + "@pmo.invalid" : reviewer.email};
 }
 
+std::string signer_principal(const model::Person& person) {
+  std::string email = author_of(person).second;
+  return git::is_literal_principal(email) ? email : person.id + "@pmo.invalid";
+}
+
+std::string allowed_signers(const std::vector<const model::Person*>& people) {
+  std::vector<git::AllowedSigner> signers;
+  for (const model::Person* person : people)
+    if (auto key = git::parse_public_key(person->ssh_key))
+      signers.push_back(git::AllowedSigner{signer_principal(*person), *key});
+  return git::allowed_signers_text(signers);
+}
+
 bool is_authored_by(std::string_view author_name, std::string_view author_email,
                     const model::Person& person) {
   const auto [name, email] = author_of(person);

@@ -76,6 +76,15 @@ std::optional<RecordPath> parse_record_path(std::string_view path);
 // without an e-mail signs as <id>@pmo.invalid).
 std::pair<std::string, std::string> author_of(const model::Person& reviewer);
 
+// The principal a person signs decisions as, in the allowed-signers file pmo checks signatures
+// with: their commit e-mail (author_of) when it names only itself in such a file, else
+// <id>@pmo.invalid.
+std::string signer_principal(const model::Person& person);
+
+// The allowed-signers file (ssh-keygen -Y verify -f) of these people: each with an ssh_key, as
+// signer_principal, for the namespace "git".
+std::string allowed_signers(const std::vector<const model::Person*>& people);
+
 // Whether a commit author is that person: the e-mail (case-insensitive) and the name.
 bool is_authored_by(std::string_view author_name, std::string_view author_email,
                     const model::Person& person);

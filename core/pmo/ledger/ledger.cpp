@@ -43,7 +43,8 @@ bool holds_any(const model::Person& person, const std::vector<std::string>& role
 
 class Builder {
 public:
-  Builder(const git::Graph& graph, const Options& options) : m_g(graph), m_opt(options) {}
+  Builder(const git::Repository& repo, const git::Graph& graph, const Options& options)
+      : m_repo(repo), m_g(graph), m_opt(options) {}
 
   Ledger run() {
     auto tip = m_g.resolve(m_opt.tip);
@@ -596,14 +597,17 @@ private:
     }
     for (const auto& f : model::check_authority(*gate, *person, *project, e.role, m_opt.lang))
       ok = reject(f.code, f.message);
-    if (base.office->ledger.signing_required) {
-      auto signature = m_g.signature(c.id);
-      if (!signature)
-        ok = reject("unsigned", pick("pmo.yaml requires signed decisions (ledger.signing: "
-                                     "required), and this commit is not signed",
-                                     "pmo.yaml 要求决策签名（ledger.signing: required），但此提交"
-                                     "未签名"));
-    }
+    // Signatures: present when required (light and deep); checked cryptographically by verify
+    // (deep) only, and only on the commits that carry one.
+    const bool signing_required = base.office->ledger.signing_required;
+    if (signing_required && !c.is_signed)
+      ok = reject("unsigned", pick("pmo.yaml requires signed decisions (ledger.signing: "
+                                   "required), and this commit is not signed",
+                                   "pmo.yaml 要求决策签名（ledger.signing: required），但此提交"
+                                   "未签名"));
+    else if (c.is_signed && deep(c.id))
+      for (auto& [code, why] : signature_problems(c, *person, *base.roster, signing_required))
+        ok = reject(std::move(code), std::move(why));
 
     // Time: not before what it builds on.
     if (c.commit_time == c.author_time && at < base.commit_time)
@@ -631,6 +635,85 @@ private:
       return;
 
     accept(c, std::move(d), base, reject);
+  }
+
+  // What is wrong with the signature of a signed decision commit, checked with ssh-keygen -Y
+  // verify against the reviewer's ssh_key in the roster at its parent. With signing optional,
+  // a signature pmo cannot check (not SSH: an OpenPGP key's, say) is left alone, and one whose
+  // reviewer has no ssh_key is checked only to be intact.
+  std::vector<std::pair<std::string, std::string>> signature_problems(const git::CommitFacts& c,
+                                                                      const model::Person& reviewer,
+                                                                      const Roster& roster,
+                                                                      bool required) {
+    const auto signed_data = m_g.signature(c.id);
+    if (!signed_data)
+      return {};
+    const auto& [signature, data] = *signed_data;
+    if (!git::is_ssh_signature(signature)) {
+      if (!required)
+        return {};
+      return {{"bad-signature",
+               pick("it is not signed with an SSH key (gpg.format=ssh), as ledger.signing: "
+                    "required asks",
+                    "它不是用 SSH 密钥签名的（gpg.format=ssh），而 ledger.signing: required "
+                    "要求如此")}};
+    }
+    const bool has_key = git::parse_public_key(reviewer.ssh_key).has_value();
+    if (!has_key && required)
+      return {{"no-signing-key",
+               tr(m_opt.lang,
+                  "the roster at its parent has no ssh_key for {}, so its signature proves "
+                  "nothing",
+                  "其父提交的人员名册中 {} 没有 ssh_key，其签名无从验证", reviewer.id)}};
+    const std::string principal = has_key ? journal::signer_principal(reviewer) : "";
+    const auto check =
+        ssh().verify(has_key ? allowed_signers_of(roster) : "", principal, signature, data);
+    switch (check.verdict) {
+    case git::SshKeygen::Verdict::good:
+      return {};
+    case git::SshKeygen::Verdict::bad:
+      return {{"bad-signature",
+               tr(m_opt.lang,
+                  "its signature does not verify over the commit (changed after it was "
+                  "signed?): {}",
+                  "其签名与提交内容不符（签名后被修改？）：{}", check.detail)}};
+    case git::SshKeygen::Verdict::other_key:
+      break;
+    }
+    std::string signer;
+    for (const auto& [id, person] : roster)
+      if (!check.signer.empty() && journal::signer_principal(person) == check.signer)
+        signer = id;
+    return {{"signer-not-reviewer",
+             signer.empty()
+                 ? tr(m_opt.lang,
+                      "it is signed with a key that is not in the roster at its parent, not with "
+                      "{}'s ssh_key",
+                      "其签名所用的密钥不在父提交的人员名册中，而不是 {} 的 ssh_key", reviewer.id)
+                 : tr(m_opt.lang,
+                      "it is signed with {}'s key, not with {}'s ssh_key in the roster at its "
+                      "parent",
+                      "其签名所用的是 {} 的密钥，而不是父提交人员名册中 {} 的 ssh_key", signer,
+                      reviewer.id)}};
+  }
+
+  // ssh-keygen, started only when a signature is checked.
+  git::SshKeygen& ssh() {
+    if (!m_ssh)
+      m_ssh = std::make_unique<git::SshKeygen>(m_repo.signing_config().program);
+    return *m_ssh;
+  }
+
+  // The allowed-signers file of a roster: each person with an ssh_key.
+  const std::string& allowed_signers_of(const Roster& roster) {
+    auto it = m_allowed.find(&roster);
+    if (it == m_allowed.end()) {
+      std::vector<const model::Person*> people;
+      for (const auto& [id, person] : roster)
+        people.push_back(&person);
+      it = m_allowed.emplace(&roster, journal::allowed_signers(people)).first;
+    }
+    return it->second;
   }
 
   // The decision a commit's trailers record, dated by its author time, at the file name pmo
@@ -717,8 +800,11 @@ private:
 
   std::string pick(const char* en, const char* zh) const { return model::pick(m_opt.lang, en, zh); }
 
+  const git::Repository& m_repo;
   const git::Graph& m_g;
   Options m_opt;
+  std::unique_ptr<git::SshKeygen> m_ssh;
+  std::map<const Roster*, std::string> m_allowed; // rosters live in m_rosters
   Ledger m_out;
   std::unordered_set<std::string> m_range;
   std::unordered_map<std::string, Snapshot> m_snaps;
@@ -739,7 +825,7 @@ private:
 
 Ledger build(const git::Repository& repo, const Options& options) {
   git::Graph graph(repo);
-  return Builder(graph, options).run();
+  return Builder(repo, graph, options).run();
 }
 
 std::vector<Finding> reconcile(const std::vector<model::Decision>& files, const Ledger& proved,

@@ -7,7 +7,8 @@
 //
 // Light and deep agree on which decisions count; deep adds the checks that need a diff of every
 // commit: decision records edited, deleted or added outside a decision commit, a decision commit
-// touching other files, merges introducing decisions, and records disagreeing with their commit.
+// touching other files, merges introducing decisions, and records disagreeing with their commit;
+// and the checks of signatures with ssh-keygen (light checks only that a required one is there).
 
 #include <pmo/git/repo.hpp>
 #include <pmo/model/records.hpp>

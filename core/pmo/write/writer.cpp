@@ -1,3 +1,4 @@
+#include <pmo/journal/journal.hpp>
 #include <pmo/store/loader.hpp>
 #include <pmo/write/writer.hpp>
 
@@ -178,6 +179,79 @@ std::vector<model::Finding> read_back(const store::Store& head,
   return refused;
 }
 
+git::CommitSigner signer_for(const git::Repository& repo, const model::Office& office,
+                             const Plan& plan, Lang lang) {
+  const bool required = plan.reviewer && office.ledger.signing_required;
+  const git::SigningConfig config = repo.signing_config();
+  if (!required && !config.signs_with_ssh())
+    return {};
+  const std::string record = plan.reviewer ? "people/" + plan.reviewer->id + ".yaml" : "";
+  if (config.key.empty()) {
+    if (required)
+      refuse_env(tr(lang,
+                    "pmo.yaml requires signed decisions (ledger.signing: required), and no signing "
+                    "key is configured: name the private key with git config user.signingkey "
+                    "~/.ssh/id_ed25519, its public half being ssh_key: in {}; nothing written",
+                    "pmo.yaml 要求决策签名（ledger.signing: required），但未配置签名密钥：请用 git "
+                    "config user.signingkey ~/.ssh/id_ed25519 指定私钥，其公钥须为 {} 中的 "
+                    "ssh_key:；未写入任何内容",
+                    record));
+    refuse_env(tr(lang,
+                  "git config asks for signed commits (commit.gpgsign with gpg.format=ssh), and "
+                  "no signing key is configured: git config user.signingkey ~/.ssh/id_ed25519; "
+                  "nothing written",
+                  "git 配置要求提交签名（commit.gpgsign 且 gpg.format=ssh），但未配置签名密钥："
+                  "git config user.signingkey ~/.ssh/id_ed25519；未写入任何内容"));
+  }
+  std::optional<git::PublicKey> roster_key;
+  if (plan.reviewer)
+    roster_key = git::parse_public_key(plan.reviewer->ssh_key);
+  if (required && !roster_key)
+    throw WriteError(WriteError::Category::findings,
+                     tr(lang,
+                        "pmo.yaml requires signed decisions (ledger.signing: required), and {} "
+                        "has no ssh_key: add their public key (ssh_key: ssh-ed25519 AAAA…) to "
+                        "{}; nothing written",
+                        "pmo.yaml 要求决策签名（ledger.signing: required），但 {} 没有 ssh_key："
+                        "请在 {} 中加入其公钥（ssh_key: ssh-ed25519 AAAA…）；未写入任何内容",
+                        plan.reviewer->id, record));
+  auto keygen = std::make_shared<git::SshKeygen>(config.program);
+  const git::SigningKey key = git::signing_key(config.key);
+  if (!roster_key) // a commit that is no one's decision, or a reviewer without a key: nothing to
+                   // match
+    return [keygen, key](std::string_view buffer) { return keygen->sign(buffer, key); };
+  if (keygen->public_key(key) != *roster_key)
+    throw WriteError(WriteError::Category::findings,
+                     tr(lang,
+                        "the signing key {} (git config user.signingkey) is not {}'s ssh_key in "
+                        "{}: pmo verify would reject the decision; sign with their key, or have "
+                        "the roster corrected; nothing written",
+                        "签名密钥 {}（git config user.signingkey）不是 {} 中 {} 的 ssh_key："
+                        "pmo verify 将拒绝该决策；请使用其本人的密钥签名，或更正人员名册；"
+                        "未写入任何内容",
+                        key.configured, plan.reviewer->id, record),
+                     {});
+  // What verify will check, checked before the commit exists: a stale .pub beside the key, or
+  // an agent holding another key, is refused here rather than by verify.
+  const std::string principal = journal::signer_principal(*plan.reviewer);
+  const std::string allowed = journal::allowed_signers({&*plan.reviewer});
+  const std::string reviewer = plan.reviewer->id;
+  return [keygen, key, principal, allowed, reviewer, record, lang](std::string_view buffer) {
+    std::string signature = keygen->sign(buffer, key);
+    const auto check = keygen->verify(allowed, principal, signature, buffer);
+    if (check.verdict != git::SshKeygen::Verdict::good)
+      throw WriteError(WriteError::Category::findings,
+                       tr(lang,
+                          "the signature made with {} does not verify with {}'s ssh_key in {} "
+                          "({}): pmo verify would reject the decision; nothing written",
+                          "用 {} 生成的签名无法用 {} 中 {} 的 ssh_key 验证（{}）：pmo verify "
+                          "将拒绝该决策；未写入任何内容",
+                          key.configured, reviewer, record,
+                          check.detail.empty() ? std::string("another key") : check.detail));
+    return signature;
+  };
+}
+
 std::string run(git::Repository& repo, const Request& request) {
   const Lang lang = request.lang;
   git::WriteLock lock = repo.lock_for_write();
@@ -249,7 +323,8 @@ std::string run(git::Repository& repo, const Request& request) {
     }
     git::Signature committer = request.committer;
     committer.when = request.now;
-    if (const auto id = repo.commit(head, plan.files, plan.author, committer, plan.message)) {
+    const git::CommitSigner sign = signer_for(repo, loaded.portfolio.office, plan, lang);
+    if (const auto id = repo.commit(head, plan.files, plan.author, committer, plan.message, sign)) {
       return *id;
     }
     // HEAD moved under us (a commit from outside pmo): re-read and decide again.

@@ -41,6 +41,11 @@ struct Plan {
   bool create_only = true;                // refuse if any file already exists in HEAD
   git::Signature author;
   std::string message;
+  // A decision commit: its reviewer, as the roster at HEAD has them. The commit is signed when
+  // pmo.yaml says ledger.signing: required (and any commit when git config asks for SSH
+  // signatures: commit.gpgsign with gpg.format=ssh), and then only with the key of the
+  // reviewer's ssh_key, so that `pmo verify` accepts what pmo commits.
+  std::optional<model::Person> reviewer;
 };
 
 // Why a write was refused or failed: `findings` (exit 1: a refusal the user can fix in the
@@ -76,6 +81,12 @@ struct Request {
 inline constexpr std::size_t k_max_record_bytes = 4 * 1024 * 1024;
 // The largest commit message (user text is folded into it).
 inline constexpr std::size_t k_max_message_bytes = 1024 * 1024;
+
+// How a write's commit is signed under `office` (from HEAD) and the repository's git
+// configuration: an empty signer when it is not. Refuses (WriteError, nothing written) a decision
+// that signing requires but no key is configured for, or whose key is not the reviewer's ssh_key.
+git::CommitSigner signer_for(const git::Repository& repo, const model::Office& office,
+                             const Plan& plan, model::Lang lang);
 
 // Runs the write; returns the new commit's id. Throws WriteError; exceptions from `build`
 // pass through unchanged; git::GitError for failures of git itself.
