@@ -8,6 +8,8 @@
 #              record type) | parse floor
 #   report:    pmo report   | tj3 on the same plan (pmo-bench-generate --tjp)
 #   history:   pmo status ID (gate history from git) | git log --grep=Pmo-Project: ID
+#   ledger:    pmo verify (whole history; HEAD~10..HEAD) | git log --name-status -m (same)
+#              and pmo status of the whole portfolio
 #   writes:    pmo risk add / review / propose / update | git add + git commit of a file of the
 #              same size, each on a reset clone (bench/writes.sh, on a copy of the portfolio);
 #              then 16 concurrent pmo writers, every one of which must land
@@ -89,6 +91,29 @@ for n in "${sizes[@]}"; do
     "peak $mv KiB validate = $(ratio "$mv" "$disk_kib")× the records" >&2
 done
 echo
+# The ledger: pmo verify over the whole history (all parents, every decision proved) against
+# git log --name-status -m over the same history (git's own walk with a diff of every commit),
+# the same for the last 10 commits (a pull request), and pmo status of the whole portfolio (its
+# stages taken from the light ledger).
+verify_out=$work/verify.md
+{
+  echo "| projects | commits | pmo verify | git log --name-status -m | pmo / git | pmo verify HEAD~10..HEAD | git log … HEAD~10..HEAD | pmo status | peak KiB verify |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+} >"$verify_out"
+for n in "${sizes[@]}"; do
+  dir=$work/p$n
+  "$pmo" -q -C "$dir" verify || { echo "bench: pmo verify fails on p$n" >&2; exit 1; }
+  commits=$(git -C "$dir" rev-list --count HEAD)
+  vf=$(median_ms "$runs" "$pmo" -q -C "$dir" verify)
+  gl=$(median_ms "$runs" git -C "$dir" log --name-status -m --format=%H)
+  vr=$(median_ms "$runs" "$pmo" -q -C "$dir" verify HEAD~10..HEAD)
+  glr=$(median_ms "$runs" git -C "$dir" log --name-status -m --format=%H HEAD~10..HEAD)
+  st=$(median_ms "$runs" "$pmo" -q -C "$dir" status)
+  mvf=$(peak_kb "$pmo" -q -C "$dir" verify)
+  echo "| $n | $commits | $vf | $gl | $(ratio "$vf" "$gl") | $vr | $glr | $st | $mvf |" >>"$verify_out"
+  echo "p$n: verify $vf ms vs git log $gl ms (pmo/git $(ratio "$vf" "$gl")); range $vr ms vs $glr ms; status $st ms" >&2
+done
+echo
 for n in "${sizes[@]}"; do
   # On a copy: the write benchmark resets its clone between runs.
   rm -rf "$work/w$n" && cp -a "$work/p$n" "$work/w$n"
@@ -98,3 +123,5 @@ done
 echo
 echo "Times: median wall ms of $runs runs (tj3 at 10000 projects: 1 run). $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')."
 cat "$out"
+echo
+cat "$verify_out"

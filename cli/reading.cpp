@@ -45,11 +45,14 @@ void apply_ledger(const Context& ctx, Reading& r, const std::optional<std::strin
     r.unproved.push_back(f.file.empty() ? f.message : f.file + ": " + f.message);
     r.affected_projects.insert(f.project);
   }
+  if (!view.office_note.empty())
+    *ctx.err << view.office_note << '\n';
   if (!r.unproved.empty()) {
     *ctx.err << model::tr(r.lang,
-                          "warning: {} decision(s) are not proved by the history and do not "
-                          "count:",
-                          "警告：有 {} 项决策未经历史证明，不予计入：", r.unproved.size())
+                          "warning: history does not prove {} decision record(s); history "
+                          "counts, not the files:",
+                          "警告：有 {} 项决策记录未经历史证明；以历史为准，而非文件：",
+                          r.unproved.size())
              << '\n';
     for (const auto& line : r.unproved)
       *ctx.err << "  " << line << '\n';
@@ -165,6 +168,25 @@ LedgerReading follow_ledger(const Context& ctx, const Workspace& ws, model::Port
                     "not proved by history (git fetch --unshallow)",
                     "警告：浅克隆：决策取自文件，未经历史证明（git fetch --unshallow）"));
   view.from_history = true;
+  // A committed pmo.yaml that did not take effect (changed by someone not authorised) does not
+  // decide what is shown either: the process in force does. An uncommitted edit stays (it is
+  // judged when it is committed).
+  if (!proved.committed_office_in_force && proved.office) {
+    std::optional<std::string> on_disk;
+    try {
+      on_disk = store::FsStore(ws.root).read("pmo.yaml");
+    } catch (const store::StoreError&) {
+    }
+    if (on_disk &&
+        git::Repository::blob_id(*on_disk) == ws.repo->head_blob_id(ws.prefix + "pmo.yaml")) {
+      portfolio.office = *proved.office;
+      view.office_note = model::pick(
+          lang,
+          "warning: pmo.yaml as committed is not in force (see above); what is shown follows the "
+          "pmo.yaml last changed by someone the office authorises",
+          "警告：已提交的 pmo.yaml 未生效（见上）；显示内容依据最后一次由授权人员修改的 pmo.yaml");
+    }
+  }
   view.findings = ledger::reconcile(portfolio.decisions, proved, lang);
   for (auto& f : proved.findings)
     view.findings.push_back(std::move(f));

@@ -48,6 +48,7 @@ Reading read_project(const Context& ctx, const std::string& id);
 struct LedgerReading {
   bool from_history = false;
   std::string not_proved;
+  std::string office_note; // set when the committed pmo.yaml is not in force and was replaced
   std::vector<ledger::Finding> findings;
 };
 LedgerReading follow_ledger(const Context& ctx, const Workspace& ws, model::Portfolio& portfolio,

@@ -229,4 +229,37 @@ expect_out '"findings": []'
 run -C "$D" verify nosuchrev
 expect_rc 2 "an unknown revision"
 
+# e. A decision of the same second as another (its file named "….2-…") edited by hand: validate
+# names that file, with the commit that counts, and nothing else.
+fresh samesecond
+PMO_NOW=2026-11-05T09:30:00Z "$PMO" -q -C "$D" propose --id CP-5 --from "$T/proposal.yaml" >/dev/null
+PMO_NOW=2026-11-05T10:00:00Z "$PMO" -q -C "$D" review CP-5 --gate G1 --decision approve --as biz >/dev/null
+PMO_NOW=2026-11-05T10:00:00Z "$PMO" -q -C "$D" review CP-5 --gate G1 --decision approve --as tech >/dev/null
+second=$(ls "$D"/projects/CP-5/decisions/*.2-G1-tech.yaml)
+sed -i 's/^decision: approve/decision: reject/' "$second"
+git -C "$D" commit -q -am "fix"
+run -C "$D" validate
+expect_rc 1 "validate flags the edited same-second decision"
+expect_out "$(basename "$second"):1:1: error: edited after commit"
+expect_eq "$(wc -l <"$OUT")" "1" "one finding, at that file"
+run -C "$D" status CP-5
+expect_rc 1 "status says the record is not proved"
+expect_out "approvals: 2 of 4 needed"
+
+# f. pmo.yaml changed by someone not authorised: the change does not take effect in status
+# either (G1 still needs its four approvals, not one).
+fresh intruder
+PMO_NOW=2026-11-05T09:30:00Z "$PMO" -q -C "$D" propose --id CP-6 --from "$T/proposal.yaml" >/dev/null
+run -C "$D" status
+expect_out "G1 Initiation approval 0/4"
+sed -i 's/quorum: all/quorum: 1/' "$D/pmo.yaml"
+git -C "$D" add pmo.yaml
+as "Ivan Intruder" ivan@example.com "lower the quorum"
+run -C "$D" status
+expect_out "G1 Initiation approval 0/4"
+expect_err "pmo.yaml as committed is not in force"
+run -C "$D" verify
+expect_rc 1 "verify reports the unauthorised change"
+expect_out "ivan@example.com"
+
 finish

@@ -11,6 +11,7 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <set>
 #include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
@@ -69,6 +70,12 @@ public:
     index_files();
     for (const auto& id : order)
       visit(m_g.commit(id));
+    if (!order.empty()) {
+      const Snapshot& at_tip = snapshot(*tip);
+      m_out.office = at_tip.office;
+      if (!at_tip.office_blob.empty() && at_tip.office)
+        m_out.committed_office_in_force = office_of(at_tip.office_blob, nullptr) == at_tip.office;
+    }
     return std::move(m_out);
   }
 
@@ -294,6 +301,30 @@ private:
       return d;
     }
     return nullptr;
+  }
+
+  // The decision record a decision commit added, read from the commit (light mode, when no
+  // working-tree file agrees with it): the new name in its project's decisions/ that fits it.
+  std::optional<model::Decision> committed_record(const git::CommitFacts& c,
+                                                  const std::string& parent,
+                                                  const journal::Entry& e, model::Timestamp at) {
+    const std::string dir = journal::decisions_dir(e.project);
+    std::set<std::string> before;
+    for (const auto& [name, blob] : m_g.list(parent, m_opt.prefix + dir))
+      before.insert(name);
+    for (const auto& [name, blob] : m_g.list(c.id, m_opt.prefix + dir)) {
+      if (before.count(name) || !journal::is_file_name_of(name, at, e.subject(), e.reviewer))
+        continue;
+      auto text = m_g.read_blob(blob);
+      if (!text)
+        return std::nullopt;
+      auto decoded = codec::decode_decision(*text, dir + name, e.project, m_opt.lang);
+      if (!decoded.ok())
+        return std::nullopt;
+      decoded.value.file = dir + name;
+      return std::move(decoded.value);
+    }
+    return std::nullopt;
   }
 
   bool under_prefix(std::string_view path, std::string& rel) const {
@@ -530,6 +561,13 @@ private:
         d.comment = file->comment;
         d.conditions = file->conditions;
         d.where = file->where;
+      } else if (auto committed = committed_record(c, parent, e, at)) {
+        // The working-tree file is missing or was edited: the record as committed counts.
+        d.file = committed->file;
+        d.record = committed->record;
+        d.comment = committed->comment;
+        d.conditions = committed->conditions;
+        d.where = committed->where;
       }
     }
     if (in_range(c.id))

@@ -13,6 +13,7 @@
 #include <pmo/git/repo.hpp>
 #include <pmo/model/records.hpp>
 
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -49,6 +50,11 @@ struct Ledger {
   std::size_t commits = 0;                // commits examined (in the range)
   std::string tip;                        // the commit id the tip resolved to
   bool shallow = false;                   // a shallow clone: nothing was proved
+  // The process in force at the tip: the last pmo.yaml someone authorised committed. When the
+  // tip's own pmo.yaml did not take effect (an unauthorised change), committed_office_in_force
+  // is false and what status and report show is judged by `office`, not by that file.
+  std::shared_ptr<const model::Office> office;
+  bool committed_office_in_force = true;
 };
 
 // Throws git::GitError when the history cannot be read, std::invalid_argument for an unknown
