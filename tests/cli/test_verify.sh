@@ -229,6 +229,20 @@ expect_out '"findings": []'
 run -C "$D" verify nosuchrev
 expect_rc 2 "an unknown revision"
 
+# g. verify A..B reads only the range, starting from the state the records at the merge base
+# hold: a G1 approval slipped in after CP-1 passed G1 and G2 is caught by a one-commit range.
+fresh rangeseed
+printf 'gate: G1\ndecision: approve\nreviewer: biz\nrole: business\ndecided_at: 2026-11-05T09:00:00Z\n' \
+  >"$D/projects/CP-1/decisions/20261105T090000Z-G1-biz.yaml"
+git -C "$D" add projects
+as "Bo Business" biz@example.com "$(printf 'G1 approve: CP-1\n\nPmo-Project: CP-1\nPmo-Gate: G1\nPmo-Decision: approve\nPmo-Reviewer: biz\nPmo-Role: business\n')"
+run -C "$D" verify HEAD~1..HEAD
+expect_rc 1 "a one-commit range judged against the state before it"
+expect_out "$(git -C "$D" rev-parse --short=7 HEAD)"
+expect_err "1 commits"
+run -C "$D" verify
+expect_rc 1 "the whole history agrees"
+
 # e. A decision of the same second as another (its file named "….2-…") edited by hand: validate
 # names that file, with the commit that counts, and nothing else.
 fresh samesecond

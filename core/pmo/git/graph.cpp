@@ -361,6 +361,19 @@ std::vector<std::string> Graph::commits(const std::string& tip,
   return out;
 }
 
+std::optional<std::string> Graph::merge_base(const std::string& a, const std::string& b) const {
+  const git_oid id_a = parse_id(a);
+  const git_oid id_b = parse_id(b);
+  git_oid base{};
+  const int rc = git_merge_base(&base, m_impl->repo.get(), &id_a, &id_b);
+  if (rc == GIT_ENOTFOUND) {
+    git_error_clear();
+    return std::nullopt;
+  }
+  check(rc, "finding the merge base");
+  return oid_hex(base);
+}
+
 CommitFacts Graph::commit(const std::string& id) const {
   const CommitPtr c = m_impl->commit(id);
   m_impl->roots.emplace(id, *git_commit_tree_id(c.get()));

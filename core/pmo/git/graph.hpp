@@ -54,6 +54,8 @@ public:
   std::vector<std::string> commits(const std::string& tip,
                                    const std::vector<std::string>& hide = {}) const;
   CommitFacts commit(const std::string& id) const;
+  // The best common ancestor of two commits; nullopt when they share none.
+  std::optional<std::string> merge_base(const std::string& a, const std::string& b) const;
   // The signature of a signed commit (its gpgsig header) and the data it signs; nullopt when
   // the commit is not signed.
   std::optional<std::pair<std::string, std::string>> signature(const std::string& id) const;

@@ -8,11 +8,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <deque>
 #include <map>
 #include <memory>
 #include <set>
 #include <stdexcept>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -56,15 +58,20 @@ public:
       m_out.shallow = true;
       return std::move(m_out);
     }
-    std::vector<std::string> order = m_g.commits(*tip);
+    std::vector<std::string> order;
     if (m_opt.since) {
+      // Only the range is read. What came before it is taken as proved: the rules and the
+      // roster at each boundary parent, and each project's decisions as the records at the
+      // merge base hold them (seed), so the cost follows the range, not the history.
       auto since = m_g.resolve(*m_opt.since);
       if (!since)
         throw std::invalid_argument(*m_opt.since);
-      for (auto& id : m_g.commits(*tip, {*since}))
-        m_range.insert(std::move(id));
+      order = m_g.commits(*tip, {*since});
+      m_range.insert(order.begin(), order.end());
+      m_base = m_g.merge_base(*since, *tip);
       m_out.commits = m_range.size();
     } else {
+      order = m_g.commits(*tip);
       m_out.commits = order.size();
     }
     index_files();
@@ -496,6 +503,7 @@ private:
       trusted(c, e, base);
       return;
     }
+    seed(e.project);
 
     // Deep: the commit adds exactly its record, and the record agrees with the commit.
     model::Decision d = from_commit(c, e);
@@ -770,13 +778,59 @@ private:
     return d;
   }
 
-  // Before a verified range (A of A..B): the history is taken as proved; its decisions only
-  // set the state the range's decisions are judged against.
+  // A decision commit outside a verified range, met on the walk (a range is walked alone, so
+  // only through a merge's other parent): taken as proved; it only sets the state.
   void trusted(const git::CommitFacts& c, const journal::Entry& e, const Snapshot& base) {
     if (!base.office)
       return;
     auto ignore = [](auto&&...) { return false; };
     accept(c, from_commit(c, e), base, ignore);
+  }
+
+  // A range's starting state for `project` (verify A..B): the decision records at the merge base
+  // of A and B, in the order their names sort (the order they were recorded), each under the
+  // rules it names. Taken as proved, like the history they come from.
+  void seed(const std::string& project) {
+    if (!m_opt.since || !m_base || !m_seeded.insert(project).second)
+      return;
+    const std::string dir = journal::decisions_dir(project);
+    const Snapshot& at_base = snapshot(*m_base);
+    std::vector<model::Decision> found;
+    for (const auto& [name, blob] : m_g.list(*m_base, m_opt.prefix + dir)) {
+      auto text = m_g.read_blob(blob);
+      if (!text)
+        continue;
+      auto decoded = codec::decode_decision(*text, dir + name, project, m_opt.lang);
+      if (!decoded.ok())
+        continue;
+      decoded.value.project = project;
+      decoded.value.file = dir + name;
+      found.push_back(std::move(decoded.value));
+    }
+    // "<stamp>-…" is the first of its second, "<stamp>.N-…" the Nth.
+    auto nth = [](const model::Decision& d) {
+      const std::string name = d.file.substr(d.file.rfind('/') + 1);
+      const auto dot = name.find('.');
+      const auto dash = name.find('-');
+      int n = 1;
+      if (dot != std::string::npos && dot < dash)
+        std::from_chars(name.data() + dot + 1, name.data() + dash, n);
+      return n;
+    };
+    std::stable_sort(found.begin(), found.end(), [&](const auto& a, const auto& b) {
+      return std::make_tuple(a.decided_at, nth(a), a.file) <
+             std::make_tuple(b.decided_at, nth(b), b.file);
+    });
+    auto& accepted = m_accepted[project];
+    for (auto& d : found) {
+      d.sequence = ++m_sequence;
+      d.rules = d.rules_blob.empty() ? nullptr : office_of(d.rules_blob, nullptr);
+      if (!d.rules)
+        d.rules = at_base.office;
+      if (!d.rules)
+        continue;
+      accepted.push_back(std::move(d)); // the state only: the range's count is its own
+    }
   }
 
   // Counts `d` when the project's state, under the decisions accepted so far (each under its own
@@ -857,6 +911,8 @@ private:
   std::map<std::string, model::Timestamp> m_project_since;
   std::map<std::string, std::deque<model::Decision>> m_accepted;
   std::uint64_t m_sequence = 0;
+  std::optional<std::string> m_base; // the merge base of a range's A and B
+  std::set<std::string> m_seeded;    // projects whose state before the range is seeded
 };
 
 } // namespace
