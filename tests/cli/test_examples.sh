@@ -16,10 +16,15 @@ cp -r "$EX/office" "$T/snapshot"
 run -C "$T/snapshot" validate
 expect_rc 0 "validate a copy of examples/office"
 # Inside pmo's own repository its history is the toolkit's, not the office's: no decision commit
-# recorded its decisions, and validate says so at each decision file.
+# recorded its decisions, and validate says so at each decision file. (A source tree without its
+# history — a tarball, a shallow clone — has nothing to prove them against: the files count.)
 run -C "$EX/office" validate --format json
-expect_rc 1 "validate examples/office inside the source repository"
-expect_out '"code": "decision-unrecorded"'
+if [ "$(git -C "$EX" rev-parse --is-shallow-repository 2>/dev/null)" = false ]; then
+  expect_rc 1 "validate examples/office inside the source repository"
+  expect_out '"code": "decision-unrecorded"'
+else
+  expect_rc 0 "validate examples/office without the source repository's history"
+fi
 # The demo's history proves every decision.
 run -C "$T/demo" verify
 expect_rc 0 "verify the demo office"
