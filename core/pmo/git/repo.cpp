@@ -345,20 +345,14 @@ struct Repository::Impl {
 
   void clear_pending() const { ::unlink(pending_marker().c_str()); }
 
-  // Stages `files` (repository-relative path and the blob id the working-tree file now holds) in
-  // the on-disk index, with the working-tree files' stat data so that git does not re-read them.
-  // The index is copied to a temporary file in the git directory, changed there and renamed
-  // over <gitdir>/index, all under index.lock: the WriteLock's, else one taken here.
-  void stage(const std::vector<std::pair<std::string, git_oid>>& files,
-             const std::string& root) const {
-    if (files.empty()) {
-      return;
-    }
+  // The on-disk index with `files` (repository-relative path and blob id) staged, written to a
+  // temporary file in the git directory (<gitdir>/pmo-index.tmp), not yet in place. Entries
+  // carry the working-tree file's stat data when `with_stat` (so that git does not re-read it),
+  // else none: git then compares content, and finds it unchanged once the file is written.
+  // Call with index.lock held (the WriteLock's). Returns the temporary file's path.
+  std::string prepare_index(const std::vector<std::pair<std::string, git_oid>>& files,
+                            const std::string& root, bool with_stat) const {
     const std::string dir = gitdir();
-    std::shared_ptr<WriteLock::IndexLock> lock = index_lock.lock();
-    if (!lock || lock->fd < 0) {
-      lock = take_index_lock(dir + "index.lock", k_lock_wait, false);
-    }
     const std::string index_path = dir + "index";
     const std::string temp = dir + "pmo-index.tmp";
     // Leftovers of a killed pmo: nobody else uses them while index.lock is held.
@@ -371,41 +365,71 @@ struct Repository::Impl {
         copy_file(index_path, temp);
       }
     }
-    struct Cleanup {
-      const std::string& path;
-      ~Cleanup() {
-        ::unlink(path.c_str());
-        ::unlink((path + ".lock").c_str());
+    try {
+      IndexPtr index;
+      check(git_index_open(out(index), temp.c_str()), "reading the index");
+      for (const auto& [path, id] : files) {
+        git_index_entry entry{};
+        entry.mode = GIT_FILEMODE_BLOB;
+        entry.id = id;
+        entry.path = path.c_str();
+        if (with_stat) {
+          const auto st = stat_worktree_file(root, path);
+          if (!st) {
+            raise_os_error(ENOENT, "cannot stage", root + path);
+          }
+          entry.ctime.seconds = static_cast<std::int32_t>(st->st_ctim.tv_sec);
+          entry.ctime.nanoseconds = static_cast<std::uint32_t>(st->st_ctim.tv_nsec);
+          entry.mtime.seconds = static_cast<std::int32_t>(st->st_mtim.tv_sec);
+          entry.mtime.nanoseconds = static_cast<std::uint32_t>(st->st_mtim.tv_nsec);
+          entry.dev = static_cast<std::uint32_t>(st->st_dev);
+          entry.ino = static_cast<std::uint32_t>(st->st_ino);
+          entry.uid = static_cast<std::uint32_t>(st->st_uid);
+          entry.gid = static_cast<std::uint32_t>(st->st_gid);
+          entry.file_size = static_cast<std::uint32_t>(st->st_size);
+        }
+        check(git_index_add(index.get(), &entry), fmt::format("staging {}", path));
       }
-    } cleanup{temp};
-    IndexPtr index;
-    check(git_index_open(out(index), temp.c_str()), "reading the index");
-    for (const auto& [path, id] : files) {
-      const auto st = stat_worktree_file(root, path);
-      if (!st) {
-        raise_os_error(ENOENT, "cannot stage", root + path);
-      }
-      git_index_entry entry{};
-      entry.ctime.seconds = static_cast<std::int32_t>(st->st_ctim.tv_sec);
-      entry.ctime.nanoseconds = static_cast<std::uint32_t>(st->st_ctim.tv_nsec);
-      entry.mtime.seconds = static_cast<std::int32_t>(st->st_mtim.tv_sec);
-      entry.mtime.nanoseconds = static_cast<std::uint32_t>(st->st_mtim.tv_nsec);
-      entry.dev = static_cast<std::uint32_t>(st->st_dev);
-      entry.ino = static_cast<std::uint32_t>(st->st_ino);
-      entry.mode = GIT_FILEMODE_BLOB;
-      entry.uid = static_cast<std::uint32_t>(st->st_uid);
-      entry.gid = static_cast<std::uint32_t>(st->st_gid);
-      entry.file_size = static_cast<std::uint32_t>(st->st_size);
-      entry.id = id;
-      entry.path = path.c_str();
-      check(git_index_add(index.get(), &entry), fmt::format("staging {}", path));
+      check(git_index_write(index.get()), "writing the index");
+    } catch (...) {
+      discard_index(temp);
+      throw;
     }
-    check(git_index_write(index.get()), "writing the index");
-    if (::rename(temp.c_str(), index_path.c_str()) != 0) {
-      raise_os_error(errno, "cannot replace the index", index_path);
+    return temp;
+  }
+
+  // Puts a prepared index in place of <gitdir>/index (rename: git sees the old or the new one).
+  void install_index(const std::string& temp) const {
+    const std::string dir = gitdir();
+    if (::rename(temp.c_str(), (dir + "index").c_str()) != 0) {
+      const int error = errno;
+      discard_index(temp);
+      raise_os_error(error, "cannot replace the index", dir + "index");
     }
+    ::unlink((temp + ".lock").c_str());
     sync_directory(dir);
     // The repository's own index object re-reads the file when it changed on disk.
+  }
+
+  static void discard_index(const std::string& temp) {
+    ::unlink(temp.c_str());
+    ::unlink((temp + ".lock").c_str());
+  }
+
+  // Stages `files` (repository-relative path and the blob id the working-tree file now holds) in
+  // the on-disk index, with the working-tree files' stat data so that git does not re-read them.
+  // The index is copied to a temporary file in the git directory, changed there and renamed
+  // over <gitdir>/index, all under index.lock: the WriteLock's, else one taken here.
+  void stage(const std::vector<std::pair<std::string, git_oid>>& files,
+             const std::string& root) const {
+    if (files.empty()) {
+      return;
+    }
+    std::shared_ptr<WriteLock::IndexLock> lock = index_lock.lock();
+    if (!lock || lock->fd < 0) {
+      lock = take_index_lock(gitdir() + "index.lock", k_lock_wait, false);
+    }
+    install_index(prepare_index(files, root, true));
   }
 
   // HEAD's commit, or null when HEAD is unborn.
@@ -984,8 +1008,26 @@ Repository::commit_files(const std::string& expected_head, const std::vector<Fil
                                              tree.get(), parent.get(), sign);
   }
   const auto deadline = std::chrono::steady_clock::now() + k_lock_wait;
+  // The new index is ready before the branch moves and put in place right after, so that the
+  // commit and the index that holds it appear together: a `git commit` racing this write reads
+  // HEAD before the index, and would otherwise read the new HEAD with the old index (and commit
+  // a tree without this write's files once the lock is free). index.lock is held throughout.
+  std::shared_ptr<WriteLock::IndexLock> held;
+  std::string prepared;
+  struct Discard {
+    std::string* path;
+    ~Discard() {
+      if (!path->empty())
+        Impl::discard_index(*path);
+    }
+  } discard{&prepared};
   if (!is_bare()) {
+    held = m_impl->index_lock.lock();
+    if (!held || held->fd < 0) {
+      held = take_index_lock(m_impl->gitdir() + "index.lock", k_lock_wait, false);
+    }
     m_impl->mark_pending();
+    prepared = m_impl->prepare_index(staged, root, false);
   }
   while (true) {
     const int rc = sign ? m_impl->move_branch(commit_id, parent.get(), message)
@@ -1016,12 +1058,15 @@ Repository::commit_files(const std::string& expected_head, const std::vector<Fil
   if (is_bare()) {
     return id;
   }
-  // Bring the working tree and the on-disk index in line with the new commit.
+  // Bring the index, then the working tree, in line with the new commit; then the index again,
+  // with the written files' stat data (still under index.lock: nothing reads a half state).
   try {
+    const std::string ready = std::exchange(prepared, std::string{});
+    m_impl->install_index(ready);
     for (const auto& file : files) {
       write_worktree_file(root, file.path, file.content);
     }
-    m_impl->stage(staged, root);
+    m_impl->install_index(m_impl->prepare_index(staged, root, true));
     m_impl->clear_pending();
   } catch (const GitError& error) {
     throw GitError(fmt::format("commit {} was made, but updating the working tree failed: {}",
@@ -1076,9 +1121,19 @@ std::vector<std::string> Repository::finish_interrupted_write() {
       continue;
     }
     const std::string path = delta->new_file.path;
-    if (!store::is_safe_path(path) ||
-        git_index_get_bypath(index.get(), path.c_str(), 0) != nullptr) {
-      continue; // staged: the write completed, or the user staged something else on purpose
+    if (!store::is_safe_path(path)) {
+      continue;
+    }
+    if (const git_index_entry* entry = git_index_get_bypath(index.get(), path.c_str(), 0)) {
+      // Staged: the write completed, or the user staged something else on purpose; or the
+      // index was in place and the working-tree file not yet written (its entry then still has
+      // the commit's blob and no stat data).
+      const bool unwritten = git_oid_equal(&entry->id, &delta->new_file.id) &&
+                             entry->file_size == 0 && entry->mtime.seconds == 0 &&
+                             !read_worktree_file(workdir(), path);
+      if (!unwritten) {
+        continue;
+      }
     }
     BlobPtr blob;
     check(git_blob_lookup(out(blob), repo, &delta->new_file.id), fmt::format("reading {}", path));
