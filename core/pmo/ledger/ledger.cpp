@@ -4,6 +4,7 @@
 #include <pmo/ledger/ledger.hpp>
 #include <pmo/model/ids.hpp>
 #include <pmo/model/lifecycle.hpp>
+#include <pmo/store/store.hpp>
 
 #include <fmt/format.h>
 
@@ -290,6 +291,26 @@ private:
     }
     m_project_blobs.emplace(key, project);
     return project;
+  }
+
+  // Light mode: the working tree's project when it is the version `blob` names (unchanged
+  // since the decision, the usual case), so that it need not be read from git and decoded.
+  std::shared_ptr<const model::Project> current_if_decided_on(const std::string& id,
+                                                              const std::string& blob) {
+    auto it = m_current_projects.find(id);
+    if (blob.empty() || it == m_current_projects.end())
+      return nullptr;
+    auto [known, fresh] = m_current_blobs.try_emplace(id);
+    if (fresh && !m_repo.is_bare()) {
+      try {
+        if (auto text = store::FsStore(m_repo.workdir() + m_opt.prefix).read(it->second->file))
+          known->second = git::Repository::blob_id(*text);
+      } catch (const store::StoreError&) {
+      }
+    }
+    if (known->second.empty() || !same_hex(known->second, blob))
+      return nullptr;
+    return std::shared_ptr<const model::Project>(std::shared_ptr<void>{}, it->second);
   }
 
   // The decision record a light walk pairs with a decision commit: the working-tree file of that
@@ -629,7 +650,9 @@ private:
                        "其记录指向的 {} 版本为 {}，但父提交中为 {}", decided_file,
                        d.record.substr(0, 12), decided_blob.substr(0, 12)));
     } else {
-      project = project_of_blob(d.record, e.project);
+      project = current_if_decided_on(e.project, d.record);
+      if (!project)
+        project = project_of_blob(d.record, e.project);
       if (!project) {
         auto it = m_current_projects.find(e.project);
         if (it != m_current_projects.end())
@@ -906,6 +929,7 @@ private:
   std::map<std::string, std::shared_ptr<const model::Project>> m_project_blobs;
   std::map<std::string, std::vector<const model::Decision*>> m_files;
   std::map<std::string, const model::Project*> m_current_projects;
+  std::map<std::string, std::string> m_current_blobs; // project id -> its working-tree blob id
   std::set<const model::Decision*> m_claimed;
   std::map<std::string, std::string> m_recorded; // record path -> its decision commit
   std::map<std::string, model::Timestamp> m_project_since;
