@@ -2,6 +2,7 @@
 // write followed by a read without a process or a terminal.
 
 #include "app.hpp"
+#include "temp_dir.hpp"
 
 #include <doctest/doctest.h>
 
@@ -11,6 +12,8 @@
 #include <unistd.h>
 
 namespace {
+
+using pmo::test::TempDir;
 
 namespace fs = std::filesystem;
 
@@ -31,25 +34,6 @@ Outcome run_pmo(std::vector<std::string> args, const std::string& dir = "/") {
   const int code = pmo::cli::run(invocation);
   return {code, out.str(), err.str()};
 }
-
-class ScratchDir {
-public:
-  ScratchDir() {
-    std::string pattern = "/tmp/pmo-cli-test-XXXXXX";
-    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-    m_path = pattern;
-  }
-  ScratchDir(const ScratchDir&) = delete;
-  ScratchDir& operator=(const ScratchDir&) = delete;
-  ~ScratchDir() {
-    std::error_code ignored;
-    fs::remove_all(m_path, ignored);
-  }
-  const std::string& path() const { return m_path; }
-
-private:
-  std::string m_path;
-};
 
 } // namespace
 
@@ -74,7 +58,7 @@ TEST_CASE("cli::run: --version and usage errors go to the given streams with the
 }
 
 TEST_CASE("cli::run: outside a portfolio, a read exits 3 and says where it looked") {
-  ScratchDir dir;
+  TempDir dir;
   const auto outcome = run_pmo({"--lang", "en", "status"}, dir.path());
   CHECK(outcome.code == 3);
   CHECK(outcome.out.empty());
@@ -82,7 +66,7 @@ TEST_CASE("cli::run: outside a portfolio, a read exits 3 and says where it looke
 }
 
 TEST_CASE("cli::run: init, then people add, then validate and status, all in-process") {
-  ScratchDir dir;
+  TempDir dir;
   ::setenv("PMO_NOW", "2026-03-02T09:00:00Z", 1);
   const std::string office = dir.path() + "/office";
   const auto init =

@@ -3,6 +3,8 @@
 // every path resolves to what `git rev-parse` says, whatever the names (prefixes of one another,
 // a file sorting between a directory and its siblings, a directory's implied '/').
 
+#include "temp_dir.hpp"
+
 #include <pmo/git/graph.hpp>
 #include <pmo/git/repo.hpp>
 
@@ -19,26 +21,9 @@
 
 namespace {
 
+using pmo::test::TempDir;
+
 namespace fs = std::filesystem;
-
-class Scratch {
-public:
-  Scratch() {
-    std::string pattern = "/tmp/pmo-graph-test-XXXXXX";
-    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-    m_path = pattern;
-  }
-  Scratch(const Scratch&) = delete;
-  Scratch& operator=(const Scratch&) = delete;
-  ~Scratch() {
-    std::error_code ignored;
-    fs::remove_all(m_path, ignored);
-  }
-  const std::string& path() const { return m_path; }
-
-private:
-  std::string m_path;
-};
 
 std::string sh(const std::string& dir, const std::string& command) {
   const std::string full = "cd '" + dir +
@@ -94,7 +79,7 @@ std::set<std::string> graph_changes(const pmo::git::Graph& graph, const std::str
 } // namespace
 
 TEST_CASE("git graph: changes and paths agree with git, names sorting every which way") {
-  Scratch s;
+  TempDir s;
   const std::string& d = s.path();
   sh(d, "init -q -b main .");
   // Names that are prefixes of one another, and files sorting between a directory "a" (sorted

@@ -1,5 +1,7 @@
 // The git edge, in throwaway repositories under /tmp, checked with the real git command.
 
+#include "temp_dir.hpp"
+
 #include <pmo/git/repo.hpp>
 
 #include <doctest/doctest.h>
@@ -15,6 +17,8 @@
 
 namespace {
 
+using pmo::test::TempDir;
+
 namespace fs = std::filesystem;
 using pmo::git::FileWrite;
 using pmo::git::GitError;
@@ -23,28 +27,6 @@ using pmo::git::Signature;
 
 constexpr int k_git_einvalid = -21; // GIT_EINVALID
 constexpr int k_git_elocked = -14;  // GIT_ELOCKED
-
-class TempDir {
-public:
-  TempDir() {
-    std::string pattern = "/tmp/pmo-git-test-XXXXXX";
-    if (::mkdtemp(pattern.data()) == nullptr) {
-      throw std::runtime_error("mkdtemp failed");
-    }
-    m_path = pattern;
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(m_path, ignored);
-  }
-  const std::string& path() const { return m_path; }
-  std::string operator/(const std::string& name) const { return m_path + "/" + name; }
-
-private:
-  std::string m_path;
-};
 
 std::string quote(const std::string& text) {
   std::string quoted = "'";

@@ -1,6 +1,8 @@
 // SSH signatures as git makes them: the pure parts, the child process runner, and a round trip
 // through the real ssh-keygen.
 
+#include "temp_dir.hpp"
+
 #include <pmo/git/repo.hpp>
 #include <pmo/git/ssh_sign.hpp>
 
@@ -14,6 +16,8 @@
 
 namespace {
 
+using pmo::test::TempDir;
+
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 using pmo::git::GitError;
@@ -21,27 +25,6 @@ using pmo::git::PublicKey;
 using pmo::git::SshKeygen;
 
 const std::string k_blob = "AAAAC3NzaC1lZDI1NTE5AAAAII6y30M8mMZhg3hmUaNGbtVZq6YY+sWPfHIj920lE6OO";
-
-class TempDir {
-public:
-  TempDir() {
-    std::string pattern = "/tmp/pmo-ssh-test-XXXXXX";
-    if (::mkdtemp(pattern.data()) == nullptr)
-      throw std::runtime_error("mkdtemp failed");
-    m_path = pattern;
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(m_path, ignored);
-  }
-  std::string operator/(const std::string& name) const { return m_path + "/" + name; }
-  const std::string& path() const { return m_path; }
-
-private:
-  std::string m_path;
-};
 
 bool have_ssh_keygen() { return ::access("/usr/bin/ssh-keygen", X_OK) == 0; }
 

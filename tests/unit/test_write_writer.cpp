@@ -1,6 +1,8 @@
 // The write use case (pmo::write::run) against throwaway repositories made with libgit2, checked
 // with the real git command.
 
+#include "temp_dir.hpp"
+
 #include <pmo/git/repo.hpp>
 #include <pmo/write/writer.hpp>
 
@@ -16,6 +18,8 @@
 
 namespace {
 
+using pmo::test::TempDir;
+
 namespace fs = std::filesystem;
 using pmo::git::Repository;
 using pmo::git::Signature;
@@ -23,28 +27,6 @@ using pmo::write::Plan;
 using pmo::write::Request;
 using pmo::write::Scope;
 using pmo::write::WriteError;
-
-class TempDir {
-public:
-  TempDir() {
-    std::string pattern = "/tmp/pmo-write-test-XXXXXX";
-    if (::mkdtemp(pattern.data()) == nullptr) {
-      throw std::runtime_error("mkdtemp failed");
-    }
-    m_path = pattern;
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(m_path, ignored);
-  }
-  std::string operator/(const std::string& name) const { return m_path + "/" + name; }
-  const std::string& path() const { return m_path; }
-
-private:
-  std::string m_path;
-};
 
 // The real git in `repo`, independent of the machine's configuration; stdout and stderr.
 std::string git(const TempDir& home, const std::string& repo, const std::string& args) {

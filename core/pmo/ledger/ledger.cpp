@@ -343,16 +343,28 @@ private:
     for (const auto& [name, blob] : m_g.list(c.id, m_opt.prefix + dir)) {
       if (before.count(name) || !journal::is_file_name_of(name, at, e.subject(), e.reviewer))
         continue;
-      auto text = m_g.read_blob(blob);
-      if (!text)
-        return std::nullopt;
-      auto decoded = codec::decode_decision(*text, dir + name, e.project, m_opt.lang);
-      if (!decoded.ok())
-        return std::nullopt;
-      decoded.value.file = dir + name;
-      return std::move(decoded.value);
+      return record_of_blob(blob, record_file(e.project, name), e.project);
     }
     return std::nullopt;
+  }
+
+  static std::string record_file(const std::string& project, const std::string& name) {
+    return journal::decisions_dir(project) + name;
+  }
+
+  // A decision record as committed (blob id), at portfolio-relative `file`; nullopt when it
+  // cannot be read.
+  std::optional<model::Decision> record_of_blob(const std::string& blob, const std::string& file,
+                                                const std::string& project) {
+    auto text = m_g.read_blob(blob);
+    if (!text)
+      return std::nullopt;
+    auto decoded = codec::decode_decision(*text, file, project, m_opt.lang);
+    if (!decoded.ok())
+      return std::nullopt;
+    decoded.value.project = project;
+    decoded.value.file = file;
+    return std::move(decoded.value);
   }
 
   bool under_prefix(std::string_view path, std::string& rel) const {
@@ -819,17 +831,9 @@ private:
     const std::string dir = journal::decisions_dir(project);
     const Snapshot& at_base = snapshot(*m_base);
     std::vector<model::Decision> found;
-    for (const auto& [name, blob] : m_g.list(*m_base, m_opt.prefix + dir)) {
-      auto text = m_g.read_blob(blob);
-      if (!text)
-        continue;
-      auto decoded = codec::decode_decision(*text, dir + name, project, m_opt.lang);
-      if (!decoded.ok())
-        continue;
-      decoded.value.project = project;
-      decoded.value.file = dir + name;
-      found.push_back(std::move(decoded.value));
-    }
+    for (const auto& [name, blob] : m_g.list(*m_base, m_opt.prefix + dir))
+      if (auto record = record_of_blob(blob, record_file(project, name), project))
+        found.push_back(std::move(*record));
     // "<stamp>-…" is the first of its second, "<stamp>.N-…" the Nth.
     auto nth = [](const model::Decision& d) {
       const std::string name = d.file.substr(d.file.rfind('/') + 1);
