@@ -727,3 +727,34 @@ TEST_CASE("git: a signer that refuses leaves no commit; a branch moved while sig
   CHECK(trimmed(git(tmp, dir, "log -1 --format=%s")) == "other");
   CHECK(trimmed(git(tmp, dir, "rev-list --count HEAD")) == "2");
 }
+
+TEST_CASE("git: under the write lock, a write the branch moved under stages nothing; the retry "
+          "lands alone") {
+  TempDir tmp;
+  const std::string dir = tmp / "repo";
+  auto repo = Repository::init(dir);
+  const std::string first = commit_ok(repo, {{"a.yaml", "1\n"}});
+  {
+    auto lock = repo.lock_for_write(1000);
+    // index.lock is held, so no git commit can run: the branch is moved as a fetch or
+    // `git update-ref` would, while the (slow) signer runs.
+    const pmo::git::CommitSigner moved = [&](std::string_view) {
+      const std::string other =
+          trimmed(git(tmp, dir, "commit-tree -p HEAD -m other 'HEAD^{tree}'"));
+      git(tmp, dir, "update-ref HEAD " + other);
+      return std::string("-----BEGIN SSH SIGNATURE-----\nU0lH\n-----END SSH SIGNATURE-----");
+    };
+    CHECK(
+        !repo.commit(first, {{"lost.yaml", "x\n"}}, person(), person(), "x\n", moved).has_value());
+    // The retry, on the new HEAD, in the same write.
+    const auto id = repo.commit(repo.head_id(), {{"b.yaml", "b\n"}}, person(), person(),
+                                pmo::git::compose_message("b", {}, {{"Pmo-Test", "yes"}}));
+    CHECK(id.has_value());
+  }
+  CHECK(trimmed(git(tmp, dir, "log --format=%s")) == "b\nother\npmo: write");
+  // The attempt the branch moved under left nothing in the index or the working tree.
+  CHECK(git(tmp, dir, "status --porcelain --untracked-files=all").empty());
+  CHECK(trimmed(git(tmp, dir, "ls-files")) == "a.yaml\nb.yaml");
+  CHECK(!fs::exists(dir + "/lost.yaml"));
+  CHECK(!fs::exists(dir + "/.git/pmo-index.tmp"));
+}
