@@ -133,6 +133,15 @@ int run_close(Context& ctx, const CloseOptions& opts) {
         amended = project.closure.has_value();
 
         model::Closure closure = compose(opts, project, lang);
+        for (auto [date, option] : {std::pair{closure.actual_start, "--actual-start"},
+                                    std::pair{closure.actual_end, "--actual-end"}})
+          if (date && *date > ctx.clock.today())
+            throw Failure(k_exit_findings,
+                          tr(lang,
+                             "{} {} is after today ({}): the closure report records what "
+                             "happened",
+                             "{} {} 晚于今天（{}）：收尾报告记录的是已发生的事实", option,
+                             model::format_date(*date), model::format_date(ctx.clock.today())));
         path = "projects/" + project.id + "/closure.yaml";
         closure.file = path;
         std::string text = codec::encode_closure(closure);
@@ -144,11 +153,11 @@ int run_close(Context& ctx, const CloseOptions& opts) {
         plan.author = operator_signature(ws, ctx.clock.now);
         Lang office_lang = portfolio.office.language;
         std::vector<std::string> body{one_line(closure.acceptance)};
-        body.push_back(tr(office_lang, "Actual end {}, actual cost {}; {} lessons learned.",
-                          "实际结束 {}，实际成本 {}；经验教训 {} 条。",
-                          model::format_date(*closure.actual_end),
+        body.push_back(tr(office_lang, "Actual end {}, actual cost {}; {} learned.",
+                          "实际结束 {}，实际成本 {}；{}。", model::format_date(*closure.actual_end),
                           closure.actual_cost ? report::format_amount(*closure.actual_cost) : "—",
-                          closure.lessons.size()));
+                          model::counted(office_lang, closure.lessons.size(), "{} lesson",
+                                         "{} lessons", "经验教训 {} 条")));
         plan.message = git::compose_message(
             tr(office_lang, "Closure{} {}: {} — {}", "收尾报告{} {}：{} —— {}",
                amended ? model::pick(office_lang, " (amended)", "（修订）") : "", project.id,

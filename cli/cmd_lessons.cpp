@@ -87,8 +87,9 @@ int run_lessons(Context& ctx, const LessonsOptions& opts) {
     if (hits.empty())
       *ctx.err << pick(lang, "No lessons match.\n", "没有匹配的经验教训。\n");
     else
-      *ctx.err << tr(lang, "{} lessons from {} projects.\n", "共 {} 条经验教训，来自 {} 个项目。\n",
-                     hits.size(), projects);
+      *ctx.err << tr(lang, "{} from {}.\n", "共 {}，来自 {}。\n",
+                     model::counted(lang, hits.size(), "{} lesson", "{} lessons", "{} 条经验教训"),
+                     model::counted(lang, projects, "{} project", "{} projects", "{} 个项目"));
   }
   return k_exit_ok;
 }

@@ -111,6 +111,14 @@ int run_add(Context& ctx, const AddOptions& opts) {
   if (opts.name.empty() || !git::is_valid_signature_text(opts.name))
     throw Failure(k_exit_usage, tr(lang, "--name must be one line without '<' or '>'",
                                    "--name 必须是单行文本，且不含“<”“>”"));
+  if (!model::is_signable_name(opts.name))
+    throw Failure(k_exit_usage,
+                  tr(lang,
+                     "--name '{}' has nothing git keeps as an author's name (git drops spaces "
+                     "and . , : ; \" \\ ' at either end); give the person's name",
+                     "--name“{}”中没有 git 可保留为作者姓名的字符（git 会去掉两端的空格及 "
+                     ". , : ; \" \\ '）；请填写姓名",
+                     opts.name));
   if (!opts.email.empty() && !plausible_email(opts.email))
     throw Failure(k_exit_usage, tr(lang, "--email '{}' is not an e-mail address",
                                    "--email“{}”不是有效的电子邮箱", opts.email));

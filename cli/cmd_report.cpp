@@ -130,8 +130,8 @@ int run(Context& ctx, const ReportOptions& opts) {
       fs::path(opts.out).is_absolute() ? fs::path(opts.out) : fs::path(ctx.start_dir) / opts.out;
   write_atomically(target, text, lang);
   if (!ctx.quiet)
-    *ctx.err << tr(lang, "Wrote {} ({} projects).\n", "已写入 {}（{} 个项目）。\n", opts.out,
-                   data.total);
+    *ctx.err << tr(lang, "Wrote {} ({}).\n", "已写入 {}（{}）。\n", opts.out,
+                   model::counted(lang, data.total, "{} project", "{} projects", "{} 个项目"));
   return r.exit_code();
 }
 

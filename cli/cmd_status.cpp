@@ -163,7 +163,8 @@ std::vector<Field> record_fields(const model::Portfolio& portfolio, const model:
 
   std::string stage = row.stage_label;
   if (row.days_in_stage)
-    stage += tr(lang, " ({} days, since {})", "（{} 天，自 {} 起）", *row.days_in_stage,
+    stage += tr(lang, " ({}, since {})", "（{}，自 {} 起）",
+                model::counted(lang, *row.days_in_stage, "{} day", "{} days", "{} 天"),
                 model::format_date(*row.stage_since));
   fields.push_back({pick(lang, "Stage", "阶段"), {stage}});
   text("Sponsor", "发起人", person_text(portfolio, p.sponsor));
@@ -282,7 +283,8 @@ void print_control(Context& ctx, const model::Portfolio& portfolio,
   }
   std::string last = c.latest ? c.latest->period : pick(lang, "none yet", "尚无");
   if (c.overdue)
-    last += tr(lang, " — the report for {} is overdue", " —— {} 的报告已逾期", c.current_period);
+    last += tr(lang, " — the report for {} is overdue (due by {})",
+               " —— {} 的报告已逾期（截止 {}）", c.due_period, model::format_date(c.report_due));
   fields.push_back({pick(lang, "Last report", "最近报告"), {last}});
   if (c.latest && !c.latest->summary.empty())
     fields.push_back({pick(lang, "Summary", "摘要"), {c.latest->summary}});
@@ -332,9 +334,10 @@ void print_control(Context& ctx, const model::Portfolio& portfolio,
   std::vector<std::string> changes;
   for (const auto& change : c.changes) {
     std::string text =
-        tr(lang, "{} {} — {} ({:+} days, cost {:+})", "{} {} —— {}（工期 {:+} 天，成本 {:+}）",
+        tr(lang, "{} {} — {} ({}, cost {:+})", "{} {} —— {}（工期 {}，成本 {:+}）",
            change.change->id, change.change->title, model::change_status_name(change.status, lang),
-           change.change->schedule_days, change.change->cost);
+           model::counted(lang, change.change->schedule_days, "{:+} day", "{:+} days", "{:+} 天"),
+           change.change->cost);
     if (change.status == model::ChangeStatus::pending)
       text += tr(lang, "; approvals {} of {}", "；已批准 {} / 需 {}", change.board.approvals.size(),
                  change.board.approvals_needed);
@@ -378,8 +381,9 @@ void print_closure(Context& ctx, const model::Portfolio& portfolio, const model:
       text += days == 0
                   ? tr(lang, " (on the baseline end {})", "（与基线结束日期 {} 一致）",
                        model::format_date(base->end))
-                  : tr(lang, " ({:+} days against the baseline end {})",
-                       "（较基线结束日期 {1} {0:+} 天）", days, model::format_date(base->end));
+                  : tr(lang, " ({} against the baseline end {})", "（较基线结束日期 {1} {0}）",
+                       model::counted(lang, days, "{:+} day", "{:+} days", "{:+} 天"),
+                       model::format_date(base->end));
     }
     fields.push_back({pick(lang, "Actual end", "实际结束"), {text}});
   }

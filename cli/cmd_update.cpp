@@ -35,6 +35,7 @@ int run_update(Context& ctx, const UpdateOptions& opts) {
   Workspace ws = open_workspace(ctx, true);
   Lang lang = early_language(ctx, &ws);
   std::string path;
+  bool before_start = false;
   std::string commit = write_commit(
       ctx, ws, lang, WriteScope::one_project(opts.project), [&](const store::Loaded& head) {
         const model::Portfolio& portfolio = head.portfolio;
@@ -52,6 +53,16 @@ int run_update(Context& ctx, const UpdateOptions& opts) {
                            cadence == model::Cadence::weekly ? model::pick(lang, "weekly", "每周")
                                                              : model::pick(lang, "monthly", "每月"),
                            cadence == model::Cadence::weekly ? "2026-W47" : "2026-11"));
+
+        const model::Date starts = model::period_start(*parsed);
+        if (starts > ctx.clock.today())
+          throw Failure(k_exit_findings,
+                        tr(lang,
+                           "--period: {} has not started (it starts on {}); a status report is "
+                           "for a period under way or ended",
+                           "--period：{} 尚未开始（{} 开始）；状态报告只能针对进行中或已结束的周期",
+                           period, model::format_date(starts)));
+        before_start = project.start && model::period_end(*parsed) < *project.start;
 
         model::StatusReport report;
         report.project = project.id;
@@ -106,6 +117,11 @@ int run_update(Context& ctx, const UpdateOptions& opts) {
         return plan;
       });
   *ctx.out << commit << '\n';
+  if (before_start)
+    *ctx.err << tr(lang,
+                   "warning: {} ended before the project's planned start; is the period "
+                   "right?\n",
+                   "警告：{} 在项目计划开始日期之前就已结束；周期是否正确？\n", opts.period);
   if (!ctx.quiet)
     *ctx.err << tr(lang, "Recorded the status report {} (commit {}).\n",
                    "已记录状态报告 {}（提交 {}）。\n", path, commit.substr(0, 7));

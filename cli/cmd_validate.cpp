@@ -119,10 +119,22 @@ int run(Context& ctx, const ValidateOptions& opts) {
     files.insert("pmo.yaml");
   for (const auto& person : loaded.portfolio.people)
     files.insert(person.file);
-  for (const auto& project : loaded.portfolio.projects)
+  for (const auto& project : loaded.portfolio.projects) {
     files.insert(project.file);
+    if (project.closure)
+      files.insert(project.closure->file);
+  }
   for (const auto& decision : loaded.portfolio.decisions)
     files.insert(decision.file);
+  // The control records are checked like the others, and counted with them.
+  for (const auto& report : loaded.portfolio.status_reports)
+    files.insert(report.file);
+  for (const auto& risk : loaded.portfolio.risks)
+    files.insert(risk.file);
+  for (const auto& issue : loaded.portfolio.issues)
+    files.insert(issue.file);
+  for (const auto& change : loaded.portfolio.changes)
+    files.insert(change.file);
 
   if (loaded.office_ok) { // without a readable pmo.yaml the semantic checks would only add noise
     // Decisions count as history proves them, as in status and report: a decision file that no
@@ -133,6 +145,8 @@ int run(Context& ctx, const ValidateOptions& opts) {
     for (auto& f : ledger_findings(view, lang))
       findings.push_back(std::move(f));
     for (auto& finding : model::validate_portfolio(loaded.portfolio, lang))
+      findings.push_back(std::move(finding));
+    for (auto& finding : model::validate_dates(loaded.portfolio, ctx.clock.today(), lang))
       findings.push_back(std::move(finding));
   }
   for (const auto& finding : findings)

@@ -110,11 +110,15 @@ int run(Context& ctx, const VerifyOptions& opts) {
   if (!ctx.quiet) {
     std::string summary =
         result.findings.empty()
-            ? tr(lang, "{} commits, {} decisions: every decision is proved by the history",
-                 "{} 个提交、{} 项决策：每项决策都由历史证明", result.commits,
-                 result.decisions.size())
-            : tr(lang, "{} commits: {} finding(s); the ledger does not hold",
-                 "{} 个提交：{} 处问题；决策台账不成立", result.commits, result.findings.size());
+            ? tr(lang, "{}, {}: every decision is proved by the history",
+                 "{}、{}：每项决策都由历史证明",
+                 model::counted(lang, result.commits, "{} commit", "{} commits", "{} 个提交"),
+                 model::counted(lang, result.decisions.size(), "{} decision", "{} decisions",
+                                "{} 项决策"))
+            : tr(lang, "{}: {}; the ledger does not hold", "{}：{}；决策台账不成立",
+                 model::counted(lang, result.commits, "{} commit", "{} commits", "{} 个提交"),
+                 model::counted(lang, result.findings.size(), "{} finding", "{} findings",
+                                "{} 处问题"));
     if (ctx.color)
       summary = fmt::format(
           fmt::fg(result.findings.empty() ? fmt::terminal_color::green : fmt::terminal_color::red),

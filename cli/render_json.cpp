@@ -261,6 +261,8 @@ json control_json(const model::ProjectControl& c, const model::ControlSettings& 
   return {{"baselines", baselines},
           {"latest_report", c.latest ? json(c.latest->period) : json(nullptr)},
           {"current_period", c.current_period},
+          {"due_period", c.due_period},
+          {"report_due", model::format_date(c.report_due)},
           {"reporting", c.reporting},
           {"overdue", c.overdue},
           {"earned_value", evm},

@@ -119,15 +119,16 @@ void awaiting_section(std::string& out, const report::PortfolioReport& r) {
 void recent_section(std::string& out, const report::PortfolioReport& r,
                     const ReportSource& source) {
   Lang lang = r.lang;
-  out += fmt::format("## {}\n\n",
-                     tr(lang, "Decisions of the last {} days", "近 {} 天的决策", r.recent_days));
+  out +=
+      fmt::format("## {}\n\n", tr(lang, "Decisions of the last {}", "近 {}的决策",
+                                  model::counted(lang, r.recent_days, "day", "{} days", "{} 天")));
   if (!r.recent) {
     out += md_text(tr(lang, "Not available ({}).", "不可用（{}）。", source.history_note)) + "\n\n";
     return;
   }
   if (r.recent->empty()) {
-    out +=
-        tr(lang, "No decisions in the last {} days.\n\n", "近 {} 天没有决策。\n\n", r.recent_days);
+    out += tr(lang, "No decisions in the last {}.\n\n", "近 {}没有决策。\n\n",
+              model::counted(lang, r.recent_days, "day", "{} days", "{} 天"));
     return;
   }
   out +=
@@ -199,8 +200,9 @@ void control_section(std::string& out, const report::PortfolioReport& r) {
   for (const auto& p : r.projects)
     if (p.overdue)
       overdue.push_back(&p);
-  out += fmt::format("## {}\n\n", tr(lang, "Status reports overdue for {}", "{} 逾期未交的状态报告",
-                                     r.current_period));
+  out += fmt::format("## {}\n\n", tr(lang, "Status reports overdue for {} (due by {})",
+                                     "逾期未交的 {} 状态报告（截止 {}）", r.due_period,
+                                     model::format_date(r.report_due)));
   if (overdue.empty())
     out += pick(lang, "None.\n\n", "无。\n\n");
   for (const auto* p : overdue)
@@ -227,8 +229,9 @@ void control_section(std::string& out, const report::PortfolioReport& r) {
 // Change requests decided, and projects ended, in the report's window.
 void change_and_closure_section(std::string& out, const report::PortfolioReport& r) {
   Lang lang = r.lang;
-  out += fmt::format("## {}\n\n", tr(lang, "Changes decided in the last {} days",
-                                     "近 {} 天决定的变更", r.recent_days));
+  out +=
+      fmt::format("## {}\n\n", tr(lang, "Changes decided in the last {}", "近 {}决定的变更",
+                                  model::counted(lang, r.recent_days, "day", "{} days", "{} 天")));
   if (r.changes_decided.empty()) {
     out += pick(lang, "None.\n\n", "无。\n\n");
   } else {
@@ -246,8 +249,9 @@ void change_and_closure_section(std::string& out, const report::PortfolioReport&
                   std::string{c.cost >= 0 ? "+" : ""} + report::format_amount(c.cost)});
     out += "\n";
   }
-  out += fmt::format("## {}\n\n", tr(lang, "Projects that ended in the last {} days",
-                                     "近 {} 天结束的项目", r.recent_days));
+  out +=
+      fmt::format("## {}\n\n", tr(lang, "Projects that ended in the last {}", "近 {}结束的项目",
+                                  model::counted(lang, r.recent_days, "day", "{} days", "{} 天")));
   if (r.closed.empty()) {
     out += pick(lang, "None.\n\n", "无。\n\n");
     return;
@@ -258,13 +262,14 @@ void change_and_closure_section(std::string& out, const report::PortfolioReport&
                  pick(lang, "Closure accepted", "收尾验收")},
                 {false, false, false, true, true, true, false});
   for (const auto& c : r.closed)
-    out += row({md_code(c.project) + " " + md_text(c.title),
-                c.outcome ? report::outcome_name(*c.outcome, lang) : "—",
-                c.actual_end ? model::format_date(*c.actual_end) : "—",
-                c.days_late ? tr(lang, "{:+} days", "{:+} 天", *c.days_late) : "—",
-                c.cost_variance ? fmt::format("{:+.1f}%", *c.cost_variance) : "—",
-                std::to_string(c.lessons),
-                c.accepted ? pick(lang, "yes", "已验收") : pick(lang, "pending", "待验收")});
+    out += row(
+        {md_code(c.project) + " " + md_text(c.title),
+         c.outcome ? report::outcome_name(*c.outcome, lang) : "—",
+         c.actual_end ? model::format_date(*c.actual_end) : "—",
+         c.days_late ? model::counted(lang, *c.days_late, "{:+} day", "{:+} days", "{:+} 天") : "—",
+         c.cost_variance ? fmt::format("{:+.1f}%", *c.cost_variance) : "—",
+         std::to_string(c.lessons),
+         c.accepted ? pick(lang, "yes", "已验收") : pick(lang, "pending", "待验收")});
   out += "\n";
 }
 

@@ -12,6 +12,10 @@ for r in biz tech fin law; do
   PMO_NOW=2026-11-03T10:00:00Z "$PMO" -C "$P" review CP-1 --gate G1 --decision approve --as $r >/dev/null 2>&1
 done
 
+# A name git would refuse as an author's ("." is all punctuation it trims) is refused up front.
+run -C "$P" people add p4 --name '.' --role business
+expect_rc 2 "a name of punctuation"; expect_err "--name '.' has nothing git keeps"
+
 # Before the baseline: no status report.
 PMO_NOW=2026-11-03T11:00:00Z run -C "$P" update CP-1 --period 2027-W02 --percent 5 --actual-cost 1000
 expect_rc 1 "update before the baseline"
@@ -39,6 +43,11 @@ run -C "$P" update CP-1 --period 2027-01 --percent 10 --actual-cost 5
 expect_rc 1 "monthly period in a weekly office"; expect_err "--period"
 run -C "$P" update CP-1 --period 2027-W54 --percent 10 --actual-cost 5
 expect_rc 1 "week 54"; expect_err "--period"
+# A period that has not started cannot be reported (it would become the last report).
+run -C "$P" update CP-1 --period 2030-W01 --percent 10 --actual-cost 5
+expect_rc 1 "a future period"; expect_err "--period: 2030-W01 has not started (it starts on 2029-12-31)"
+run -C "$P" update CP-1 --period 2027-W03 --percent 10 --actual-cost 5
+expect_rc 1 "next week"; expect_err "2027-W03 has not started"
 expect_eq "$(commit_count "$P")" "$before" "no commit for bad values"
 
 # Three weekly updates. Week 2 ends 2027-01-17: 13 of 55 days to the design milestone (weight 1
@@ -67,6 +76,23 @@ expect_out "quality: amber"
 run -C "$P" status
 expect_out "red"
 expect_out "0.81"
+expect_no_out "overdue"
+
+# A week's report is due by the third working day after the week: W04 (ending Sunday 01-31) by
+# Wednesday 02-03; from Thursday it is overdue, in status, status ID, the report and JSON.
+PMO_NOW=2027-02-03T17:00:00Z run -C "$P" status
+expect_no_out "overdue"
+PMO_NOW=2027-02-11T09:00:00Z run -C "$P" status
+expect_out "red (report overdue)"
+PMO_NOW=2027-02-11T09:00:00Z run -C "$P" status CP-1
+expect_out "2027-W04 — the report for 2027-W05 is overdue (due by 2027-02-10)"
+PMO_NOW=2027-02-11T09:00:00Z run -C "$P" status CP-1 --json
+expect_out '"due_period": "2027-W05"'
+expect_out '"report_due": "2027-02-10"'
+expect_out '"overdue": true'
+PMO_NOW=2027-02-11T09:00:00Z run -C "$P" report
+expect_out "## Status reports overdue for 2027-W05 (due by 2027-02-10)"
+expect_out "- \`CP-1\` Customer portal"
 
 # A risk: probability 7 is refused; 4 x 4 = 16 is escalated (threshold 15).
 run -C "$P" risk add CP-1 --description "Vendor late" --probability 7 --impact 4 --owner mgr --response mitigate
@@ -131,6 +157,8 @@ run -C "$P" close CP-1 --acceptance "Signed" --actual-end 2027-07-16 --outcome a
 expect_rc 1 "negative actual cost"; expect_err "--actual-cost"
 run -C "$P" close CP-1 --acceptance "Signed" --outcome achieved
 expect_rc 1 "no actual end"; expect_err "--actual-end"
+run -C "$P" close CP-1 --acceptance "Signed" --actual-end 9999-12-31 --outcome achieved
+expect_rc 1 "an end after today"; expect_err "--actual-end 9999-12-31 is after today (2027-07-20)"
 run -C "$P" close CP-1 --acceptance "Signed" --actual-end 2027-07-16 --outcome achieved --manager-rating 6
 expect_rc 1 "manager rating 6"; expect_err "--manager-rating"
 run -C "$P" close CP-1 --acceptance "Signed" --actual-end 2027-07-16 --outcome achieved --tag x

@@ -13,12 +13,12 @@ diff -r --exclude=.git "$T/demo" "$EX/office" >"$T/diff" 2>&1 && pass || fail "e
 
 # Its records, read as files (a copy outside any repository: no history to prove), validate.
 cp -r "$EX/office" "$T/snapshot"
-run -C "$T/snapshot" validate
+PMO_NOW=2026-11-21T12:00:00Z run -C "$T/snapshot" validate
 expect_rc 0 "validate a copy of examples/office"
 # Inside pmo's own repository its history is the toolkit's, not the office's: no decision commit
 # recorded its decisions, and validate says so at each decision file. (A source tree without its
 # history — a tarball, a shallow clone — has nothing to prove them against: the files count.)
-run -C "$EX/office" validate --format json
+PMO_NOW=2026-11-21T12:00:00Z run -C "$EX/office" validate --format json
 if [ "$(git -C "$EX" rev-parse --is-shallow-repository 2>/dev/null)" = false ]; then
   expect_rc 1 "validate examples/office inside the source repository"
   expect_out '"code": "decision-unrecorded"'
@@ -29,9 +29,13 @@ fi
 run -C "$T/demo" verify
 expect_rc 0 "verify the demo office"
 expect_err "83 个提交、37 项决策：每项决策都由历史证明"
-run -C "$T/demo" validate --format json
+PMO_NOW=2026-11-21T12:00:00Z run -C "$T/demo" validate --format json
 expect_rc 0 "validate the built demo"
 expect_eq "$(cat "$OUT")" "[]" "no findings"
+# Every record is counted, the control records too (72 files: 12 people, 8 projects, 37
+# decisions, status reports, risks, issues, change requests, a closure report, pmo.yaml).
+expect_err "72 个文件中有 0 个错误、0 个警告"
+expect_eq "$(cd "$T/demo" && git ls-files '*.yaml' | wc -l)" "72" "records in the demo"
 
 # One commit per decision, each authored by its reviewer, with the trailers.
 decisions=$(find "$T/demo/projects" -path '*/decisions/*.yaml' | wc -l)
@@ -56,10 +60,17 @@ grep -q "XH-2026-004" "$T/report.md" && pass || fail "report lacks a project"
 grep -q "G4" "$T/report.md" && pass || fail "report lacks the recent G4 decision"
 # Project control in the demo, as of its last day: the health table, the overdue report, the
 # escalated risks, the change the CCB decided and the project that ended.
-grep -qF '| `XH-2026-003` 数据中台一期 | 红 | 0.98 | 0.77 | `2026-10` **逾期** | 1 (1) | 1 | 0 |' "$T/report.md" && pass || fail "report: health row of XH-2026-003"
+# On 2026-11-21 the 2026-10 report (due by 2026-11-04, three working days after October) is the
+# one that counts, and it was filed: nothing is overdue while November runs.
+grep -qF '| `XH-2026-003` 数据中台一期 | 红 | 0.98 | 0.77 | `2026-10` | 1 (1) | 1 | 0 |' "$T/report.md" && pass || fail "report: health row of XH-2026-003"
+grep -qF '## 逾期未交的 2026-10 状态报告（截止 2026-11-04）' "$T/report.md" && pass || fail "report: the due period"
 grep -qF '| `XH-2026-002` | `R-3xye7` | 16 |' "$T/report.md" && pass || fail "report: escalated risk"
 grep -qF '| `XH-2026-002` | `CR-w6zjj` | 增加工单语音转写 | 批准：基线已调整 | +30 | +150,000 |' "$T/report.md" && pass || fail "report: decided change"
 grep -qF '| `XH-2026-001` 网络安全等级保护 2.0 三级整改 | 目标达成 | 2026-11-06 | +6 天 | -4.1% | 3 | 已验收 |' "$T/report.md" && pass || fail "report: ended project"
+# On 2026-12-04, November's report is one working day late where it is missing.
+PMO_NOW=2026-12-04T09:00:00Z run -C "$T/demo" report --out "$T/report-dec.md"
+grep -qF '| `XH-2026-003` 数据中台一期 | 红 | 0.98 | 0.77 | `2026-10` **逾期** | 1 (1) | 1 | 0 |' "$T/report-dec.md" && pass || fail "report in December: XH-2026-003 overdue"
+grep -qF '## 逾期未交的 2026-11 状态报告（截止 2026-12-03）' "$T/report-dec.md" && pass || fail "report in December: the due period"
 PMO_NOW=2026-11-21T12:00:00Z run -C "$T/demo" --lang en status XH-2026-002
 expect_out "v2 — 1,350,000 CNY, 2026-09-14 to 2027-04-30, since 2026-11-06 (CR-w6zjj)"
 expect_out "SPI 1.01  CPI 0.95"

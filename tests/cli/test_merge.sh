@@ -98,6 +98,9 @@ new_a=$(git -C "$A" diff --name-only --diff-filter=A origin/main HEAD -- project
 new_b=$(git -C "$B" diff --name-only --diff-filter=A origin/main HEAD -- projects/CP-1 | sort)
 expect_eq "$(comm -12 <(echo "$new_a") <(echo "$new_b"))" "" "files both clones added"
 
+# From here on, the end of the day's work (a status report is for a period under way).
+export PMO_NOW=2027-01-18T18:00:00Z
+
 # merged WHERE: the merged clone is clean, sound and valid, and shows every record of both days.
 merged() {
   local dir=$1 what=$2

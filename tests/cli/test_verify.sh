@@ -223,7 +223,7 @@ expect_no_out "unauthorised"
 # verify A..B: only the range's commits are judged.
 run -C "$D" verify HEAD~1..HEAD
 expect_rc 0 "a range verifies"
-expect_err "1 commits"
+expect_err "1 commit, "
 run -C "$D" verify --format json
 expect_out '"findings": []'
 run -C "$D" verify nosuchrev
@@ -239,7 +239,7 @@ as "Bo Business" biz@example.com "$(printf 'G1 approve: CP-1\n\nPmo-Project: CP-
 run -C "$D" verify HEAD~1..HEAD
 expect_rc 1 "a one-commit range judged against the state before it"
 expect_out "$(git -C "$D" rev-parse --short=7 HEAD)"
-expect_err "1 commits"
+expect_err "1 commit:"
 run -C "$D" verify
 expect_rc 1 "the whole history agrees"
 

@@ -821,6 +821,26 @@ TEST_CASE("an office with tricky names round-trips") {
   check_same(d.value, office);
 }
 
+TEST_CASE("a person's name must be one git keeps as an author's") {
+  for (const char* name : {".", " , ", "'\"", ";", "\\"}) {
+    CAPTURE(name);
+    auto d = decode_person(fmt::format("name: '{}'\n", std::string(name) == "'\"" ? "''\"" : name),
+                           "people/a.yaml", "a", Lang::en);
+    const auto bad = std::find_if(d.findings.begin(), d.findings.end(),
+                                  [](const auto& f) { return f.code == "bad-value"; });
+    REQUIRE(bad != d.findings.end());
+    CHECK(bad->where.line == 1);
+    CHECK(bad->message.find("nothing git keeps") != std::string::npos);
+  }
+  CHECK(decode_person("name: J. R.\nroles: [pmo]\n", "people/a.yaml", "a", Lang::en)
+            .findings.empty());
+  CHECK(decode_person("name: 李\nroles: [pmo]\n", "people/a.yaml", "a", Lang::en).findings.empty());
+  CHECK_FALSE(pmo::model::is_signable_name(""));
+  CHECK_FALSE(pmo::model::is_signable_name(" . "));
+  CHECK_FALSE(pmo::model::is_signable_name("a<b"));
+  CHECK(pmo::model::is_signable_name(" .x. "));
+}
+
 TEST_CASE("a person round-trips") {
   Person p;
   p.name = "李娜";
@@ -836,7 +856,8 @@ TEST_CASE("a person round-trips") {
     check_same(d.value, p);
   }
   for (const auto& s : k_tricky) {
-    if (s.find_first_of("<>\n\t\r\x1b") != std::string::npos || s.find("\xC2\x85") != s.npos)
+    if (s.find_first_of("<>\n\t\r\x1b") != std::string::npos || s.find("\xC2\x85") != s.npos ||
+        !pmo::model::is_signable_name(s))
       continue; // not a valid name
     CAPTURE(s);
     p.name = s;

@@ -4,6 +4,7 @@
 #include "office_fixture.hpp"
 
 #include <pmo/model/control.hpp>
+#include <pmo/model/period.hpp>
 
 #include <doctest/doctest.h>
 
@@ -124,20 +125,36 @@ TEST_CASE("an approved change moves the baseline; a rejected one does not") {
   CHECK(c.changes[1].status == ChangeStatus::rejected);
 }
 
-TEST_CASE(
-    "a report is overdue in the current period once the baseline starts, until the work ends") {
-  Office4 o = baselined();
+TEST_CASE("a period's report is due once the period ended and the grace passed, until the work "
+          "ends") {
+  Office4 o = baselined(); // weekly, the default grace of 3 working days
+  REQUIRE(o.portfolio.office.control.report_grace == 3);
   // Before G2 nothing is due.
   Office4 planning;
   planning.pass_g1();
   CHECK_FALSE(control(planning, at("2027-02-01")).reporting);
 
-  ProjectControl none = control(o, at("2027-01-20")); // 2027-W03, no report yet
-  CHECK(none.reporting);
-  CHECK(none.overdue);
-  CHECK(none.current_period == "2027-W03");
-  CHECK_FALSE(none.evm);
+  // Tuesday of 2027-W01, the baseline's first week: 2026-W52 is the newest due week (W53 is due
+  // by Wednesday 2027-01-06), and it ended before the baseline start (2027-01-01): nothing owed.
+  ProjectControl first = control(o, at("2027-01-05"));
+  CHECK(first.reporting);
+  CHECK(first.due_period == "2026-W52");
+  CHECK_FALSE(first.overdue);
 
+  // Wednesday 2027-01-20 (W03): W02's report is due by today (Mon, Tue, Wed), so W01 is the
+  // newest late one, and there is no report.
+  ProjectControl none = control(o, at("2027-01-20"));
+  CHECK(none.current_period == "2027-W03");
+  CHECK(none.due_period == "2027-W01");
+  CHECK(none.report_due == *parse_date("2027-01-13"));
+  CHECK(none.overdue);
+  CHECK_FALSE(none.evm);
+  // On W01's last day on time, W53 (2026-12-28 to 2027-01-03, which holds the baseline's first
+  // days) is the one late.
+  CHECK(control(o, at("2027-01-13")).due_period == "2026-W53");
+  CHECK(control(o, at("2027-01-14")).due_period == "2027-W01");
+
+  // A later report covers an earlier due one; its earned value is at its own period's end.
   o.portfolio.status_reports = {report("2027-W03", 5, 40)};
   ProjectControl current = control(o, at("2027-01-20"));
   CHECK_FALSE(current.overdue);
@@ -145,8 +162,19 @@ TEST_CASE(
   CHECK(current.latest->period == "2027-W03");
   REQUIRE(current.evm);
   CHECK(current.evm->ac == 40);
+  CHECK(current.evm->status_date == *parse_date("2027-01-24"));
+  // W04 ends on Sunday 01-31 and is due by Wednesday 02-03: late from Thursday.
+  CHECK_FALSE(control(o, at("2027-01-27")).overdue);
+  CHECK_FALSE(control(o, at("2027-02-03")).overdue);
+  ProjectControl late = control(o, at("2027-02-04"));
+  CHECK(late.due_period == "2027-W04");
+  CHECK(late.overdue);
 
-  CHECK(control(o, at("2027-01-27")).overdue); // the next week
+  // Without a grace, the day after the week ends.
+  o.portfolio.office.control.report_grace = 0;
+  CHECK_FALSE(control(o, at("2027-01-31")).overdue);
+  CHECK(control(o, at("2027-02-01")).overdue);
+  o.portfolio.office.control.report_grace = 3;
 
   // The closure report's actual end ends the reporting.
   o.portfolio.projects[0].closure = full_closure(); // actual end 2027-07-01
@@ -154,4 +182,16 @@ TEST_CASE(
   ProjectControl ended = control(o, at("2027-07-02"));
   CHECK_FALSE(ended.reporting);
   CHECK_FALSE(ended.overdue);
+}
+
+TEST_CASE("a monthly office's report for a month is due three working days after it") {
+  // 2026-11 ends on Monday the 30th: due by Thursday 2026-12-03.
+  const Period november{Cadence::monthly, 2026, 11};
+  CHECK(report_due(november, 3) == *parse_date("2026-12-03"));
+  CHECK(format_period(due_period(*parse_date("2026-12-01"), Cadence::monthly, 3)) == "2026-10");
+  CHECK(format_period(due_period(*parse_date("2026-12-03"), Cadence::monthly, 3)) == "2026-10");
+  CHECK(format_period(due_period(*parse_date("2026-12-04"), Cadence::monthly, 3)) == "2026-11");
+  // A weekend inside the grace: 2026-10 ends on Saturday the 31st, due by Wednesday 11-04.
+  CHECK(report_due(Period{Cadence::monthly, 2026, 10}, 3) == *parse_date("2026-11-04"));
+  CHECK(report_due(november, 0) == *parse_date("2026-11-30"));
 }

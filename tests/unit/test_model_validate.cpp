@@ -234,3 +234,48 @@ TEST_CASE("a closure report before the baseline is a warning; an end before the 
   b.portfolio.projects[0].closure->actual_end = parse_date("2026-12-01"); // start 2027-01-01
   CHECK(has_code(validate_portfolio(b.portfolio, Lang::en), "end-before-start"));
 }
+
+TEST_CASE("dates that cannot be true yet are errors, unlikely ones warnings") {
+  Portfolio p = small_portfolio();
+  p.projects[0].start = *parse_date("2026-09-01");
+  const Date today = *parse_date("2026-12-01");
+  StatusReport report;
+  report.project = "A";
+  report.period = "2026-12"; // under way: fine
+  report.file = "projects/A/status/2026-12.yaml";
+  p.status_reports = {report};
+  CHECK(validate_dates(p, today, Lang::en).empty());
+
+  report.period = "2030-W01"; // not started
+  report.file = "projects/A/status/2030-W01.yaml";
+  p.status_reports = {report};
+  auto future = validate_dates(p, today, Lang::en);
+  REQUIRE(future.size() == 1);
+  CHECK(future[0].code == "future-period");
+  CHECK(future[0].severity == Severity::error);
+  CHECK(future[0].where.file == report.file);
+  CHECK(future[0].message.find("2030-W01") != std::string::npos);
+  report.period = "9999-12";
+  p.status_reports = {report};
+  CHECK(has_code(validate_dates(p, today, Lang::en), "future-period"));
+
+  report.period = "2026-07"; // ended before the planned start
+  p.status_reports = {report};
+  auto early = validate_dates(p, today, Lang::en);
+  REQUIRE(early.size() == 1);
+  CHECK(early[0].code == "period-before-start");
+  CHECK(early[0].severity == Severity::warning);
+
+  p.status_reports.clear();
+  Closure closure;
+  closure.file = "projects/A/closure.yaml";
+  closure.actual_end = *parse_date("9999-12-31");
+  closure.where.set("actual_end", Location{closure.file, 4, 13});
+  p.projects[0].closure = closure;
+  auto ended = validate_dates(p, today, Lang::zh);
+  REQUIRE(ended.size() == 1);
+  CHECK(ended[0].code == "future-date");
+  CHECK(ended[0].where.line == 4);
+  p.projects[0].closure->actual_end = today;
+  CHECK(validate_dates(p, today, Lang::en).empty());
+}

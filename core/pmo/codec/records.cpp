@@ -564,7 +564,7 @@ void decode_control(Ctx& ctx, const YAML::Node& node, FieldLocations& where,
           node,
           "control",
           where,
-          {"cadence", "baseline_gate", "health", "risk_escalation", "ccb"}};
+          {"cadence", "baseline_gate", "health", "risk_escalation", "report_grace", "ccb"}};
   read_enum(ctx, map, "cadence", out.cadence, model::parse_cadence, "weekly, monthly");
   read_id(ctx, map, "baseline_gate", out.baseline_gate, false);
   if (auto health = section(ctx, map, "health")) {
@@ -580,6 +580,8 @@ void decode_control(Ctx& ctx, const YAML::Node& node, FieldLocations& where,
   }
   if (auto v = read_bounded(ctx, map, "risk_escalation", 1, 25, true, false))
     out.escalate_at = static_cast<int>(*v);
+  if (auto v = read_bounded(ctx, map, "report_grace", 0, 20, true, false))
+    out.report_grace = static_cast<int>(*v);
   if (auto ccb = section(ctx, map, "ccb")) {
     Map c{ctx, *ccb, "control.ccb", where, {"board", "quorum", "excluded", "distinct_people"}};
     read_list(ctx, c, "board", where, out.ccb.board, true);
@@ -977,6 +979,14 @@ Decoded<model::Person> decode_person(std::string_view text, const std::string& f
     ctx.error(map.get("name")->at, "bad-value",
               pick(lang, "name may not contain '<', '>' or control characters (it signs commits)",
                    "name 不能包含“<”“>”或控制字符（它用于提交的署名）"));
+  else if (!person.name.empty() && !model::is_signable_name(person.name))
+    ctx.error(map.get("name")->at, "bad-value",
+              tr(lang,
+                 "name '{}' has nothing git keeps as an author's name (git drops spaces and "
+                 ". , : ; \" \\ ' at either end); give the person's name",
+                 "name“{}”中没有 git 可保留为作者姓名的字符（git 会去掉两端的空格及 . , : ; "
+                 "\" \\ '）；请填写姓名",
+                 person.name));
 
   if (const Field* field = map.get("email")) {
     if (auto email = text_of(ctx, *field)) {
@@ -1235,6 +1245,7 @@ std::string encode_office(const model::Office& office) {
         fmt::format("{{green: {}, amber: {}}}", format_number(c.green_at),
                     format_number(c.amber_at)));
   w.raw(2, "risk_escalation", std::to_string(c.escalate_at));
+  w.raw(2, "report_grace", std::to_string(c.report_grace));
   w.heading(2, "ccb");
   w.id_list(4, "board", c.ccb.board);
   w.raw(4, "quorum", quorum_text(c.ccb.quorum));

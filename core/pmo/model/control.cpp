@@ -44,14 +44,21 @@ ProjectControl project_control(const Portfolio& portfolio, const Project& projec
 
   const Period current = period_of(clock.today(), office.control.cadence);
   out.current_period = format_period(current);
+  const Period due = due_period(clock.today(), office.control.cadence, office.control.report_grace);
+  out.due_period = format_period(due);
+  out.report_due = report_due(due, office.control.report_grace);
   out.reporting = baseline && baseline_gate && state.stage == baseline_gate->enters;
   // The closure report's actual end ends the reporting: no report is due after the work ended.
   if (project.closure && project.closure->actual_end &&
       clock.today() > *project.closure->actual_end)
     out.reporting = false;
-  if (out.reporting && clock.today() >= baseline->start)
+  // A report is late once its period ended and the grace passed; a project that started after
+  // the due period ended owes none yet. The period that counts is the newest due one: a later
+  // report (this period's, say) covers it.
+  if (out.reporting && baseline->start <= period_end(due))
     out.overdue = std::none_of(reports.begin(), reports.end(), [&](const StatusReport* r) {
-      return r->period == out.current_period;
+      const auto period = parse_period(r->period);
+      return period && period->cadence == due.cadence && *period >= due;
     });
 
   for (const Risk* risk : portfolio.risks_of(project.id))

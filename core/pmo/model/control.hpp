@@ -18,9 +18,12 @@ struct ProjectControl {
   std::optional<Evm> evm;               // at the end of the latest report's period
   Health health;
   std::string current_period; // today's period, by the office's cadence
+  std::string due_period;     // the newest period whose report is late if missing (period.hpp)
+  Date report_due{};          // the last day the due period's report was on time
   bool reporting = false;     // reports are due: baselined, in the baseline stage, work not ended
                               // (today is not after the closure report's actual end)
-  bool overdue = false;       // reporting, and no report for the current period
+  bool overdue = false;       // reporting since before the due period ended, and no report for
+                              // it or a later period
   std::vector<const Risk*> open_risks;   // highest score first
   int escalated = 0;                     // open risks at or over the escalation threshold
   std::vector<const Issue*> open_issues; // highest priority first

@@ -73,4 +73,25 @@ Period period_of(Date date, Cadence cadence) {
   return Period{cadence, year, week};
 }
 
+Period previous_period(const Period& period) {
+  return period_of(period_start(period) - days{1}, period.cadence);
+}
+
+Date report_due(const Period& period, int grace) {
+  Date day = period_end(period);
+  for (int left = grace; left > 0;) {
+    day += days{1};
+    if (weekday{day}.iso_encoding() <= 5)
+      --left;
+  }
+  return day;
+}
+
+Period due_period(Date today, Cadence cadence, int grace) {
+  Period period = previous_period(period_of(today, cadence));
+  while (report_due(period, grace) >= today)
+    period = previous_period(period);
+  return period;
+}
+
 } // namespace pmo::model

@@ -25,5 +25,15 @@ std::string format_period(const Period& period);
 Date period_start(const Period& period); // Monday of the week, or the first of the month
 Date period_end(const Period& period);   // Sunday of the week, or the last of the month
 Period period_of(Date date, Cadence cadence);
+Period previous_period(const Period& period);
+
+// The last day on which the report for `period` is on time: `grace` working days (Monday to
+// Friday) after the period's end, or the end itself when grace is 0. A report is due once its
+// period has ended; earned value is measured at the same end (control.hpp).
+Date report_due(const Period& period, int grace);
+
+// The newest period whose report is late when missing on `today`: the newest period whose
+// report_due is before today.
+Period due_period(Date today, Cadence cadence, int grace);
 
 } // namespace pmo::model

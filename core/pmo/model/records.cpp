@@ -27,6 +27,22 @@ std::string_view to_string(OfficeType type) {
   return "controlling";
 }
 
+bool is_signable_name(std::string_view name) {
+  // git's ident.c and libgit2's signature.c: is_crud().
+  const auto crud = [](unsigned char c) {
+    return c <= 32 || c == '.' || c == ',' || c == ':' || c == ';' || c == '<' || c == '>' ||
+           c == '"' || c == '\\' || c == '\'';
+  };
+  bool kept = false;
+  for (const char ch : name) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c == '<' || c == '>' || c < 32 || c == 127)
+      return false;
+    kept = kept || !crud(c);
+  }
+  return kept;
+}
+
 namespace {
 
 // Parses a word among `names` (in enum order).

@@ -20,7 +20,7 @@
 
 namespace pmo::model {
 
-// 保证型 / 控制型 / 战略型: how strictly gates are enforced.
+// 支持型 / 控制型 / 战略型: how strictly gates are enforced.
 enum class OfficeType { supportive, controlling, directive };
 std::optional<OfficeType> parse_office_type(std::string_view text);
 std::string_view to_string(OfficeType type);
@@ -86,6 +86,7 @@ struct ControlSettings {
   double green_at = 0.95;           // SPI/CPI at or above: green
   double amber_at = 0.85;           // at or above: amber; below: red
   int escalate_at = 15;             // an open risk scoring at or above this is escalated
+  int report_grace = 3;             // working days after a period's end before its report is late
   GateDef ccb = default_ccb();      // the change control board (变更控制委员会), as a gate
 };
 
@@ -127,6 +128,11 @@ struct Person {
 
   bool has_role(std::string_view role) const;
 };
+
+// Whether git accepts `name` as the name of a commit's author, as it signs this person's
+// decisions: no '<', '>' or control character, and something left once git trims the characters
+// it drops from either end of a name (spaces and . , : ; " \ '). "." or " , " is no name.
+bool is_signable_name(std::string_view name);
 
 struct BusinessCase {
   std::vector<std::string> benefits;

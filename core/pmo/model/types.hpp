@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace pmo::model {
@@ -24,6 +25,14 @@ inline const char* pick(Lang lang, const char* en, const char* zh) {
 // Formats the text of the user's language: tr(lang, "{} is missing", "缺少 {}", field).
 template <class... Args> std::string tr(Lang lang, const char* en, const char* zh, Args&&... args) {
   return fmt::format(fmt::runtime(pick(lang, en, zh)), std::forward<Args>(args)...);
+}
+
+// A count in the user's language: counted(lang, n, "{} day", "{} days", "{} 天"). English takes
+// the singular for 1 and -1 (and "+1"), Chinese has no plural.
+template <class N>
+std::string counted(Lang lang, N n, const char* en_one, const char* en_many, const char* zh) {
+  const bool one = n == N(1) || (std::is_signed_v<N> && n == N(-1));
+  return fmt::format(fmt::runtime(lang == Lang::zh ? zh : one ? en_one : en_many), n);
 }
 
 std::optional<Lang> parse_lang(std::string_view text); // "zh", "zh-CN", "en", "en-US"...

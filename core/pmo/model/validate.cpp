@@ -1,4 +1,5 @@
 #include <pmo/model/lifecycle.hpp>
+#include <pmo/model/period.hpp>
 #include <pmo/model/validate.hpp>
 
 #include <fmt/format.h>
@@ -227,6 +228,45 @@ std::vector<Finding> validate_portfolio(const Portfolio& portfolio, Lang lang) {
         out.push_back(error(at(anomaly.decision->where, "change", anomaly.decision->file),
                             anomaly.code, anomaly.message));
     check_control_records(portfolio, project, state, lang, out);
+  }
+  return out;
+}
+
+std::vector<Finding> validate_dates(const Portfolio& portfolio, Date today, Lang lang) {
+  std::vector<Finding> out;
+  for (const StatusReport& report : portfolio.status_reports) {
+    const auto period = parse_period(report.period);
+    if (!period)
+      continue; // the codec reported it
+    if (period_start(*period) > today) {
+      out.push_back(error(Location{report.file, 1, 1}, "future-period",
+                          tr(lang,
+                             "a status report for {}, which has not started (it starts on {}): "
+                             "a report is for a period under way or ended",
+                             "{} 的状态报告，但该周期尚未开始（{} 开始）：状态报告只能针对进行中"
+                             "或已结束的周期",
+                             report.period, format_date(period_start(*period)))));
+      continue;
+    }
+    const Project* project = portfolio.project(report.project);
+    if (project && project->start && period_end(*period) < *project->start)
+      out.push_back(Finding{Severity::warning, Location{report.file, 1, 1}, "period-before-start",
+                            tr(lang,
+                               "a status report for {}, which ended before the project's planned "
+                               "start {}",
+                               "{} 的状态报告，但该周期在项目计划开始日期 {} 之前就已结束",
+                               report.period, format_date(*project->start))});
+  }
+  for (const Project& project : portfolio.projects) {
+    if (!project.closure)
+      continue;
+    const Closure& closure = *project.closure;
+    for (auto [date, field] : {std::pair{closure.actual_start, "actual_start"},
+                               std::pair{closure.actual_end, "actual_end"}})
+      if (date && *date > today)
+        out.push_back(error(at(closure.where, field, closure.file), "future-date",
+                            tr(lang, "{} {} is after today ({})", "{} {} 晚于今天（{}）", field,
+                               format_date(*date), format_date(today))));
   }
   return out;
 }

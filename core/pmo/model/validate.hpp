@@ -12,4 +12,10 @@ namespace pmo::model {
 std::vector<Finding> validate_office(const Office& office, Lang lang);
 std::vector<Finding> validate_portfolio(const Portfolio& portfolio, Lang lang);
 
+// The checks that need today's date (validate passes its clock's): what cannot be true yet is an
+// error (a status report for a period that has not started, a closure that ended or started
+// after today); what is unlikely is a warning (a report for a period that ended before the
+// project's planned start).
+std::vector<Finding> validate_dates(const Portfolio& portfolio, Date today, Lang lang);
+
 } // namespace pmo::model

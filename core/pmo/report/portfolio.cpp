@@ -272,8 +272,12 @@ PortfolioReport build_report(const model::Portfolio& portfolio,
   report.total = static_cast<int>(report.projects.size());
   report.awaiting = awaiting_proposals(portfolio, clock, lang);
   report.recent_days = recent_days;
-  report.current_period =
-      model::format_period(model::period_of(clock.today(), portfolio.office.control.cadence));
+  const model::ControlSettings& settings = portfolio.office.control;
+  report.current_period = model::format_period(model::period_of(clock.today(), settings.cadence));
+  const model::Period due =
+      model::due_period(clock.today(), settings.cadence, settings.report_grace);
+  report.due_period = model::format_period(due);
+  report.report_due = model::report_due(due, settings.report_grace);
   for (const auto& risk : portfolio.risks)
     if (model::is_escalated(portfolio.office.control, risk))
       report.escalated.push_back({risk.project, risk.id, risk.description, risk.score(),

@@ -136,9 +136,11 @@ struct PortfolioReport {
   int recent_days = 30;
   std::optional<std::vector<DecisionEntry>> recent; // newest first; nullopt: no history (no git)
   std::string current_period;                       // by the office's cadence
-  std::vector<EscalatedRisk> escalated;             // highest score first
-  std::vector<DecidedChange> changes_decided;       // in the last recent_days, newest first
-  std::vector<ClosedProject> closed;                // actual end in the last recent_days
+  std::string due_period;   // the newest period whose report is late if missing (period.hpp)
+  model::Date report_due{}; // the last day that period's report was on time
+  std::vector<EscalatedRisk> escalated;       // highest score first
+  std::vector<DecidedChange> changes_decided; // in the last recent_days, newest first
+  std::vector<ClosedProject> closed;          // actual end in the last recent_days
 };
 
 // What the next gate of one project still needs.
