@@ -69,12 +69,20 @@ void print_failure(const cli::Context& ctx, model::Lang lang, const std::string&
     err << model::format_finding(finding, lang) << '\n';
   if (message.empty())
     return;
-  std::string prefix = "pmo: ";
-  if (ctx.color)
-    err << fmt::format(fmt::fg(fmt::terminal_color::red), "{}", prefix);
-  else
-    err << prefix;
-  err << message << '\n';
+  // One line per problem (Problems joins several with newlines), each after the prefix.
+  const std::string prefix = "pmo: ";
+  std::string_view rest = message;
+  while (true) {
+    const auto end = rest.find('\n');
+    if (ctx.color)
+      err << fmt::format(fmt::fg(fmt::terminal_color::red), "{}", prefix);
+    else
+      err << prefix;
+    err << rest.substr(0, end) << '\n';
+    if (end == std::string_view::npos)
+      break;
+    rest.remove_prefix(end + 1);
+  }
 }
 
 } // namespace

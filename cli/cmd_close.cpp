@@ -126,6 +126,8 @@ int run_close(Context& ctx, const CloseOptions& opts) {
   Lang lang = early_language(ctx, &ws);
   std::string path;
   bool amended = false;
+  std::string closure_gate;
+  std::vector<std::string> still_needed; // fields closure_gate requires that are still missing
   std::string commit = write_commit(
       ctx, ws, lang, WriteScope::one_project(opts.project), [&](const store::Loaded& head) {
         const model::Portfolio& portfolio = head.portfolio;
@@ -144,6 +146,17 @@ int run_close(Context& ctx, const CloseOptions& opts) {
                              model::format_date(*date), model::format_date(ctx.clock.today())));
         path = "projects/" + project.id + "/closure.yaml";
         closure.file = path;
+        // What the gate that requires the closure report still lacks once this one is in.
+        model::Project closed = project;
+        closed.closure = closure;
+        for (const auto& gate : portfolio.office.gates)
+          if (std::any_of(gate.requires_fields.begin(), gate.requires_fields.end(),
+                          [](const std::string& f) { return f.starts_with("closure"); })) {
+            closure_gate = gate.id;
+            for (const auto& field : gate.requires_fields)
+              if (!closed.has_field(field))
+                still_needed.push_back(field);
+          }
         std::string text = codec::encode_closure(closure);
         check_record(codec::decode_closure(text, path, lang), path, lang);
 
@@ -166,12 +179,21 @@ int run_close(Context& ctx, const CloseOptions& opts) {
         return plan;
       });
   *ctx.out << commit << '\n';
-  if (!ctx.quiet)
-    *ctx.err << tr(lang, "{} the closure report {} (commit {}); the closure gate can now decide.\n",
-                   "已{}收尾报告 {}（提交 {}）；现在可以进行收尾验收评审。\n",
-                   amended ? model::pick(lang, "Amended", "修订")
-                           : model::pick(lang, "Recorded", "记录"),
-                   path, commit.substr(0, 7));
+  if (!ctx.quiet) {
+    *ctx.err << tr(
+        lang, "{} the closure report {} (commit {}).\n", "已{}收尾报告 {}（提交 {}）。\n",
+        amended ? model::pick(lang, "Amended", "修订") : model::pick(lang, "Recorded", "记录"),
+        path, commit.substr(0, 7));
+    if (!closure_gate.empty() && still_needed.empty())
+      *ctx.err << tr(lang, "{} now has every field it requires; its board can decide.\n",
+                     "{} 所需的各项均已齐备，评审委员会可以决策。\n", closure_gate);
+    else if (!closure_gate.empty())
+      *ctx.err << tr(lang,
+                     "{} still requires {}: run pmo close {} again with them (it amends the "
+                     "report).\n",
+                     "{} 还需要 {}：请再次运行 pmo close {} 补充（将修订收尾报告）。\n",
+                     closure_gate, fmt::join(still_needed, ", "), opts.project);
+  }
   return k_exit_ok;
 }
 

@@ -32,28 +32,29 @@ int run_issue(Context& ctx, const IssueOptions& opts) {
         const model::Project& project = controlled_project(head, opts.project, lang);
         model::Issue issue;
         if (opts.verb == "add") {
+          Problems problems; // every mistake of the command line at once
           for (auto [value, option] :
                {std::pair{&opts.description, "--description"}, std::pair{&opts.owner, "--owner"},
                 std::pair{&opts.priority, "--priority"}})
             if (value->empty())
-              throw Failure(k_exit_findings, tr(lang, "{} is required for a new issue",
-                                                "登记新问题必须指定 {}", option));
+              problems.add(
+                  tr(lang, "{} is required for a new issue", "登记新问题必须指定 {}", option));
           issue.project = project.id;
           issue.raised = ctx.clock.today();
           issue.description = opts.description;
-          if (!portfolio.person(opts.owner))
-            throw Failure(k_exit_findings, tr(lang, "--owner: '{}' is not in the roster",
-                                              "--owner：“{}”不在人员名册中", one_line(opts.owner)));
+          if (!opts.owner.empty() && !portfolio.person(opts.owner))
+            problems.add(tr(lang, "--owner: '{}' is not in the roster",
+                            "--owner：“{}”不在人员名册中", one_line(opts.owner)));
           issue.owner = opts.owner;
-          auto priority = model::parse_priority(opts.priority);
-          if (!priority)
-            throw Failure(k_exit_findings,
-                          tr(lang, "--priority: '{}' is not one of: low, medium, high, critical",
-                             "--priority：“{}”不是以下之一：low, medium, high, critical",
-                             one_line(opts.priority)));
-          issue.priority = *priority;
+          if (auto priority = model::parse_priority(opts.priority))
+            issue.priority = *priority;
+          else if (!opts.priority.empty())
+            problems.add(tr(lang, "--priority: '{}' is not one of: low, medium, high, critical",
+                            "--priority：“{}”不是以下之一：low, medium, high, critical",
+                            one_line(opts.priority)));
           if (!opts.due.empty())
-            issue.due = date_option(opts.due, "--due", lang);
+            problems.collect([&] { issue.due = date_option(opts.due, "--due", lang); });
+          problems.raise(k_exit_findings);
         } else {
           const model::Issue* before = find_record(portfolio.issues_of(project.id), opts.issue);
           if (!before)
@@ -110,9 +111,9 @@ void add_issue(CLI::App& app, Action& action) {
   cmd->require_subcommand(1);
   CLI::App* add = cmd->add_subcommand("add", "Log an issue (one commit)");
   add->add_option("ID", opts->project, "Project id")->required();
-  add->add_option("--description", opts->description, "What is wrong");
-  add->add_option("--owner", opts->owner, "Who resolves it (person id)");
-  add->add_option("--priority", opts->priority, "low, medium, high or critical");
+  add->add_option("--description", opts->description, "What is wrong (required)");
+  add->add_option("--owner", opts->owner, "Who resolves it (person id) (required)");
+  add->add_option("--priority", opts->priority, "low, medium, high or critical (required)");
   add->add_option("--due", opts->due, "Due date YYYY-MM-DD");
   add->callback([&action, opts] {
     opts->verb = "add";

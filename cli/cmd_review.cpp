@@ -50,118 +50,121 @@ int run_review(Context& ctx, const ReviewOptions& opts) {
   std::string recorded;
   std::string effect;
   std::string path;
-  std::string commit = write_commit(
-      ctx, ws, lang, WriteScope::one_project(opts.project), [&](const store::Loaded& head) {
-        require_loadable(head, lang, {"pmo.yaml", "people/", "projects/" + opts.project + "/"});
-        const model::Portfolio& portfolio = head.portfolio;
-        Lang office_lang = portfolio.office.language;
-        model::ReviewRequest request;
-        request.project = opts.project;
-        request.gate = opts.gate;
-        // A change request id is matched as risk and issue ids are: case does not matter.
-        std::string change_id = opts.change;
-        if (!change_id.empty())
-          if (const auto* found = find_record(portfolio.changes_of(opts.project), change_id))
-            change_id = found->id;
-        request.change = change_id;
-        request.verdict = *verdict;
-        request.reviewer = opts.reviewer;
-        request.role = opts.role;
-        request.comment = opts.comment;
-        request.conditions = opts.conditions;
-        request.at = ctx.clock.now;
-        model::ReviewPlan outcome = model::plan_review(portfolio, request, lang);
-        if (!outcome.refusals.empty())
-          throw Failure(
-              k_exit_findings,
-              tr(lang, "{} {} by {} refused; nothing written", "{}（{}，{}）被拒绝，未写入任何内容",
-                 opts.change.empty() ? opts.gate : opts.change, opts.decision, opts.reviewer),
-              outcome.refusals);
-        const bool on_change = !opts.change.empty();
-        const model::GateDef* gate =
-            on_change ? &portfolio.office.control.ccb : portfolio.office.gate(opts.gate);
-        const std::string subject = on_change ? change_id : gate->id;
-        const model::Project& project = *portfolio.project(opts.project);
-        const model::Person& reviewer = *portfolio.person(opts.reviewer);
+  // The decision is on the committed plan (and change request): edits not yet committed are
+  // refused before any readiness check reads the committed version.
+  WriteScope scope = WriteScope::one_project(opts.project);
+  scope.clean_first.push_back("projects/" + opts.project + "/project.yaml");
+  if (!opts.change.empty())
+    scope.clean_first.push_back("projects/" + opts.project + "/changes");
+  std::string commit = write_commit(ctx, ws, lang, scope, [&](const store::Loaded& head) {
+    require_loadable(head, lang, {"pmo.yaml", "people/", "projects/" + opts.project + "/"});
+    const model::Portfolio& portfolio = head.portfolio;
+    Lang office_lang = portfolio.office.language;
+    model::ReviewRequest request;
+    request.project = opts.project;
+    request.gate = opts.gate;
+    // A change request id is matched as risk and issue ids are: case does not matter.
+    std::string change_id = opts.change;
+    if (!change_id.empty())
+      if (const auto* found = find_record(portfolio.changes_of(opts.project), change_id))
+        change_id = found->id;
+    request.change = change_id;
+    request.verdict = *verdict;
+    request.reviewer = opts.reviewer;
+    request.role = opts.role;
+    request.comment = opts.comment;
+    request.conditions = opts.conditions;
+    request.at = ctx.clock.now;
+    model::ReviewPlan outcome = model::plan_review(portfolio, request, lang);
+    if (!outcome.refusals.empty())
+      throw Failure(k_exit_findings,
+                    tr(lang, "{} {} by {} refused; nothing written",
+                       "{}（{}，{}）被拒绝，未写入任何内容",
+                       opts.change.empty() ? opts.gate : opts.change, opts.decision, opts.reviewer),
+                    outcome.refusals);
+    const bool on_change = !opts.change.empty();
+    const model::GateDef* gate =
+        on_change ? &portfolio.office.control.ccb : portfolio.office.gate(opts.gate);
+    const std::string subject = on_change ? change_id : gate->id;
+    const model::Project& project = *portfolio.project(opts.project);
+    const model::Person& reviewer = *portfolio.person(opts.reviewer);
 
-        model::Decision& decision = outcome.decision;
-        std::string project_file = "projects/" + project.id + "/project.yaml";
-        // The record decided on: the change request, or the project record for a gate.
-        std::string record_file =
-            on_change ? "projects/" + project.id + "/changes/" + change_id + ".yaml" : project_file;
-        decision.record = ws.repo->head_blob_id(ws.prefix + record_file);
-        decision.rules_blob = ws.repo->head_blob_id(ws.prefix + "pmo.yaml");
-        std::vector<std::string> taken;
-        for (const model::Decision* earlier : portfolio.decisions_of(project.id))
-          taken.push_back(earlier->file.substr(earlier->file.rfind('/') + 1));
-        path = journal::decisions_dir(project.id) +
-               journal::free_file_name(decision.decided_at, subject, reviewer.id, taken);
-        decision.file = path;
+    model::Decision& decision = outcome.decision;
+    std::string project_file = "projects/" + project.id + "/project.yaml";
+    // The record decided on: the change request, or the project record for a gate.
+    std::string record_file =
+        on_change ? "projects/" + project.id + "/changes/" + change_id + ".yaml" : project_file;
+    decision.record = ws.repo->head_blob_id(ws.prefix + record_file);
+    decision.rules_blob = ws.repo->head_blob_id(ws.prefix + "pmo.yaml");
+    std::vector<std::string> taken;
+    for (const model::Decision* earlier : portfolio.decisions_of(project.id))
+      taken.push_back(earlier->file.substr(earlier->file.rfind('/') + 1));
+    path = journal::decisions_dir(project.id) +
+           journal::free_file_name(decision.decided_at, subject, reviewer.id, taken);
+    decision.file = path;
 
-        WritePlan plan;
-        plan.files.push_back({path, codec::encode_decision(decision)});
-        plan.must_be_clean.push_back(project_file); // the decision is on the committed version
-        if (on_change)
-          plan.must_be_clean.push_back(record_file);
-        // A gate that requires the closure report decides on its committed version too.
-        if (!on_change &&
-            std::any_of(gate->requires_fields.begin(), gate->requires_fields.end(),
-                        [](const std::string& field) { return field.starts_with("closure"); }))
-          plan.must_be_clean.push_back("projects/" + project.id + "/closure.yaml");
-        const auto [author_name, author_email] = journal::author_of(reviewer);
-        plan.author = git::Signature{author_name, author_email, ctx.clock.now};
-        plan.reviewer = reviewer; // signed with their ssh_key when pmo.yaml requires it
+    WritePlan plan;
+    plan.files.push_back({path, codec::encode_decision(decision)});
+    plan.must_be_clean.push_back(project_file); // the decision is on the committed version
+    if (on_change)
+      plan.must_be_clean.push_back(record_file);
+    // A gate that requires the closure report decides on its committed version too.
+    if (!on_change &&
+        std::any_of(gate->requires_fields.begin(), gate->requires_fields.end(),
+                    [](const std::string& field) { return field.starts_with("closure"); }))
+      plan.must_be_clean.push_back("projects/" + project.id + "/closure.yaml");
+    const auto [author_name, author_email] = journal::author_of(reviewer);
+    plan.author = git::Signature{author_name, author_email, ctx.clock.now};
+    plan.reviewer = reviewer; // signed with their ssh_key when pmo.yaml requires it
 
-        std::vector<std::string> body;
-        if (!decision.comment.empty())
-          body.push_back(one_line(decision.comment));
-        for (const auto& condition : decision.conditions)
-          body.push_back(tr(office_lang, "Condition: {}", "条件：{}", one_line(condition)));
-        if (outcome.passes_gate && on_change)
-          body.push_back(tr(office_lang, "{} approved by the CCB: the baseline moves.",
-                            "{} 经变更控制委员会批准：基线随之调整。", subject));
-        else if (outcome.passes_gate)
-          body.push_back(tr(office_lang, "{} passed: the project enters '{}'.",
-                            "{} 通过：项目进入“{}”阶段。", gate->id,
-                            model::stage_name(outcome.after.stage, office_lang)));
-        plan.message =
-            journal::message(tr(office_lang, "{} {}: {} {} — {} ({})", "{} {}：{} {} —— {}（{}）",
-                                subject, model::verdict_name(decision.verdict, office_lang),
-                                project.id, one_line(project.title), reviewer.name,
-                                model::role_name(portfolio.office, decision.role, office_lang)),
-                             body, decision);
+    std::vector<std::string> body;
+    if (!decision.comment.empty())
+      body.push_back(one_line(decision.comment));
+    for (const auto& condition : decision.conditions)
+      body.push_back(tr(office_lang, "Condition: {}", "条件：{}", one_line(condition)));
+    if (outcome.passes_gate && on_change)
+      body.push_back(tr(office_lang, "{} approved by the CCB: the baseline moves.",
+                        "{} 经变更控制委员会批准：基线随之调整。", subject));
+    else if (outcome.passes_gate)
+      body.push_back(tr(office_lang, "{} passed: the project enters '{}'.",
+                        "{} 通过：项目进入“{}”阶段。", gate->id,
+                        model::stage_name(outcome.after.stage, office_lang)));
+    plan.message = journal::message(
+        tr(office_lang, "{} {}: {} {} — {} ({})", "{} {}：{} {} —— {}（{}）", subject,
+           model::verdict_name(decision.verdict, office_lang), project.id, one_line(project.title),
+           reviewer.name, model::role_name(portfolio.office, decision.role, office_lang)),
+        body, decision);
 
-        warnings.clear();
-        for (const auto& warning : outcome.warnings)
-          warnings.push_back(model::format_finding(warning, lang));
-        recorded = tr(lang, "Recorded {} {} on {} by {} as {} — {}",
-                      "已记录 {} {}：{}，评审人 {}（{}）—— {}", subject,
-                      model::verdict_name(decision.verdict, lang), project.id, reviewer.id,
-                      decision.role, path);
-        const model::GateProgress* progress =
-            outcome.change_after ? &outcome.change_after->board : outcome.after.progress(gate->id);
-        if (outcome.passes_gate && on_change)
-          effect = tr(lang, "{} approved: the baseline of {} moves.",
-                      "{} 已批准：{} 的基线随之调整。", subject, project.id);
-        else if (outcome.change_after &&
-                 outcome.change_after->status == model::ChangeStatus::rejected)
-          effect = tr(lang, "{} is rejected.", "{} 已被否决。", subject);
-        else if (outcome.passes_gate)
-          effect = tr(lang, "{} passed: {} enters '{}'.", "{} 通过：{} 进入“{}”阶段。", gate->id,
-                      project.id, model::stage_name(outcome.after.stage, lang));
-        else if (!on_change && outcome.after.stage == model::k_rejected_stage)
-          effect = tr(lang, "{} is rejected.", "{} 已被否决。", project.id);
-        else if (!on_change && outcome.after.pause != model::Pause::none)
-          effect = tr(lang, "{0} is {1} at {2}; the next decision on {2} opens a new round.",
-                      "{0} 在 {2} 处于“{1}”状态；{2} 的下一次决策将开启新一轮评审。", project.id,
-                      model::pause_name(outcome.after.pause, lang), gate->id);
-        else if (progress)
-          effect = tr(lang, "{}: {} of {} approvals; still to decide: {}.",
-                      "{}：已有 {} 个批准，需要 {} 个；尚待决策：{}。", subject,
-                      progress->approvals.size(), progress->approvals_needed,
-                      fmt::join(progress->missing_roles, ", "));
-        return plan;
-      });
+    warnings.clear();
+    for (const auto& warning : outcome.warnings)
+      warnings.push_back(model::format_finding(warning, lang));
+    recorded =
+        tr(lang, "Recorded {} {} on {} by {} as {} — {}", "已记录 {} {}：{}，评审人 {}（{}）—— {}",
+           subject, model::verdict_name(decision.verdict, lang), project.id, reviewer.id,
+           decision.role, path);
+    const model::GateProgress* progress =
+        outcome.change_after ? &outcome.change_after->board : outcome.after.progress(gate->id);
+    if (outcome.passes_gate && on_change)
+      effect = tr(lang, "{} approved: the baseline of {} moves.", "{} 已批准：{} 的基线随之调整。",
+                  subject, project.id);
+    else if (outcome.change_after && outcome.change_after->status == model::ChangeStatus::rejected)
+      effect = tr(lang, "{} is rejected.", "{} 已被否决。", subject);
+    else if (outcome.passes_gate)
+      effect = tr(lang, "{} passed: {} enters '{}'.", "{} 通过：{} 进入“{}”阶段。", gate->id,
+                  project.id, model::stage_name(outcome.after.stage, lang));
+    else if (!on_change && outcome.after.stage == model::k_rejected_stage)
+      effect = tr(lang, "{} is rejected.", "{} 已被否决。", project.id);
+    else if (!on_change && outcome.after.pause != model::Pause::none)
+      effect = tr(lang, "{0} is {1} at {2}; the next decision on {2} opens a new round.",
+                  "{0} 在 {2} 处于“{1}”状态；{2} 的下一次决策将开启新一轮评审。", project.id,
+                  model::pause_name(outcome.after.pause, lang), gate->id);
+    else if (progress)
+      effect =
+          tr(lang, "{}: {} of {} approvals; still to decide: {}.",
+             "{}：已有 {} 个批准，需要 {} 个；尚待决策：{}。", subject, progress->approvals.size(),
+             progress->approvals_needed, fmt::join(progress->missing_roles, ", "));
+    return plan;
+  });
 
   *ctx.out << commit << '\n';
   if (ctx.quiet)

@@ -43,6 +43,7 @@ int run_risk(Context& ctx, const RiskOptions& opts) {
 
         model::Risk risk;
         const model::Risk* before = nullptr;
+        Problems problems; // every mistake of the command line at once
         if (opts.verb == "add") {
           risk.project = project.id;
           risk.raised = today;
@@ -51,8 +52,8 @@ int run_risk(Context& ctx, const RiskOptions& opts) {
                 std::pair{&opts.probability, "--probability"}, std::pair{&opts.impact, "--impact"},
                 std::pair{&opts.owner, "--owner"}, std::pair{&opts.response, "--response"}})
             if (value->empty())
-              throw Failure(k_exit_findings, tr(lang, "{} is required for a new risk",
-                                                "登记新风险必须指定 {}", option));
+              problems.add(
+                  tr(lang, "{} is required for a new risk", "登记新风险必须指定 {}", option));
         } else {
           before = find_record(portfolio.risks_of(project.id), opts.risk);
           if (!before)
@@ -71,33 +72,35 @@ int run_risk(Context& ctx, const RiskOptions& opts) {
               std::tuple{&opts.impact, "--impact", &risk.impact}}) {
           if (text->empty())
             continue;
-          double value = number_option(*text, field, lang);
-          if (value != std::trunc(value) || value < 1 || value > 5)
-            throw Failure(k_exit_findings,
-                          tr(lang, "{} must be a whole number from 1 to 5, not {}",
-                             "{} 必须是 1 到 5 之间的整数，而不是 {}", field, one_line(*text)));
-          *out = static_cast<int>(value);
+          problems.collect([&, text = text, field = field, out = out] {
+            double value = number_option(*text, field, lang);
+            if (value != std::trunc(value) || value < 1 || value > 5)
+              throw Failure(k_exit_findings,
+                            tr(lang, "{} must be a whole number from 1 to 5, not {}",
+                               "{} 必须是 1 到 5 之间的整数，而不是 {}", field, one_line(*text)));
+            *out = static_cast<int>(value);
+          });
         }
         if (!opts.owner.empty()) {
           if (!portfolio.person(opts.owner))
-            throw Failure(k_exit_findings, tr(lang, "--owner: '{}' is not in the roster",
-                                              "--owner：“{}”不在人员名册中", one_line(opts.owner)));
+            problems.add(tr(lang, "--owner: '{}' is not in the roster",
+                            "--owner：“{}”不在人员名册中", one_line(opts.owner)));
           risk.owner = opts.owner;
         }
         if (!opts.response.empty()) {
-          auto response = model::parse_risk_response(opts.response);
-          if (!response)
-            throw Failure(k_exit_findings,
-                          tr(lang,
-                             "--response: '{}' is not one of: avoid, mitigate, transfer, accept",
-                             "--response：“{}”不是以下之一：avoid, mitigate, transfer, accept",
-                             one_line(opts.response)));
-          risk.response = *response;
+          if (auto response = model::parse_risk_response(opts.response))
+            risk.response = *response;
+          else
+            problems.add(tr(lang,
+                            "--response: '{}' is not one of: avoid, mitigate, transfer, accept",
+                            "--response：“{}”不是以下之一：avoid, mitigate, transfer, accept",
+                            one_line(opts.response)));
         }
         for (const auto& action : opts.actions)
           risk.actions.push_back(action);
         if (!opts.due.empty())
-          risk.due = date_option(opts.due, "--due", lang);
+          problems.collect([&] { risk.due = date_option(opts.due, "--due", lang); });
+        problems.raise(k_exit_findings);
         if (opts.verb == "close") {
           risk.open = false;
           risk.closed = today;
@@ -151,13 +154,16 @@ int run_risk(Context& ctx, const RiskOptions& opts) {
   return k_exit_ok;
 }
 
-void risk_fields(CLI::App* cmd, RiskOptions& opts) {
-  cmd->add_option("--description", opts.description, "What may happen");
+// The options of a risk; `adding` marks those a new risk must have (checked by run_risk, which
+// reports every missing one at once).
+void risk_fields(CLI::App* cmd, RiskOptions& opts, bool adding) {
+  const std::string required = adding ? " (required)" : "";
+  cmd->add_option("--description", opts.description, "What may happen" + required);
   cmd->add_option("--cause", opts.cause, "Why it may happen");
-  cmd->add_option("--probability", opts.probability, "Probability 1-5");
-  cmd->add_option("--impact", opts.impact, "Impact 1-5");
-  cmd->add_option("--owner", opts.owner, "Risk owner (person id)");
-  cmd->add_option("--response", opts.response, "avoid, mitigate, transfer or accept");
+  cmd->add_option("--probability", opts.probability, "Probability 1-5" + required);
+  cmd->add_option("--impact", opts.impact, "Impact 1-5" + required);
+  cmd->add_option("--owner", opts.owner, "Risk owner (person id)" + required);
+  cmd->add_option("--response", opts.response, "avoid, mitigate, transfer or accept" + required);
   cmd->add_option("--action", opts.actions, "A response action (repeatable)")
       ->allow_extra_args(false);
   cmd->add_option("--due", opts.due, "Due date YYYY-MM-DD");
@@ -171,7 +177,7 @@ void add_risk(CLI::App& app, Action& action) {
   cmd->require_subcommand(1);
   CLI::App* add = cmd->add_subcommand("add", "Raise a risk (one commit)");
   add->add_option("ID", opts->project, "Project id")->required();
-  risk_fields(add, *opts);
+  risk_fields(add, *opts, true);
   add->callback([&action, opts] {
     opts->verb = "add";
     action = [opts](Context& ctx) { return run_risk(ctx, *opts); };
@@ -183,7 +189,7 @@ void add_risk(CLI::App& app, Action& action) {
     sub->add_option("ID", opts->project, "Project id")->required();
     sub->add_option("RISK", opts->risk, "Risk id, e.g. R-k3x9q (case does not matter)")->required();
     if (std::string{verb} == "update")
-      risk_fields(sub, *opts);
+      risk_fields(sub, *opts, false);
     sub->callback([&action, opts, verb] {
       opts->verb = verb;
       action = [opts](Context& ctx) { return run_risk(ctx, *opts); };

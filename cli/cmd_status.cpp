@@ -74,6 +74,8 @@ std::string index_text(const std::optional<double>& index) {
 }
 
 std::string health_text(const report::ProjectRow& row, Lang lang) {
+  if (row.outcome)
+    return report::outcome_name(*row.outcome, lang);
   std::string text = row.health ? model::rag_name(*row.health, lang) : std::string{"—"};
   if (row.health_overridden)
     text += "*";
@@ -288,6 +290,21 @@ void print_control(Context& ctx, const model::Portfolio& portfolio,
   fields.push_back({pick(lang, "Last report", "最近报告"), {last}});
   if (c.latest && !c.latest->summary.empty())
     fields.push_back({pick(lang, "Summary", "摘要"), {c.latest->summary}});
+  if (!c.forecasts.empty()) {
+    std::vector<std::string> lines;
+    for (const auto& f : c.forecasts) {
+      std::string text = tr(lang, "{} {}", "{} {}", model::format_date(f.forecast), f.name);
+      if (f.slip_days)
+        text += *f.slip_days == 0
+                    ? tr(lang, " (on the baseline {})", "（与基线 {} 一致）",
+                         model::format_date(*f.baseline))
+                    : tr(lang, " ({} against the baseline {})", "（较基线 {1} {0}）",
+                         model::counted(lang, *f.slip_days, "{:+} day", "{:+} days", "{:+} 天"),
+                         model::format_date(*f.baseline));
+      lines.push_back(text);
+    }
+    fields.push_back({pick(lang, "Forecast", "里程碑预测"), lines});
+  }
   if (c.evm) {
     const model::Evm& e = *c.evm;
     auto money = [&](double v) { return amount_text(v, currency); };
@@ -326,9 +343,17 @@ void print_control(Context& ctx, const model::Portfolio& portfolio,
   fields.push_back({pick(lang, "Open risks", "未关闭风险"),
                     risks.empty() ? std::vector<std::string>{pick(lang, "none", "无")} : risks});
   std::vector<std::string> issues;
-  for (const model::Issue* issue : c.open_issues)
-    issues.push_back(fmt::format("{} [{}] {} ({})", issue->id, model::to_string(issue->priority),
-                                 issue->description, issue->owner));
+  for (const model::Issue* issue : c.open_issues) {
+    std::string text =
+        tr(lang, "{} [{}] {} ({})", "{}【{}】{}（{}）", issue->id,
+           model::priority_name(issue->priority, lang), issue->description, issue->owner);
+    if (issue->due)
+      text += model::is_overdue(*issue, ctx.clock.today())
+                  ? tr(lang, " — due {}, OVERDUE", " —— 应于 {} 解决，已逾期",
+                       model::format_date(*issue->due))
+                  : tr(lang, " — due {}", " —— 应于 {} 解决", model::format_date(*issue->due));
+    issues.push_back(text);
+  }
   fields.push_back({pick(lang, "Open issues", "未决问题"),
                     issues.empty() ? std::vector<std::string>{pick(lang, "none", "无")} : issues});
   std::vector<std::string> changes;

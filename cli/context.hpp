@@ -59,4 +59,32 @@ private:
   std::vector<model::Finding> m_findings;
 };
 
+// Every problem of one command line, reported together rather than one per run: each check adds
+// its message, and raise() throws them as one Failure, one line each ("pmo: …" before each).
+class Problems {
+public:
+  void add(std::string message) { m_messages.push_back(std::move(message)); }
+  // Runs `check`; a Failure it throws becomes one more problem.
+  template <class Check> void collect(Check&& check) {
+    try {
+      check();
+    } catch (const Failure& failure) {
+      add(failure.what());
+    }
+  }
+  bool empty() const { return m_messages.empty(); }
+  // Throws a Failure with exit code `exit_code` holding every problem; nothing when none.
+  void raise(int exit_code) const {
+    if (m_messages.empty())
+      return;
+    std::string joined;
+    for (const auto& message : m_messages)
+      joined += (joined.empty() ? "" : "\n") + message;
+    throw Failure(exit_code, joined);
+  }
+
+private:
+  std::vector<std::string> m_messages;
+};
+
 } // namespace pmo::cli

@@ -33,32 +33,35 @@ json string_or_null(const std::string& text) { return text.empty() ? json(nullpt
 } // namespace
 
 json to_json(const report::ProjectRow& row) {
-  return {{"id", row.id},
-          {"title", row.title},
-          {"stage", row.stage},
-          {"stage_name", row.stage_label},
-          {"manager", string_or_null(row.manager)},
-          {"manager_name", string_or_null(row.manager_name)},
-          {"next_gate", string_or_null(row.next_gate)},
-          {"next_gate_name", string_or_null(row.next_gate_name)},
-          {"approvals", row.approvals},
-          {"approvals_needed", row.approvals_needed},
-          {"missing_roles", row.missing_roles},
-          {"pause", pause_code(row.pause)},
-          {"paused_gate", string_or_null(row.paused_gate)},
-          {"stage_since", date_or_null(row.stage_since)},
-          {"days_in_stage", int_or_null(row.days_in_stage)},
-          {"anomalies", row.anomalies},
-          {"health", row.health ? json(std::string{model::to_string(*row.health)}) : json(nullptr)},
-          {"health_overridden", row.health_overridden},
-          {"spi", row.spi ? json(*row.spi) : json(nullptr)},
-          {"cpi", row.cpi ? json(*row.cpi) : json(nullptr)},
-          {"last_period", string_or_null(row.last_period)},
-          {"overdue", row.overdue},
-          {"open_risks", row.open_risks},
-          {"escalated_risks", row.escalated_risks},
-          {"open_issues", row.open_issues},
-          {"pending_changes", row.pending_changes}};
+  return {
+      {"id", row.id},
+      {"title", row.title},
+      {"stage", row.stage},
+      {"stage_name", row.stage_label},
+      {"manager", string_or_null(row.manager)},
+      {"manager_name", string_or_null(row.manager_name)},
+      {"next_gate", string_or_null(row.next_gate)},
+      {"next_gate_name", string_or_null(row.next_gate_name)},
+      {"approvals", row.approvals},
+      {"approvals_needed", row.approvals_needed},
+      {"missing_roles", row.missing_roles},
+      {"pause", pause_code(row.pause)},
+      {"paused_gate", string_or_null(row.paused_gate)},
+      {"stage_since", date_or_null(row.stage_since)},
+      {"days_in_stage", int_or_null(row.days_in_stage)},
+      {"anomalies", row.anomalies},
+      {"outcome", row.outcome ? json(std::string{model::to_string(*row.outcome)}) : json(nullptr)},
+      {"health", row.health ? json(std::string{model::to_string(*row.health)}) : json(nullptr)},
+      {"health_overridden", row.health_overridden},
+      {"spi", row.spi ? json(*row.spi) : json(nullptr)},
+      {"cpi", row.cpi ? json(*row.cpi) : json(nullptr)},
+      {"last_period", string_or_null(row.last_period)},
+      {"overdue", row.overdue},
+      {"open_risks", row.open_risks},
+      {"escalated_risks", row.escalated_risks},
+      {"open_issues", row.open_issues},
+      {"overdue_issues", row.overdue_issues},
+      {"pending_changes", row.pending_changes}};
 }
 
 json to_json(const report::DecisionEntry& entry) {
@@ -167,6 +170,13 @@ json closure_json(const model::Closure& c) {
 }
 
 json control_json(const model::ProjectControl& c, const model::ControlSettings& settings) {
+  auto forecasts = json::array();
+  for (const auto& f : c.forecasts)
+    forecasts.push_back(
+        {{"milestone", f.name},
+         {"forecast", model::format_date(f.forecast)},
+         {"baseline", f.baseline ? json(model::format_date(*f.baseline)) : json(nullptr)},
+         {"slip_days", f.slip_days ? json(*f.slip_days) : json(nullptr)}});
   auto baselines = json::array();
   for (const auto& b : c.baselines) {
     auto milestones = json::array();
@@ -260,6 +270,7 @@ json control_json(const model::ProjectControl& c, const model::ControlSettings& 
   }
   return {{"baselines", baselines},
           {"latest_report", c.latest ? json(c.latest->period) : json(nullptr)},
+          {"forecasts", forecasts},
           {"current_period", c.current_period},
           {"due_period", c.due_period},
           {"report_due", model::format_date(c.report_due)},

@@ -182,7 +182,9 @@ void control_section(std::string& out, const report::PortfolioReport& r) {
     if (!p.health && !p.overdue && p.last_period.empty())
       continue;
     any = true;
-    std::string health = p.health ? model::rag_name(*p.health, lang) : std::string{"—"};
+    std::string health = p.outcome  ? report::outcome_name(*p.outcome, lang)
+                         : p.health ? model::rag_name(*p.health, lang)
+                                    : std::string{"—"};
     if (p.health_overridden)
       health += pick(lang, " (override)", "（人工调整）");
     std::string last = p.last_period.empty() ? std::string{"—"} : md_code(p.last_period);
@@ -190,7 +192,10 @@ void control_section(std::string& out, const report::PortfolioReport& r) {
       last += pick(lang, " **overdue**", " **逾期**");
     table += row({md_code(p.id) + " " + md_text(p.title), md_text(health), index_text(p.spi),
                   index_text(p.cpi), last, fmt::format("{} ({})", p.open_risks, p.escalated_risks),
-                  std::to_string(p.open_issues), std::to_string(p.pending_changes)});
+                  p.overdue_issues ? tr(lang, "{} ({} overdue)", "{}（{} 项逾期）", p.open_issues,
+                                        p.overdue_issues)
+                                   : std::to_string(p.open_issues),
+                  std::to_string(p.pending_changes)});
   }
   out += any ? table + "\n"
              : pick(lang, "No project is under control yet (no baseline).\n\n",
@@ -210,6 +215,21 @@ void control_section(std::string& out, const report::PortfolioReport& r) {
                        person_text(p->manager_name, p->manager));
   if (!overdue.empty())
     out += "\n";
+
+  // Milestones the latest status report forecasts after their baseline date.
+  out += fmt::format("## {}\n\n", pick(lang, "Milestones forecast late", "预测延期的里程碑"));
+  std::string late;
+  for (const auto& p : r.projects)
+    for (const auto& m : p.late_milestones)
+      late += row({md_code(p.id), md_text(m.name), model::format_date(*m.baseline),
+                   model::format_date(m.forecast),
+                   model::counted(lang, *m.slip_days, "{:+} day", "{:+} days", "{:+} 天")});
+  out += late.empty() ? pick(lang, "None.\n\n", "无。\n\n")
+                      : header({pick(lang, "Project", "项目"), pick(lang, "Milestone", "里程碑"),
+                                pick(lang, "Baseline", "基线日期"),
+                                pick(lang, "Forecast", "预测日期"), pick(lang, "Slip", "延期")},
+                               {false, false, false, false, true}) +
+                            late + "\n";
 
   out += fmt::format("## {}\n\n", pick(lang, "Escalated risks", "已升级的风险"));
   if (r.escalated.empty()) {

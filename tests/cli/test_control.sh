@@ -12,6 +12,15 @@ for r in biz tech fin law; do
   PMO_NOW=2026-11-03T10:00:00Z "$PMO" -C "$P" review CP-1 --gate G1 --decision approve --as $r >/dev/null 2>&1
 done
 
+# Edits of project.yaml not yet committed are refused first, before any readiness check reads the
+# committed version: the gate decides on the committed plan.
+sed -i 's/^budget: 500000/budget: 400000/' "$P/projects/CP-1/project.yaml"
+PMO_NOW=2026-11-03T11:00:00Z run -C "$P" review CP-1 --gate G2 --decision approve --as pmo1
+expect_rc 1 "review with uncommitted edits"
+expect_err "pmo: uncommitted changes in projects/CP-1/project.yaml: pmo decides on the committed version; commit your edits first"
+expect_eq "$(grep -c '^pmo: ' "$ERR")" "1" "the uncommitted edits are the only thing said"
+git -C "$P" checkout -q -- projects/CP-1/project.yaml
+
 # A name git would refuse as an author's ("." is all punctuation it trims) is refused up front.
 run -C "$P" people add p4 --name '.' --role business
 expect_rc 2 "a name of punctuation"; expect_err "--name '.' has nothing git keeps"
@@ -69,6 +78,15 @@ expect_rc 1 "second report for the same period"; expect_err "already exists"
 # W04 ends 2027-01-31: 27/55 * 25% = 12.27% planned, PV 61,363.64; EV 50,000; AC 62,500.
 run -C "$P" status CP-1
 expect_out "PV 61,363.64 CNY  EV 50,000 CNY  AC 62,500 CNY"
+# The forecast of W04 against the baseline, per milestone; in JSON and the report too.
+expect_out "Forecast      2027-03-07 Design (+7 days against the baseline 2027-02-28)"
+run -C "$P" status CP-1 --json
+expect_out '"milestone": "Design"'
+expect_out '"slip_days": 7'
+run -C "$P" report
+expect_out "## Milestones forecast late"
+expect_out '| `CP-1` | Design | 2027-02-28 | 2027-03-07 | +7 days |'
+run -C "$P" status CP-1
 expect_out "SPI 0.81  CPI 0.80  TCPI 1.03"
 expect_out "EAC 625,000 CNY  ETC 562,500 CNY  VAC -125,000 CNY"
 expect_out "schedule: red"
@@ -97,6 +115,20 @@ expect_out "- \`CP-1\` Customer portal"
 # A risk: probability 7 is refused; 4 x 4 = 16 is escalated (threshold 15).
 run -C "$P" risk add CP-1 --description "Vendor late" --probability 7 --impact 4 --owner mgr --response mitigate
 expect_rc 1 "probability 7"; expect_err "--probability"
+# Every mistake of one command line is reported in one run, each on its own line.
+run -C "$P" risk add CP-1 --probability 7 --impact 9 --owner nobody --response maybe --due 2027-13-01
+expect_rc 1 "five mistakes"
+expect_eq "$(grep -c '^pmo: ' "$ERR")" "6" "one line per mistake"
+expect_err "pmo: --description is required for a new risk"
+expect_err "pmo: --impact must be a whole number from 1 to 5, not 9"
+expect_err "pmo: --owner: 'nobody' is not in the roster"
+expect_err "pmo: --response: 'maybe' is not one of"
+expect_err "pmo: --due: '2027-13-01'"
+run -C "$P" issue add CP-1 --priority urgent
+expect_rc 1 "issue: three mistakes"
+expect_eq "$(grep -c '^pmo: ' "$ERR")" "3" "issue: one line per mistake"
+run -C "$P" risk add --help
+expect_out "--response TEXT             avoid, mitigate, transfer or accept (required)"
 # A new risk's id is R- and five characters two clones cannot both draw; it is printed on stdout.
 run -C "$P" risk add CP-1 --description "Vendor late" --cause "Single supplier" --probability 3 --impact 4 --owner mgr --response mitigate --action "Second supplier"
 expect_rc 0 "risk add"; RISK=$(cat "$OUT")
@@ -118,6 +150,18 @@ expect_rc 0 "issue add"; ISSUE=$(cat "$OUT")
 [[ $ISSUE =~ ^I-[23456789abcdefghjkmnpqrstuvwxyz]{5}$ ]] && pass || fail "issue id: '$ISSUE'"
 run -C "$P" issue resolve CP-1 "$ISSUE" --resolution "Rebuilt"
 expect_rc 0 "issue resolve"
+# An open issue past its due date is flagged, in a copy (in status ID, the report and JSON).
+cp -r "$P" "$T/issues"
+run -C "$T/issues" issue add CP-1 --description "Licence expired" --owner mgr --priority critical --due 2027-01-25
+expect_rc 0 "an issue due last week"; LATE=$(cat "$OUT")
+run -C "$T/issues" status CP-1
+expect_out "$LATE [critical] Licence expired (mgr) — due 2027-01-25, OVERDUE"
+run -C "$T/issues" --lang zh status CP-1
+expect_out "$LATE【紧急】Licence expired（mgr） —— 应于 2027-01-25 解决，已逾期"
+run -C "$T/issues" status --json
+expect_out '"overdue_issues": 1'
+run -C "$T/issues" report
+expect_out "1 (1 overdue)"
 
 # Change control: the CCB (pmo + finance, all) approves the change and the baseline moves.
 run -C "$P" change request CP-1 --title "Add SSO" --reason "Customer demand" --scope "SSO login" --schedule-days 14 --cost 50000 --alternative "Defer to phase 2"
@@ -167,6 +211,14 @@ printf 'acceptance: Signed\nactual_end: 2027-07-16\noutcome: done\n' >"$T/closur
 run -C "$P" close CP-1 --from "$T/closure.yaml"
 expect_rc 1 "a bad closure file"; expect_err "closure.yaml:3:10: error: outcome: 'done' is not one of"
 expect_eq "$(commit_count "$P")" "$before" "no commit for bad closure values"
+# pmo close says exactly what the closure gate still needs (in a copy: the story goes on below).
+cp -r "$P" "$T/partial"
+run -C "$T/partial" close CP-1 --acceptance "Signed" --actual-end 2027-07-16 --outcome achieved
+expect_rc 0 "a closure report without cost and lessons"
+expect_err "G4 still requires closure.actual_cost, closure.lessons: run pmo close CP-1 again with them"
+expect_no_out "can decide"
+run -C "$T/partial" --lang zh close CP-1 --actual-cost 1 --went-well "Demos"
+expect_err "G4 所需的各项均已齐备，评审委员会可以决策。"
 run -C "$P" close CP-1 --acceptance "Customer signed the acceptance form" \
   --deliverable "Portal=yes" --deliverable "Admin guide=no" --actual-start 2027-01-04 \
   --actual-end 2027-07-16 --actual-cost 560000 --outcome achieved \

@@ -65,6 +65,12 @@ grep -q "G4" "$T/report.md" && pass || fail "report lacks the recent G4 decision
 grep -qF '| `XH-2026-003` 数据中台一期 | 红 | 0.98 | 0.77 | `2026-10` | 1 (1) | 1 | 0 |' "$T/report.md" && pass || fail "report: health row of XH-2026-003"
 grep -qF '## 逾期未交的 2026-10 状态报告（截止 2026-11-04）' "$T/report.md" && pass || fail "report: the due period"
 grep -qF '| `XH-2026-002` | `R-3xye7` | 16 |' "$T/report.md" && pass || fail "report: escalated risk"
+# A closed project shows its outcome where the others show health; its SPI and CPI are gone.
+grep -qF '| `XH-2026-001` 网络安全等级保护 2.0 三级整改 | 目标达成 | — | — | `2026-10` | 0 (0) | 0 | 0 |' "$T/report.md" && pass || fail "report: the closed project's outcome"
+PMO_NOW=2026-11-21T12:00:00Z run -C "$T/demo" status
+expect_out "已收尾    张伟 (zhangwei)   —                              5 天  目标达成     —     —"
+PMO_NOW=2026-11-21T12:00:00Z run -C "$T/demo" status --json
+expect_out '"outcome": "achieved"' 
 grep -qF '| `XH-2026-002` | `CR-w6zjj` | 增加工单语音转写 | 批准：基线已调整 | +30 | +150,000 |' "$T/report.md" && pass || fail "report: decided change"
 grep -qF '| `XH-2026-001` 网络安全等级保护 2.0 三级整改 | 目标达成 | 2026-11-06 | +6 天 | -4.1% | 3 | 已验收 |' "$T/report.md" && pass || fail "report: ended project"
 # On 2026-12-04, November's report is one working day late where it is missing.

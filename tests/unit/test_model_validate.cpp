@@ -1,5 +1,6 @@
 #include "office_fixture.hpp"
 
+#include <pmo/model/lifecycle.hpp>
 #include <pmo/model/validate.hpp>
 
 #include <doctest/doctest.h>
@@ -278,4 +279,58 @@ TEST_CASE("dates that cannot be true yet are errors, unlikely ones warnings") {
   CHECK(ended[0].where.line == 4);
   p.projects[0].closure->actual_end = today;
   CHECK(validate_dates(p, today, Lang::en).empty());
+}
+
+TEST_CASE("the plan a baseline gate fixes must be one that can be right") {
+  Portfolio p = small_portfolio();
+  Project& project = p.projects[0];
+  project.start = *parse_date("2027-01-04");
+  project.end = *parse_date("2027-06-30");
+  auto milestone = [](const char* name, const char* date, double weight, bool weighted = true) {
+    Milestone m;
+    m.name = name;
+    m.date = *parse_date(date);
+    m.weight = weight;
+    m.weighted = weighted;
+    return m;
+  };
+  project.milestones = {milestone("Design", "2027-02-28", 1), milestone("Build", "2027-05-31", 2),
+                        milestone("Go-live", "2027-06-30", 1)};
+  CHECK(check_plan(project, Severity::error, Lang::en).empty());
+
+  // After the end, before the previous one, without a weight: each named at its milestone.
+  project.milestones = {milestone("Design", "2027-02-28", 1), milestone("Go-live", "2029-06-30", 1),
+                        milestone("Build", "2027-05-31", 1, false)};
+  project.where.set("milestones[1].date", Location{project.file, 20, 11});
+  auto findings = check_plan(project, Severity::error, Lang::en);
+  REQUIRE(findings.size() == 3);
+  CHECK(findings[0].code == "milestone-outside");
+  CHECK(findings[0].where.line == 20);
+  CHECK(findings[0].message.find("2029-06-30 is outside the project's 2027-01-04 to 2027-06-30") !=
+        std::string::npos);
+  CHECK(findings[1].code == "milestone-weight");
+  CHECK(findings[2].code == "milestone-order");
+  // validate reports them as warnings; the baseline gate (G2 requires the milestones) refuses.
+  auto validated = validate_portfolio(p, Lang::en);
+  CHECK(std::count_if(validated.begin(), validated.end(), [](const Finding& f) {
+          return f.code.starts_with("milestone-") && f.severity == Severity::warning;
+        }) == 3);
+  const GateDef* g2 = p.office.gate("G2");
+  REQUIRE(g2);
+  auto ready = check_readiness(p.office, project, *g2, Lang::zh);
+  CHECK(std::count_if(ready.begin(), ready.end(), [](const Finding& f) {
+          return f.code.starts_with("milestone-") && f.severity == Severity::error;
+        }) == 3);
+  const GateDef* g1 = p.office.gate("G1");
+  REQUIRE(g1);
+  auto g1_ready = check_readiness(p.office, project, *g1, Lang::en);
+  CHECK(std::none_of(g1_ready.begin(), g1_ready.end(),
+                     [](const Finding& f) { return f.code.starts_with("milestone-"); }));
+
+  // Weights that are all 0 earn nothing.
+  project.milestones = {milestone("Design", "2027-02-28", 0),
+                        milestone("Go-live", "2027-06-30", 0)};
+  auto zero = check_plan(project, Severity::error, Lang::en);
+  REQUIRE(zero.size() == 1);
+  CHECK(zero[0].code == "milestone-weight");
 }

@@ -1099,6 +1099,7 @@ Decoded<model::Project> decode_project(std::string_view text, const std::string&
     require_text(ctx, m, "name", milestone.name);
     if (m.require("date"))
       read_date(ctx, m, "date", milestone.date);
+    milestone.weighted = m.get("weight") != nullptr;
     if (auto weight = read_bounded(ctx, m, "weight", 0, 1e9, false, false))
       milestone.weight = *weight;
     for (const auto& other : project.milestones)

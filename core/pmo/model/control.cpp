@@ -9,6 +9,24 @@ bool is_escalated(const ControlSettings& settings, const Risk& risk) {
   return risk.open && risk.score() >= settings.escalate_at;
 }
 
+bool is_overdue(const Issue& issue, Date today) {
+  return !issue.resolved && issue.due && *issue.due < today;
+}
+
+std::string priority_name(Priority priority, Lang lang) {
+  switch (priority) {
+  case Priority::low:
+    return pick(lang, "low", "低");
+  case Priority::medium:
+    return pick(lang, "medium", "中");
+  case Priority::high:
+    return pick(lang, "high", "高");
+  case Priority::critical:
+    return pick(lang, "critical", "紧急");
+  }
+  return {};
+}
+
 ProjectControl project_control(const Portfolio& portfolio, const Project& project,
                                const ProjectState& state, const Clock& clock, Lang lang) {
   const Office& office = portfolio.office;
@@ -41,6 +59,17 @@ ProjectControl project_control(const Portfolio& portfolio, const Project& projec
       out.evm = earned_value(*baseline, out.latest->percent_complete, out.latest->actual_cost,
                              period_end(*period));
   out.health = assess_health(office.control, out.evm, out.latest);
+  if (out.latest)
+    for (const auto& forecast : out.latest->forecasts) {
+      MilestoneSlip slip{forecast.name, std::nullopt, forecast.date, std::nullopt};
+      if (baseline)
+        for (const auto& m : baseline->milestones)
+          if (m.name == forecast.name && m.date) {
+            slip.baseline = m.date;
+            slip.slip_days = static_cast<int>((forecast.date - *m.date).count());
+          }
+      out.forecasts.push_back(std::move(slip));
+    }
 
   const Period current = period_of(clock.today(), office.control.cadence);
   out.current_period = format_period(current);
@@ -70,8 +99,11 @@ ProjectControl project_control(const Portfolio& portfolio, const Project& projec
   std::stable_sort(out.open_risks.begin(), out.open_risks.end(),
                    [](const Risk* a, const Risk* b) { return a->score() > b->score(); });
   for (const Issue* issue : portfolio.issues_of(project.id))
-    if (!issue->resolved)
+    if (!issue->resolved) {
       out.open_issues.push_back(issue);
+      if (is_overdue(*issue, clock.today()))
+        out.overdue_issues += 1;
+    }
   std::stable_sort(out.open_issues.begin(), out.open_issues.end(),
                    [](const Issue* a, const Issue* b) { return a->priority > b->priority; });
   return out;

@@ -12,10 +12,19 @@
 
 namespace pmo::model {
 
+// A milestone's date as the latest status report forecasts it, against the current baseline.
+struct MilestoneSlip {
+  std::string name;
+  std::optional<Date> baseline; // its date in the current baseline
+  Date forecast{};
+  std::optional<int> slip_days; // forecast - baseline: positive is late
+};
+
 struct ProjectControl {
   std::vector<Baseline> baselines;      // oldest first; empty before the baseline gate passed
   const StatusReport* latest = nullptr; // the report of the latest period
   std::optional<Evm> evm;               // at the end of the latest report's period
+  std::vector<MilestoneSlip> forecasts; // the latest report's, in the report's order
   Health health;
   std::string current_period; // today's period, by the office's cadence
   std::string due_period;     // the newest period whose report is late if missing (period.hpp)
@@ -27,6 +36,7 @@ struct ProjectControl {
   std::vector<const Risk*> open_risks;   // highest score first
   int escalated = 0;                     // open risks at or over the escalation threshold
   std::vector<const Issue*> open_issues; // highest priority first
+  int overdue_issues = 0;                // open issues whose due date has passed
   std::vector<ChangeState> changes;      // every change request, by requested date
 
   const Baseline* baseline() const { return baselines.empty() ? nullptr : &baselines.back(); }
@@ -34,6 +44,11 @@ struct ProjectControl {
 
 // Whether an open risk's score reaches the office's escalation threshold.
 bool is_escalated(const ControlSettings& settings, const Risk& risk);
+
+// Whether an open issue is past its due date (due before today).
+bool is_overdue(const Issue& issue, Date today);
+
+std::string priority_name(Priority priority, Lang lang); // 低 / 中 / 高 / 紧急
 
 ProjectControl project_control(const Portfolio& portfolio, const Project& project,
                                const ProjectState& state, const Clock& clock, Lang lang);

@@ -306,10 +306,59 @@ std::string change_status_name(ChangeStatus status, Lang lang) {
   return {};
 }
 
+std::vector<Finding> check_plan(const Project& project, Severity severity, Lang lang) {
+  std::vector<Finding> out;
+  const auto where = [&](const std::string& field) { return field_location(project, field); };
+  double total = 0;
+  const Milestone* previous = nullptr;
+  for (std::size_t i = 0; i < project.milestones.size(); ++i) {
+    const Milestone& m = project.milestones[i];
+    const std::string item = fmt::format("milestones[{}]", i);
+    if (!m.weighted)
+      out.push_back(Finding{severity, where(item), "milestone-weight",
+                            tr(lang,
+                               "milestone '{}' has no weight: give each milestone its weight "
+                               "(relative, e.g. weight: 2); equal weights are written as equal "
+                               "numbers",
+                               "里程碑“{}”没有权重：请为每个里程碑填写权重（相对值，如 weight: "
+                               "2）；权重相同请写相同的数",
+                               m.name)});
+    total += m.weight;
+    if (!m.date)
+      continue;
+    if ((project.start && *m.date < *project.start) || (project.end && *m.date > *project.end))
+      out.push_back(
+          Finding{severity, where(item + ".date"), "milestone-outside",
+                  tr(lang, "milestone '{}' on {} is outside the project's {} to {}",
+                     "里程碑“{}”（{}）不在项目周期 {} 至 {} 之内", m.name, format_date(*m.date),
+                     project.start ? format_date(*project.start) : "—",
+                     project.end ? format_date(*project.end) : "—")});
+    if (previous && previous->date && *m.date < *previous->date)
+      out.push_back(
+          Finding{severity, where(item + ".date"), "milestone-order",
+                  tr(lang,
+                     "milestone '{}' on {} comes before '{}' on {}: list the "
+                     "milestones in date order",
+                     "里程碑“{}”（{}）早于前一个“{}”（{}）：请按日期顺序排列里程碑", m.name,
+                     format_date(*m.date), previous->name, format_date(*previous->date))});
+    previous = &m;
+  }
+  if (!project.milestones.empty() && total <= 0)
+    out.push_back(Finding{severity, where("milestones"), "milestone-weight",
+                          pick(lang, "the milestones' weights add up to 0: nothing could be earned",
+                               "里程碑权重之和为 0：无法计算挣值")});
+  return out;
+}
+
 std::vector<Finding> check_readiness(const Office& office, const Project& project,
                                      const GateDef& gate, Lang lang) {
   std::vector<Finding> out;
   Severity severity = office.type == OfficeType::supportive ? Severity::warning : Severity::error;
+  // A gate that requires the milestones fixes the plan: it must be one that can be right.
+  if (std::find(gate.requires_fields.begin(), gate.requires_fields.end(), "milestones") !=
+      gate.requires_fields.end())
+    for (auto& finding : check_plan(project, severity, lang))
+      out.push_back(std::move(finding));
   for (const auto& field : gate.requires_fields) {
     if (project.has_field(field))
       continue;

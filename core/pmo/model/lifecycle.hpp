@@ -82,6 +82,10 @@ int approvals_needed(const Quorum& quorum, int board_size);
 
 // Fields a gate requires that the project lacks, as findings located at the project file
 // (severity error in controlling/directive offices, warning in a supportive one).
+// The plan, as a gate that fixes it checks it: every milestone dated within the project's start
+// and end, in date order, and given a weight (weights are relative and must not all be 0).
+std::vector<Finding> check_plan(const Project& project, Severity severity, Lang lang);
+
 std::vector<Finding> check_readiness(const Office& office, const Project& project,
                                      const GateDef& gate, Lang lang);
 

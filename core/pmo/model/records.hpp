@@ -193,7 +193,8 @@ struct Closure {
 struct Milestone {
   std::string name;
   std::optional<Date> date;
-  double weight = 1;
+  double weight = 1;    // relative: the planned value shares the milestones' weights by their sum
+  bool weighted = true; // the weight was written (a file without one reads false, weight 1)
 };
 
 // The PM plan's sub-plans (项目管理计划), each a text; required by the baseline gate.

@@ -188,6 +188,10 @@ std::vector<Finding> validate_portfolio(const Portfolio& portfolio, Lang lang) {
                           tr(lang, "end {} is before start {}", "结束日期 {} 早于开始日期 {}",
                              format_date(*project.end), format_date(*project.start))));
 
+    // The plan as a reader sees it; the gate that fixes it refuses these (check_readiness).
+    for (auto& finding : check_plan(project, Severity::warning, lang))
+      out.push_back(std::move(finding));
+
     auto decisions = portfolio.decisions_of(project.id);
     ProjectState state = derive_state(office, decisions, lang);
     for (const Decision* d : decisions) {

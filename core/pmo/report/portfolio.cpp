@@ -106,6 +106,10 @@ void fill_control(ProjectRow& row, const model::ProjectControl& control) {
   row.open_risks = static_cast<int>(control.open_risks.size());
   row.escalated_risks = control.escalated;
   row.open_issues = static_cast<int>(control.open_issues.size());
+  row.overdue_issues = control.overdue_issues;
+  for (const auto& forecast : control.forecasts)
+    if (forecast.slip_days && *forecast.slip_days > 0)
+      row.late_milestones.push_back(forecast);
   row.pending_changes = static_cast<int>(
       std::count_if(control.changes.begin(), control.changes.end(), [](const auto& c) {
         return c.status != model::ChangeStatus::approved &&
@@ -156,6 +160,14 @@ ProjectRow project_row(const model::Portfolio& portfolio, const model::Project& 
   row.days_in_stage = days_between(row.stage_since, clock.today());
   row.anomalies = static_cast<int>(state.anomalies.size());
   fill_control(row, model::project_control(portfolio, project, state, clock, lang));
+  if (!state.next_gate && state.stage != model::k_rejected_stage && project.closure &&
+      project.closure->outcome) {
+    row.outcome = project.closure->outcome;
+    row.health.reset();
+    row.health_overridden = false;
+    row.spi.reset();
+    row.cpi.reset();
+  }
   return row;
 }
 
@@ -278,8 +290,13 @@ PortfolioReport build_report(const model::Portfolio& portfolio,
       model::due_period(clock.today(), settings.cadence, settings.report_grace);
   report.due_period = model::format_period(due);
   report.report_due = model::report_due(due, settings.report_grace);
+  // A closed project's risks leave the escalation list: nobody acts on them any more.
+  std::set<std::string, std::less<>> ended;
+  for (const auto& row : report.projects)
+    if (row.outcome)
+      ended.insert(row.id);
   for (const auto& risk : portfolio.risks)
-    if (model::is_escalated(portfolio.office.control, risk))
+    if (model::is_escalated(portfolio.office.control, risk) && !ended.contains(risk.project))
       report.escalated.push_back({risk.project, risk.id, risk.description, risk.score(),
                                   person_name(portfolio, risk.owner)});
   std::stable_sort(

@@ -42,6 +42,9 @@ struct ProjectRow {
   int approvals_needed = 0;
   std::vector<std::string> missing_roles; // board roles of the next gate without an approval
   int anomalies = 0;                      // decisions that could not take effect
+  // A closed project (no gate left, a closure report): its outcome, shown instead of health;
+  // health, SPI and CPI are then empty (they described the work while it ran).
+  std::optional<model::Outcome> outcome;
   // Project control (项目监控), once the baseline gate passed.
   std::optional<model::Rag> health; // overall: the worst dimension
   bool health_overridden = false;   // a dimension's rating is the manager's override
@@ -51,6 +54,8 @@ struct ProjectRow {
   int open_risks = 0;
   int escalated_risks = 0;
   int open_issues = 0;
+  int overdue_issues = 0;                            // open, past their due date
+  std::vector<model::MilestoneSlip> late_milestones; // forecast after the baseline date
   int pending_changes = 0;
 };
 

@@ -262,6 +262,19 @@ std::string run(git::Repository& repo, const Request& request) {
       request.on_restored(restored);
     }
   }
+  if (!request.scope.clean_first.empty()) {
+    std::vector<std::string> paths;
+    for (const auto& path : request.scope.clean_first)
+      paths.push_back(request.prefix + path);
+    if (const auto dirty = repo.dirty_paths(paths); !dirty.empty())
+      throw WriteError(WriteError::Category::findings,
+                       tr(lang,
+                          "uncommitted changes in {}: pmo decides on the committed version; "
+                          "commit your edits first (git commit), or discard them",
+                          "{} 有未提交的修改：pmo 依据已提交的版本作出判断；请先提交修改"
+                          "（git commit）或撤销",
+                          fmt::join(dirty, ", ")));
+  }
   for (int attempt = 0; attempt < k_attempts; ++attempt) {
     const std::string head = repo.head_id();
     check_clock(repo, request.now, lang);

@@ -27,11 +27,15 @@ struct Scope {
   };
   Kind kind = Kind::portfolio;
   std::string project;
+  // Portfolio-relative paths the write decides on as committed: uncommitted edits of them refuse
+  // the write before anything is loaded or judged ("commit your edits first"), so that nobody
+  // reads a refusal about the committed version while looking at the edited one.
+  std::vector<std::string> clean_first;
 
-  static Scope whole_portfolio() { return {Kind::portfolio, {}}; }
-  static Scope office_only() { return {Kind::office, {}}; }
-  static Scope office_and_project_ids() { return {Kind::office_and_ids, {}}; }
-  static Scope one_project(std::string id) { return {Kind::project, std::move(id)}; }
+  static Scope whole_portfolio() { return {Kind::portfolio, {}, {}}; }
+  static Scope office_only() { return {Kind::office, {}, {}}; }
+  static Scope office_and_project_ids() { return {Kind::office_and_ids, {}, {}}; }
+  static Scope one_project(std::string id) { return {Kind::project, std::move(id), {}}; }
 };
 
 // What a writing command wants committed, computed from the committed records.
