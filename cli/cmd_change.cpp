@@ -6,6 +6,7 @@
 #include "control_write.hpp"
 #include "workspace.hpp"
 
+#include <pmo/journal/journal.hpp>
 #include <pmo/report/text.hpp>
 
 #include <cmath>
@@ -29,6 +30,7 @@ int run_change(Context& ctx, const ChangeOptions& opts) {
   Lang lang = early_language(ctx, &ws);
   std::string path;
   std::string id;
+  bool no_alternative = false;
   std::string commit = write_commit(
       ctx, ws, lang, WriteScope::one_project(opts.project), [&](const store::Loaded& head) {
         const model::Portfolio& portfolio = head.portfolio;
@@ -37,26 +39,52 @@ int run_change(Context& ctx, const ChangeOptions& opts) {
         change.project = project.id;
         change.title = opts.title;
         change.reason = opts.reason;
-        if (!opts.requested_by.empty() && !portfolio.person(opts.requested_by))
-          throw Failure(k_exit_findings,
-                        tr(lang, "--as: '{}' is not in the roster", "--as：“{}”不在人员名册中",
-                           one_line(opts.requested_by)));
+        Problems problems; // every mistake of the command line at once
+        // The requester: --as, else the operator (the roster person with git's user.email).
         change.requested_by = opts.requested_by;
+        if (!opts.requested_by.empty() && !portfolio.person(opts.requested_by))
+          problems.add(tr(lang, "--as: '{}' is not in the roster", "--as：“{}”不在人员名册中",
+                          one_line(opts.requested_by)));
+        if (opts.requested_by.empty()) {
+          std::vector<const model::Person*> people;
+          for (const auto& person : portfolio.people)
+            people.push_back(&person);
+          if (const model::Person* me =
+                  journal::person_with_email(people, operator_signature(ws, ctx.clock.now).email))
+            change.requested_by = me->id;
+          else
+            problems.add(
+                tr(lang,
+                   "--as PERSON is required: who requests the change (your git "
+                   "user.email is nobody's in the roster)",
+                   "必须用 --as 指定变更申请人（您的 git user.email 不属于名册中的任何人）"));
+        }
         change.requested = ctx.clock.today();
         change.scope_impact = opts.scope;
         change.quality_impact = opts.quality;
-        if (!opts.schedule_days.empty()) {
-          double days = number_option(opts.schedule_days, "--schedule-days", lang);
-          if (days != std::trunc(days) || std::fabs(days) > 3650)
-            throw Failure(k_exit_findings,
-                          tr(lang, "--schedule-days must be a whole number of days, not {}",
-                             "--schedule-days 必须是整数天数，而不是 {}",
-                             one_line(opts.schedule_days)));
-          change.schedule_days = static_cast<int>(days);
-        }
+        if (!opts.schedule_days.empty())
+          problems.collect([&] {
+            double days = number_option(opts.schedule_days, "--schedule-days", lang);
+            if (days != std::trunc(days) || std::fabs(days) > 3650)
+              throw Failure(k_exit_findings,
+                            tr(lang, "--schedule-days must be a whole number of days, not {}",
+                               "--schedule-days 必须是整数天数，而不是 {}",
+                               one_line(opts.schedule_days)));
+            change.schedule_days = static_cast<int>(days);
+          });
         if (!opts.cost.empty())
-          change.cost = number_option(opts.cost, "--cost", lang);
+          problems.collect([&] { change.cost = number_option(opts.cost, "--cost", lang); });
+        // Seed 002 §2.4: a change request states its impact (on scope, schedule, cost or quality).
+        if (opts.scope.empty() && opts.quality.empty() && opts.schedule_days.empty() &&
+            opts.cost.empty())
+          problems.add(tr(lang,
+                          "a change request states its impact: give at least one of --scope, "
+                          "--schedule-days, --cost, --quality",
+                          "变更申请必须说明影响：请至少给出 --scope、--schedule-days、--cost、"
+                          "--quality 之一"));
         change.alternatives = opts.alternatives;
+        problems.raise(k_exit_findings);
+        no_alternative = opts.alternatives.empty();
 
         std::string text = codec::encode_change(change);
         git::Signature author = operator_signature(ws, ctx.clock.now);
@@ -81,6 +109,12 @@ int run_change(Context& ctx, const ChangeOptions& opts) {
         return plan;
       });
   *ctx.out << id << '\n';
+  if (no_alternative)
+    *ctx.err << pick(lang,
+                     "warning: no alternative considered (--alternative); the CCB weighs the "
+                     "change against its alternatives\n",
+                     "警告：未给出备选方案（--alternative）；变更控制委员会需要将变更与备选方案对比"
+                     "权衡\n");
   if (!ctx.quiet)
     *ctx.err << tr(lang,
                    "Recorded change request {} — {} (commit {}); the CCB decides it with "
@@ -101,8 +135,12 @@ void add_change(CLI::App& app, Action& action) {
   request->add_option("ID", opts->project, "Project id")->required();
   request->add_option("--title", opts->title, "What changes")->required();
   request->add_option("--reason", opts->reason, "Why")->required();
-  request->add_option("--as", opts->requested_by, "Who requests it (person id)");
-  request->add_option("--scope", opts->scope, "Impact on scope");
+  request->add_option("--as", opts->requested_by,
+                      "Who requests it (person id); default: the roster person with your git "
+                      "user.email");
+  request->add_option("--scope", opts->scope,
+                      "Impact on scope (give at least one of --scope, --schedule-days, --cost, "
+                      "--quality)");
   request->add_option("--schedule-days", opts->schedule_days,
                       "Impact on schedule in days (moves the end and the milestones not yet due)");
   request->add_option("--cost", opts->cost, "Impact on cost (added to the budget at completion)");

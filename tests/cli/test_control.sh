@@ -163,6 +163,20 @@ expect_out '"overdue_issues": 1'
 run -C "$T/issues" report
 expect_out "1 (1 overdue)"
 
+# A change request states its impact and who requests it (seed 002 §2.4), all said in one run.
+run -C "$P" change request CP-1 --title "Add SSO" --reason "Customer demand" --as nobody
+expect_rc 1 "a change request without impact, by nobody"
+expect_err "pmo: --as: 'nobody' is not in the roster"
+expect_err "pmo: a change request states its impact: give at least one of --scope, --schedule-days, --cost, --quality"
+expect_eq "$(grep -c '^pmo: ' "$ERR")" "2" "change request: one line per mistake"
+# Without --as the requester is the operator (git user.email); without an alternative, a warning.
+cp -r "$P" "$T/cr"
+git -C "$T/cr" config user.email mgr@example.com
+run -C "$T/cr" change request CP-1 --title "Dark mode" --reason "Users ask" --quality "Accessibility review"
+expect_rc 0 "a change request by the operator"
+expect_err "warning: no alternative considered"
+grep -q "^requested_by: mgr$" "$T/cr/projects/CP-1/changes/$(cat "$OUT").yaml" && pass || fail "requested_by from user.email"
+
 # Change control: the CCB (pmo + finance, all) approves the change and the baseline moves.
 run -C "$P" change request CP-1 --title "Add SSO" --reason "Customer demand" --scope "SSO login" --schedule-days 14 --cost 50000 --alternative "Defer to phase 2"
 expect_rc 0 "change request"; CR=$(cat "$OUT")
