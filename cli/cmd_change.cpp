@@ -73,7 +73,7 @@ int run_change(Context& ctx, const ChangeOptions& opts) {
             change.schedule_days = static_cast<int>(days);
           });
         if (!opts.cost.empty())
-          problems.collect([&] { change.cost = number_option(opts.cost, "--cost", lang); });
+          problems.collect([&] { change.cost = amount_option(opts.cost, "--cost", lang, true); });
         // Seed 002 §2.4: a change request states its impact (on scope, schedule, cost or quality).
         if (opts.scope.empty() && opts.quality.empty() && opts.schedule_days.empty() &&
             opts.cost.empty())

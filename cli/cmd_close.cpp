@@ -68,11 +68,7 @@ model::Closure compose(const CloseOptions& opts, const model::Project& project, 
   if (!opts.actual_end.empty())
     closure.actual_end = date_option(opts.actual_end, "--actual-end", lang);
   if (!opts.actual_cost.empty()) {
-    double cost = number_option(opts.actual_cost, "--actual-cost", lang);
-    if (cost < 0)
-      throw Failure(k_exit_findings, tr(lang, "--actual-cost must not be negative, not {}",
-                                        "--actual-cost 不能为负数，而不是 {}", opts.actual_cost));
-    closure.actual_cost = cost;
+    closure.actual_cost = amount_option(opts.actual_cost, "--actual-cost", lang);
   }
   if (!opts.outcome.empty()) {
     auto outcome = model::parse_outcome(opts.outcome);

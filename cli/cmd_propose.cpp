@@ -2,6 +2,7 @@
 // a YAML file or stdin. Prints the new id on stdout.
 
 #include "commands.hpp"
+#include "control_write.hpp"
 #include "templates.hpp"
 #include "workspace.hpp"
 
@@ -26,7 +27,7 @@ struct ProposeOptions {
   std::string id;
   std::string sponsor;
   std::string manager;
-  std::optional<double> budget;
+  std::string budget;
   std::string start;
   std::string end;
   std::string from;
@@ -98,8 +99,14 @@ int run_propose(Context& ctx, const ProposeOptions& opts) {
     project.sponsor = opts.sponsor;
   if (!opts.manager.empty())
     project.manager = opts.manager;
-  if (opts.budget)
-    project.budget = *opts.budget;
+  if (!opts.budget.empty()) {
+    // Read as the file's budget is: one parser and one range for money (a usage error here).
+    try {
+      project.budget = amount_option(opts.budget, "--budget", lang);
+    } catch (const Failure& failure) {
+      throw Failure(k_exit_usage, failure.what());
+    }
+  }
   if (!opts.start.empty())
     project.start = parse_date_option(opts.start, "--start", lang);
   if (!opts.end.empty())

@@ -68,7 +68,7 @@ int run_update(Context& ctx, const UpdateOptions& opts) {
         report.project = project.id;
         report.period = period;
         report.percent_complete = number_option(opts.percent, "--percent", lang);
-        report.actual_cost = number_option(opts.actual_cost, "--actual-cost", lang);
+        report.actual_cost = amount_option(opts.actual_cost, "--actual-cost", lang);
         for (const auto& item : opts.forecasts) {
           auto [name, date] = split_pair(item, "--forecast", lang);
           bool known = std::any_of(project.milestones.begin(), project.milestones.end(),

@@ -22,12 +22,23 @@ std::string one_line(std::string text) {
 }
 
 double number_option(const std::string& text, const char* option, model::Lang lang) {
-  double value = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || ec != std::errc{} || end != text.data() + text.size() ||
-      !std::isfinite(value))
+  // The reader's own parser: a flag takes what a file takes, and nothing else.
+  if (const auto value = model::parse_number(text))
+    return *value;
+  throw Failure(k_exit_findings,
+                tr(lang, "{}: '{}' is not a number", "{}：“{}”不是数字", option, one_line(text)));
+}
+
+double amount_option(const std::string& text, const char* option, model::Lang lang,
+                     bool signed_amount) {
+  const double value = number_option(text, option, lang);
+  if (!signed_amount && value < 0)
+    throw Failure(k_exit_findings, tr(lang, "{} must not be negative, not {}",
+                                      "{} 不能为负数，而不是 {}", option, one_line(text)));
+  if (std::fabs(value) > model::k_max_amount)
     throw Failure(k_exit_findings,
-                  tr(lang, "{}: '{}' is not a number", "{}：“{}”不是数字", option, one_line(text)));
+                  tr(lang, "{} must be at most 1e15 (an amount of money), not {}",
+                     "{} 不能超过 1e15（金额），而不是 {}", option, one_line(text)));
   return value;
 }
 

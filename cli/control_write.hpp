@@ -22,6 +22,10 @@ std::string one_line(std::string text);
 
 // A number given on the command line; throws Failure(1) naming `option` when it is not one.
 double number_option(const std::string& text, const char* option, model::Lang lang);
+// An amount of money given as `option`: a number within ±k_max_amount, not negative unless
+// `signed_amount` (a change request's cost may be negative).
+double amount_option(const std::string& text, const char* option, model::Lang lang,
+                     bool signed_amount = false);
 // A date YYYY-MM-DD given on the command line; throws Failure(1) naming `option`.
 model::Date date_option(const std::string& text, const char* option, model::Lang lang);
 

@@ -21,6 +21,22 @@ expect_err "pmo: uncommitted changes in projects/CP-1/project.yaml: pmo decides 
 expect_eq "$(grep -c '^pmo: ' "$ERR")" "1" "the uncommitted edits are the only thing said"
 git -C "$P" checkout -q -- projects/CP-1/project.yaml
 
+# Money has one parser and one range, in flags and files: no NaN, infinity, hex or 1e308.
+for budget in nan .inf 1.8e308 0x10 1e308 -5; do
+  run -C "$P" propose --title "Budget $budget" --budget "$budget"
+  expect_rc 2 "--budget $budget"; expect_err "pmo: --budget"
+done
+printf 'title: Hex
+budget: 0x10
+' >"$T/hex.yaml"
+run -C "$P" propose --from "$T/hex.yaml"
+expect_rc 1 "budget 0x10 in a file"; expect_err "hex.yaml:2:9: error: budget must be a number"
+printf 'title: Huge
+budget: 1e308
+' >"$T/huge.yaml"
+run -C "$P" propose --from "$T/huge.yaml"
+expect_rc 1 "budget 1e308 in a file"; expect_err "huge.yaml:2:9: error: budget must be at most 1e15"
+
 # A name git would refuse as an author's ("." is all punctuation it trims) is refused up front.
 run -C "$P" people add p4 --name '.' --role business
 expect_rc 2 "a name of punctuation"; expect_err "--name '.' has nothing git keeps"
@@ -47,7 +63,7 @@ before=$(commit_count "$P")
 run -C "$P" update CP-1 --period 2027-W02 --percent 170 --actual-cost 1000
 expect_rc 1 "percent 170"; expect_err "percent_complete"
 run -C "$P" update CP-1 --period 2027-W02 --percent 10 --actual-cost -5
-expect_rc 1 "negative cost"; expect_err "actual_cost"
+expect_rc 1 "negative cost"; expect_err "--actual-cost must not be negative, not -5"
 run -C "$P" update CP-1 --period 2027-01 --percent 10 --actual-cost 5
 expect_rc 1 "monthly period in a weekly office"; expect_err "--period"
 run -C "$P" update CP-1 --period 2027-W54 --percent 10 --actual-cost 5

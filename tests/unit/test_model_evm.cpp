@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <cmath>
+
 using namespace pmo::model;
 
 namespace {
@@ -108,4 +110,16 @@ TEST_CASE("health follows the thresholds and a manager's rating overrides it") {
   CHECK_FALSE(h.dimensions[1].overridden());
   CHECK(h.overall == Rag::red);
   CHECK_FALSE(assess_health(settings, std::nullopt, nullptr).overall);
+}
+
+TEST_CASE("an index that would not be finite is left out, never inf") {
+  Baseline b = linear();
+  // A cost of 1e-305 against an earned value of 40,000 would make CPI infinite (4e309).
+  Evm e = earned_value(b, 40, 1e-305, d("2027-02-10"));
+  CHECK_FALSE(e.cpi);
+  CHECK(std::isfinite(e.eac));
+  CHECK(std::isfinite(e.etc));
+  CHECK(std::isfinite(e.vac));
+  REQUIRE(e.spi);
+  CHECK(std::isfinite(*e.spi));
 }

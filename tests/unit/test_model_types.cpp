@@ -79,3 +79,16 @@ TEST_CASE("field locations: set, find, a later write wins, fields under a prefix
   CHECK(where.at("closure.outcome").file == "projects/P1/closure.yaml");
   CHECK(where.at("title").file == "projects/P1/project.yaml");
 }
+
+TEST_CASE("numbers are decimal and finite, in flags and files alike") {
+  CHECK(parse_number("16") == 16);
+  CHECK(parse_number("+2.5") == 2.5);
+  CHECK(parse_number("-1e3") == -1000);
+  CHECK(parse_number("1e15") == 1e15);
+  for (const char* bad : {"", "+", "++1", "0x10", "nan", "NaN", "inf", ".inf", "-inf", "1.8e308",
+                          "1e400", "1,000", " 1", "1 ", "1_000"}) {
+    CAPTURE(bad);
+    CHECK_FALSE(parse_number(bad));
+  }
+  CHECK(k_max_amount == 1e15);
+}

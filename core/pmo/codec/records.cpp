@@ -283,17 +283,7 @@ bool is_plain(const YAML::Node& node) {
   return node.IsScalar() && node.Tag() != "!" && node.Tag() != "tag:yaml.org,2002:str";
 }
 
-std::optional<double> parse_number(std::string_view text) {
-  if (!text.empty() && text.front() == '+')
-    text.remove_prefix(1);
-  if (text.empty() || text.front() == '+')
-    return std::nullopt;
-  double value = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc{} || end != text.data() + text.size() || !std::isfinite(value))
-    return std::nullopt;
-  return value;
-}
+using model::parse_number;
 
 std::optional<double> number_of(Ctx& ctx, const Field& field) {
   if (field.value.IsNull())
@@ -318,6 +308,12 @@ void read_amount(Ctx& ctx, const Map& map, std::string_view name, std::optional<
     ctx.error(field->at, "negative-amount",
               tr(ctx.lang, "{} must not be negative ({})", "{} 不能为负数（{}）", field->path,
                  field->value.Scalar()));
+    return;
+  }
+  if (value && *value > model::k_max_amount) {
+    ctx.error(field->at, "bad-value",
+              tr(ctx.lang, "{} must be at most 1e15 (an amount of money), not {}",
+                 "{} 不能超过 1e15（金额），而不是 {}", field->path, field->value.Scalar()));
     return;
   }
   out = value;
@@ -1658,7 +1654,8 @@ Decoded<model::ChangeRequest> decode_change(std::string_view text, const std::st
     read_text(ctx, m, "scope", r.scope_impact);
     if (auto v = read_bounded(ctx, m, "schedule_days", -3650, 3650, true, false))
       r.schedule_days = static_cast<int>(*v);
-    if (auto v = read_bounded(ctx, m, "cost", -1e15, 1e15, false, false))
+    if (auto v =
+            read_bounded(ctx, m, "cost", -model::k_max_amount, model::k_max_amount, false, false))
       r.cost = *v;
     read_text(ctx, m, "quality", r.quality_impact);
   }

@@ -1,6 +1,8 @@
 #include <pmo/model/evm.hpp>
 
 #include <algorithm>
+#include <cmath>
+#include <optional>
 
 namespace pmo::model {
 
@@ -84,15 +86,19 @@ Evm earned_value(const Baseline& baseline, double percent_complete, double actua
   e.ac = actual_cost;
   e.sv = e.ev - e.pv;
   e.cv = e.ev - e.ac;
-  if (e.pv > 0)
-    e.spi = e.ev / e.pv;
-  if (e.ac > 0)
-    e.cpi = e.ev / e.ac;
-  e.eac = e.cpi && *e.cpi > 0 ? e.bac / *e.cpi : e.ac + (e.bac - e.ev);
+  // An index only when it is a finite number: a figure of 1e-300 would make one infinite.
+  const auto ratio = [](double a, double b) -> std::optional<double> {
+    if (!(b > 0) || !std::isfinite(a / b))
+      return std::nullopt;
+    return a / b;
+  };
+  e.spi = ratio(e.ev, e.pv);
+  e.cpi = ratio(e.ev, e.ac);
+  const auto eac = e.cpi && *e.cpi > 0 ? ratio(e.bac, *e.cpi) : std::nullopt;
+  e.eac = eac ? *eac : e.ac + (e.bac - e.ev);
   e.etc = e.eac - e.ac;
   e.vac = e.bac - e.eac;
-  if (e.bac - e.ac > 0)
-    e.tcpi = (e.bac - e.ev) / (e.bac - e.ac);
+  e.tcpi = ratio(e.bac - e.ev, e.bac - e.ac);
   return e;
 }
 

@@ -4,9 +4,26 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <stdexcept>
 
 namespace pmo::model {
+
+std::optional<double> parse_number(std::string_view text) {
+  if (!text.empty() && text.front() == '+')
+    text.remove_prefix(1);
+  if (text.empty() || text.front() == '+')
+    return std::nullopt;
+  // Decimal only: from_chars would read the "0" of "0x10" and stop; "inf" and "nan" it reads
+  // as numbers, which no amount is.
+  if (text.find_first_not_of("0123456789.-eE") != std::string_view::npos)
+    return std::nullopt;
+  double value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc{} || end != text.data() + text.size() || !std::isfinite(value))
+    return std::nullopt;
+  return value;
+}
 
 void FieldLocations::set(std::string_view path, const Location& at) {
   std::size_t file = 0;

@@ -35,6 +35,14 @@ std::string counted(Lang lang, N n, const char* en_one, const char* en_many, con
   return fmt::format(fmt::runtime(lang == Lang::zh ? zh : one ? en_one : en_many), n);
 }
 
+// Money, in flags and in files alike: a finite amount of at most 10^15 (either sign) in the
+// office currency. Beyond it earned value loses its cents and its indexes their meaning.
+inline constexpr double k_max_amount = 1e15;
+
+// A number as pmo reads one, in a flag or a file: decimal (an optional sign, digits, a fraction,
+// an exponent) and finite; nullopt for anything else ("0x10", "nan", ".inf", "1e400", "").
+std::optional<double> parse_number(std::string_view text);
+
 std::optional<Lang> parse_lang(std::string_view text); // "zh", "zh-CN", "en", "en-US"...
 std::string_view lang_code(Lang lang);                 // "zh" | "en"
 
