@@ -124,6 +124,7 @@ int run_close(Context& ctx, const CloseOptions& opts) {
   bool amended = false;
   std::string closure_gate;
   std::vector<std::string> still_needed; // fields closure_gate requires that are still missing
+  std::vector<std::string> loose_ends;   // what it would find still open
   std::string commit = write_commit(
       ctx, ws, lang, WriteScope::one_project(opts.project), [&](const store::Loaded& head) {
         const model::Portfolio& portfolio = head.portfolio;
@@ -152,6 +153,8 @@ int run_close(Context& ctx, const CloseOptions& opts) {
             for (const auto& field : gate.requires_fields)
               if (!closed.has_field(field))
                 still_needed.push_back(field);
+            for (const auto& finding : model::check_loose_ends(portfolio, closed, gate, lang))
+              loose_ends.push_back(finding.message);
           }
         std::string text = codec::encode_closure(closure);
         check_record(codec::decode_closure(text, path, lang), path, lang);
@@ -180,15 +183,20 @@ int run_close(Context& ctx, const CloseOptions& opts) {
         lang, "{} the closure report {} (commit {}).\n", "已{}收尾报告 {}（提交 {}）。\n",
         amended ? model::pick(lang, "Amended", "修订") : model::pick(lang, "Recorded", "记录"),
         path, commit.substr(0, 7));
-    if (!closure_gate.empty() && still_needed.empty())
-      *ctx.err << tr(lang, "{} now has every field it requires; its board can decide.\n",
-                     "{} 所需的各项均已齐备，评审委员会可以决策。\n", closure_gate);
-    else if (!closure_gate.empty())
+    if (!closure_gate.empty() && !still_needed.empty())
       *ctx.err << tr(lang,
                      "{} still requires {}: run pmo close {} again with them (it amends the "
                      "report).\n",
                      "{} 还需要 {}：请再次运行 pmo close {} 补充（将修订收尾报告）。\n",
                      closure_gate, fmt::join(still_needed, ", "), opts.project);
+    if (!closure_gate.empty() && !loose_ends.empty()) {
+      *ctx.err << tr(lang, "{} still has loose ends:\n", "{} 仍有未了事项：\n", closure_gate);
+      for (const auto& loose : loose_ends)
+        *ctx.err << "  - " << loose << '\n';
+    }
+    if (!closure_gate.empty() && still_needed.empty() && loose_ends.empty())
+      *ctx.err << tr(lang, "{} now has every field it requires; its board can decide.\n",
+                     "{} 所需的各项均已齐备，评审委员会可以决策。\n", closure_gate);
   }
   return k_exit_ok;
 }

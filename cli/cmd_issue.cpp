@@ -5,6 +5,8 @@
 #include "control_write.hpp"
 #include "workspace.hpp"
 
+#include <pmo/model/control.hpp>
+
 #include <ostream>
 
 namespace pmo::cli {
@@ -90,7 +92,7 @@ int run_issue(Context& ctx, const IssueOptions& opts) {
             tr(office_lang, "Issue {} {}: {} ({})", "问题 {} {}：{}（{}）", issue.id,
                opts.verb == "add" ? model::pick(office_lang, "raised", "登记")
                                   : model::pick(office_lang, "resolved", "解决"),
-               project.id, model::to_string(issue.priority)),
+               project.id, model::priority_name(issue.priority, office_lang)),
             {one_line(opts.verb == "add" ? issue.description : issue.resolution)},
             {{"Pmo-Project", project.id}, {"Pmo-Issue", issue.id}});
         return plan;

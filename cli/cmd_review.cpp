@@ -56,6 +56,8 @@ int run_review(Context& ctx, const ReviewOptions& opts) {
   scope.clean_first.push_back("projects/" + opts.project + "/project.yaml");
   if (!opts.change.empty())
     scope.clean_first.push_back("projects/" + opts.project + "/changes");
+  else
+    scope.clean_first.push_back("projects/" + opts.project + "/closure.yaml");
   std::string commit = write_commit(ctx, ws, lang, scope, [&](const store::Loaded& head) {
     require_loadable(head, lang, {"pmo.yaml", "people/", "projects/" + opts.project + "/"});
     const model::Portfolio& portfolio = head.portfolio;
@@ -158,11 +160,16 @@ int run_review(Context& ctx, const ReviewOptions& opts) {
       effect = tr(lang, "{0} is {1} at {2}; the next decision on {2} opens a new round.",
                   "{0} 在 {2} 处于“{1}”状态；{2} 的下一次决策将开启新一轮评审。", project.id,
                   model::pause_name(outcome.after.pause, lang), gate->id);
-    else if (progress)
+    else if (progress) {
+      // The roles by their names in the user's language (the office's zh/en role names).
+      std::vector<std::string> missing;
+      for (const auto& role : progress->missing_roles)
+        missing.push_back(model::role_name(portfolio.office, role, lang));
       effect =
           tr(lang, "{}: {} of {} approvals; still to decide: {}.",
              "{}：已有 {} 个批准，需要 {} 个；尚待决策：{}。", subject, progress->approvals.size(),
-             progress->approvals_needed, fmt::join(progress->missing_roles, ", "));
+             progress->approvals_needed, fmt::join(missing, pick(lang, ", ", "、")));
+    }
     return plan;
   });
 

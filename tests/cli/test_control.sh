@@ -248,7 +248,9 @@ expect_rc 0 "a closure report without cost and lessons"
 expect_err "G4 still requires closure.actual_cost, closure.lessons: run pmo close CP-1 again with them"
 expect_no_out "can decide"
 run -C "$T/partial" --lang zh close CP-1 --actual-cost 1 --went-well "Demos"
-expect_err "G4 所需的各项均已齐备，评审委员会可以决策。"
+expect_err "G4 仍有未了事项："
+expect_err "  - G4 将关闭项目，但风险 $RISK 仍未关闭（评分 16）：请先关闭（pmo risk close CP-1 $RISK）"
+expect_no_out "还需要"
 run -C "$P" close CP-1 --acceptance "Customer signed the acceptance form" \
   --deliverable "Portal=yes" --deliverable "Admin guide=no" --actual-start 2027-01-04 \
   --actual-end 2027-07-16 --actual-cost 560000 --outcome achieved \
@@ -285,6 +287,21 @@ echo "# edited" >>"$P/projects/CP-1/closure.yaml"
 run -C "$P" review CP-1 --gate G4 --decision approve --as spon
 expect_rc 1 "G4 with an uncommitted closure edit"; expect_err "uncommitted changes in projects/CP-1/closure.yaml"
 cp "$T/closure.bak" "$P/projects/CP-1/closure.yaml"
+# G4 lists every loose end: the escalated risk still open, a rejected deliverable while the
+# outcome says achieved; status CP-1 shows them in its checklist.
+run -C "$P" review CP-1 --gate G4 --decision approve --as spon
+expect_rc 1 "G4 with loose ends"
+expect_err "projects/CP-1/risks/$RISK.yaml:1:1: error: G4 closes the project, but risk $RISK is still open (score 16): close it first (pmo risk close CP-1 $RISK)"
+expect_err "the deliverable 'Admin guide' was not accepted: accept it, or record the outcome as partially_achieved"
+run -C "$P" status CP-1
+expect_out "risk $RISK is still open"
+run -C "$P" risk close CP-1 "$RISK"
+expect_rc 0 "the last risk closed"
+run -C "$P" close CP-1 --outcome partially_achieved
+expect_rc 0 "the outcome corrected"
+expect_err "G4 now has every field it requires; its board can decide."
+run -C "$P" report
+expect_no_out "| \`CP-1\` | \`$RISK\` |" # no longer escalated
 run -C "$P" review CP-1 --gate G4 --decision approve --as spon
 expect_rc 0 "G4 sponsor"
 run -C "$P" review CP-1 --gate G4 --decision approve --as pmo1
@@ -292,7 +309,7 @@ expect_rc 0 "G4 pmo"; expect_err "closed"
 run -C "$P" close CP-1 --went-well "late"
 expect_rc 1 "close after G4"; expect_err "stage"
 run -C "$P" lessons
-expect_out "CP-1  Customer portal  (closed 2027-07-16, objectives achieved)"
+expect_out "CP-1  Customer portal  (closed 2027-07-16, objectives partly achieved)"
 expect_out "  + Weekly demos with the customer  [Communication, customer]"
 expect_out "  - Estimate SSO integration earlier  [estimation]"
 run -C "$P" lessons --tag COMMUNICATION

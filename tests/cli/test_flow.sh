@@ -38,7 +38,7 @@ for r in biz:business tech:technical fin:finance; do
   PMO_NOW=2026-11-03T10:00:00Z run -C "$P" review CP-1 --gate G1 --decision approve --as "${r%%:*}" --comment "fine by ${r##*:}"
   expect_rc 0 "G1 approve by ${r%%:*}"
 done
-expect_err "3 of 4 approvals; still to decide: legal"
+expect_err "3 of 4 approvals; still to decide: Legal."
 run -C "$P" status CP-1
 expect_out "roles still to decide: Legal"
 PMO_NOW=2026-11-03T11:00:00Z run -C "$P" review CP-1 --gate G1 --decision approve-with-conditions --as law --condition "Sign the DPA first"

@@ -350,6 +350,46 @@ std::vector<Finding> check_plan(const Project& project, Severity severity, Lang 
   return out;
 }
 
+std::vector<Finding> check_loose_ends(const Portfolio& portfolio, const Project& project,
+                                      const GateDef& gate, Lang lang) {
+  std::vector<Finding> out;
+  if (std::none_of(gate.requires_fields.begin(), gate.requires_fields.end(),
+                   [](const std::string& field) { return field.starts_with("closure"); }))
+    return out;
+  const Severity severity =
+      portfolio.office.type == OfficeType::supportive ? Severity::warning : Severity::error;
+  for (const Risk* risk : portfolio.risks_of(project.id))
+    if (risk->open)
+      out.push_back(Finding{severity, Location{risk->file, 1, 1}, "loose-end",
+                            tr(lang,
+                               "{} closes the project, but risk {} is still open (score {}): "
+                               "close it first (pmo risk close {} {})",
+                               "{} 将关闭项目，但风险 {} 仍未关闭（评分 {}）：请先关闭"
+                               "（pmo risk close {} {}）",
+                               gate.id, risk->id, risk->score(), project.id, risk->id)});
+  for (const Issue* issue : portfolio.issues_of(project.id))
+    if (!issue->resolved)
+      out.push_back(Finding{severity, Location{issue->file, 1, 1}, "loose-end",
+                            tr(lang,
+                               "{} closes the project, but issue {} is still open: resolve it "
+                               "first (pmo issue resolve {} {} --resolution ...)",
+                               "{} 将关闭项目，但问题 {} 仍未解决：请先解决"
+                               "（pmo issue resolve {} {} --resolution ...）",
+                               gate.id, issue->id, project.id, issue->id)});
+  if (project.closure && project.closure->outcome == Outcome::achieved)
+    for (const auto& deliverable : project.closure->deliverables)
+      if (!deliverable.accepted)
+        out.push_back(Finding{severity, Location{project.closure->file, 1, 1}, "loose-end",
+                              tr(lang,
+                                 "the closure report says the objectives were achieved, but the "
+                                 "deliverable '{}' was not accepted: accept it, or record the "
+                                 "outcome as partially_achieved",
+                                 "收尾报告称目标已达成，但交付物“{}”未通过验收：请完成验收，或将"
+                                 "结果记为 partially_achieved",
+                                 deliverable.name)});
+  return out;
+}
+
 std::vector<Finding> check_readiness(const Office& office, const Project& project,
                                      const GateDef& gate, Lang lang) {
   std::vector<Finding> out;
@@ -549,7 +589,10 @@ ReviewPlan plan_review(const Portfolio& portfolio, const ReviewRequest& request,
 
   // Readiness: only an approval needs the gate's content.
   if (approval && plan.refusals.empty() && !on_change) {
-    for (auto& f : check_readiness(portfolio.office, *project, *gate, lang)) {
+    auto ready = check_readiness(portfolio.office, *project, *gate, lang);
+    for (auto& f : check_loose_ends(portfolio, *project, *gate, lang))
+      ready.push_back(std::move(f));
+    for (auto& f : ready) {
       if (f.severity == Severity::error)
         plan.refusals.push_back(std::move(f));
       else

@@ -82,6 +82,12 @@ int approvals_needed(const Quorum& quorum, int board_size);
 
 // Fields a gate requires that the project lacks, as findings located at the project file
 // (severity error in controlling/directive offices, warning in a supportive one).
+// What a gate that closes the project (one requiring the closure report) finds still open: each
+// open risk and open issue, and each deliverable not accepted when the outcome says achieved.
+// Severity as check_readiness's. Empty for any other gate.
+std::vector<Finding> check_loose_ends(const Portfolio& portfolio, const Project& project,
+                                      const GateDef& gate, Lang lang);
+
 // The plan, as a gate that fixes it checks it: every milestone dated within the project's start
 // and end, in date order, and given a weight (weights are relative and must not all be 0).
 std::vector<Finding> check_plan(const Project& project, Severity severity, Lang lang);

@@ -378,6 +378,8 @@ ProjectDetail project_detail(const model::Portfolio& portfolio, const model::Pro
     next.gate = gate.id;
     next.gate_name = gate.name.in(lang);
     next.missing_fields = model::check_readiness(portfolio.office, project, gate, lang);
+    for (auto& f : model::check_loose_ends(portfolio, project, gate, lang))
+      next.missing_fields.push_back(std::move(f));
     if (const model::GateProgress* progress = state.progress(gate.id)) {
       next.missing_roles = progress->missing_roles;
       next.approvals = static_cast<int>(progress->approvals.size());
