@@ -19,6 +19,7 @@ PMO_NOW=2026-11-03T11:00:00Z run -C "$P" review CP-1 --gate G2 --decision approv
 expect_rc 1 "review with uncommitted edits"
 expect_err "pmo: uncommitted changes in projects/CP-1/project.yaml: pmo decides on the committed version; commit your edits first"
 expect_eq "$(grep -c '^pmo: ' "$ERR")" "1" "the uncommitted edits are the only thing said"
+[ ! -e "$P/.git/pmo-index.tmp" ] && [ ! -e "$P/.git/index.lock" ] && pass || fail "a refused write leaves files in .git"
 git -C "$P" checkout -q -- projects/CP-1/project.yaml
 
 # Money has one parser and one range, in flags and files: no NaN, infinity, hex or 1e308.

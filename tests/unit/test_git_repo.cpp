@@ -757,4 +757,13 @@ TEST_CASE("git: under the write lock, a write the branch moved under stages noth
   CHECK(trimmed(git(tmp, dir, "ls-files")) == "a.yaml\nb.yaml");
   CHECK(!fs::exists(dir + "/lost.yaml"));
   CHECK(!fs::exists(dir + "/.git/pmo-index.tmp"));
+
+  // A write that commits nothing (refused after the lock) leaves no link to the index behind,
+  // and the repository reads the index file again afterwards.
+  { auto lock = repo.lock_for_write(1000); }
+  CHECK(!fs::exists(dir + "/.git/pmo-index.tmp"));
+  CHECK(!fs::exists(dir + "/.git/index.lock"));
+  write_file(dir + "/c.txt", "c\n");
+  git(tmp, dir, "add c.txt");
+  CHECK(repo.dirty_paths({"c.txt"}) == std::vector<std::string>{"c.txt"});
 }

@@ -258,6 +258,7 @@ struct WriteLock::IndexLock {
   // as the rest of the write). Nothing else changes the index while index.lock is held.
   IndexPtr index;
   std::weak_ptr<git_repository> repo;
+  std::string temp; // <gitdir>/pmo-index.tmp, removed with the lock (a link would pin the index)
   IndexLock() = default;
   IndexLock(const IndexLock&) = delete;
   IndexLock& operator=(const IndexLock&) = delete;
@@ -269,6 +270,10 @@ struct WriteLock::IndexLock {
         git_repository_set_index(owner.get(), nullptr);
       }
       index.reset();
+    }
+    if (!temp.empty()) {
+      ::unlink(temp.c_str()); // a write that made no commit leaves no link to the index behind
+      ::unlink((temp + ".lock").c_str());
     }
     if (fd >= 0) {
       ::close(fd);
@@ -387,6 +392,7 @@ struct Repository::Impl {
     check(git_repository_set_index(get(), index.get()), "reading the index");
     lock.index = std::move(index);
     lock.repo = repo;
+    lock.temp = temp;
   }
 
   // After a prepared index was not put in place: the held lock's index as <gitdir>/index is.
