@@ -284,6 +284,8 @@ void print_control(Context& ctx, const model::Portfolio& portfolio,
                       lines});
   }
   std::string last = c.latest ? c.latest->period : pick(lang, "none yet", "尚无");
+  if (c.latest && c.latest->amended)
+    last += tr(lang, " (amended {})", "（{} 更正）", model::format_date(*c.latest->amended));
   if (c.overdue)
     last += tr(lang, " — the report for {} is overdue (due by {})",
                " —— {} 的报告已逾期（截止 {}）", c.due_period, model::format_date(c.report_due));

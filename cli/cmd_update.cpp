@@ -29,6 +29,7 @@ struct UpdateOptions {
   std::string summary;
   std::vector<std::string> accomplishments;
   std::vector<std::string> next_steps;
+  bool amend = false; // replace the period's report (a correction), marking it amended
 };
 
 int run_update(Context& ctx, const UpdateOptions& opts) {
@@ -64,9 +65,29 @@ int run_update(Context& ctx, const UpdateOptions& opts) {
                            period, model::format_date(starts)));
         before_start = project.start && model::period_end(*parsed) < *project.start;
 
+        const auto reports = portfolio.reports_of(project.id);
+        const bool exists =
+            std::any_of(reports.begin(), reports.end(),
+                        [&](const model::StatusReport* r) { return r->period == period; });
+        if (exists && !opts.amend)
+          throw Failure(
+              k_exit_findings,
+              tr(lang,
+                 "the status report for {} already exists; to correct it, run pmo update "
+                 "{} --period {} --amend with the whole corrected report",
+                 "{} 的状态报告已存在；如需更正，请运行 pmo update {} --period {} --amend "
+                 "并给出完整的更正内容",
+                 period, project.id, period));
+        if (!exists && opts.amend)
+          throw Failure(k_exit_findings,
+                        tr(lang, "--amend: there is no status report for {} to correct",
+                           "--amend：没有 {} 的状态报告可更正", period));
+
         model::StatusReport report;
         report.project = project.id;
         report.period = period;
+        if (opts.amend)
+          report.amended = ctx.clock.today();
         report.percent_complete = number_option(opts.percent, "--percent", lang);
         report.actual_cost = amount_option(opts.actual_cost, "--actual-cost", lang);
         for (const auto& item : opts.forecasts) {
@@ -103,14 +124,16 @@ int run_update(Context& ctx, const UpdateOptions& opts) {
 
         WritePlan plan;
         plan.files.push_back({path, text});
+        plan.create_only = !opts.amend;
         plan.author = operator_signature(ws, ctx.clock.now);
         Lang office_lang = portfolio.office.language;
         std::vector<std::string> body;
         if (!report.summary.empty())
           body.push_back(one_line(report.summary));
         plan.message = git::compose_message(
-            tr(office_lang, "Status {}: {} {} — {}% complete, cost {}",
-               "状态报告 {}：{} {} —— 完成 {}%，成本 {}", period, project.id,
+            tr(office_lang, "Status {}{}: {} {} — {}% complete, cost {}",
+               "状态报告 {}{}：{} {} —— 完成 {}%，成本 {}", period,
+               opts.amend ? model::pick(office_lang, " (amended)", "（更正）") : "", project.id,
                one_line(project.title), report::format_amount(report.percent_complete),
                report::format_amount(report.actual_cost)),
             body, {{"Pmo-Project", project.id}, {"Pmo-Status", period}});
@@ -123,8 +146,10 @@ int run_update(Context& ctx, const UpdateOptions& opts) {
                    "right?\n",
                    "警告：{} 在项目计划开始日期之前就已结束；周期是否正确？\n", opts.period);
   if (!ctx.quiet)
-    *ctx.err << tr(lang, "Recorded the status report {} (commit {}).\n",
-                   "已记录状态报告 {}（提交 {}）。\n", path, commit.substr(0, 7));
+    *ctx.err << tr(lang, "{} the status report {} (commit {}).\n", "已{}状态报告 {}（提交 {}）。\n",
+                   opts.amend ? model::pick(lang, "Amended", "更正")
+                              : model::pick(lang, "Recorded", "记录"),
+                   path, commit.substr(0, 7));
   return k_exit_ok;
 }
 
@@ -148,6 +173,9 @@ void add_update(CLI::App& app, Action& action) {
   cmd->add_option("--done", opts->accomplishments, "An accomplishment (repeatable)")
       ->allow_extra_args(false);
   cmd->add_option("--next", opts->next_steps, "A next step (repeatable)")->allow_extra_args(false);
+  cmd->add_flag("--amend", opts->amend,
+                "Correct the period's report: it is replaced by this one (one commit) and marked "
+                "amended");
   cmd->callback(
       [&action, opts] { action = [opts](Context& ctx) { return run_update(ctx, *opts); }; });
 }

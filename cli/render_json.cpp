@@ -270,6 +270,9 @@ json control_json(const model::ProjectControl& c, const model::ControlSettings& 
   }
   return {{"baselines", baselines},
           {"latest_report", c.latest ? json(c.latest->period) : json(nullptr)},
+          {"latest_report_amended", c.latest && c.latest->amended
+                                        ? json(model::format_date(*c.latest->amended))
+                                        : json(nullptr)},
           {"forecasts", forecasts},
           {"current_period", c.current_period},
           {"due_period", c.due_period},

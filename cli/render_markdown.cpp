@@ -188,6 +188,8 @@ void control_section(std::string& out, const report::PortfolioReport& r) {
     if (p.health_overridden)
       health += pick(lang, " (override)", "（人工调整）");
     std::string last = p.last_period.empty() ? std::string{"—"} : md_code(p.last_period);
+    if (p.last_amended)
+      last += pick(lang, " (amended)", "（已更正）");
     if (p.overdue)
       last += pick(lang, " **overdue**", " **逾期**");
     table += row({md_code(p.id) + " " + md_text(p.title), md_text(health), index_text(p.spi),

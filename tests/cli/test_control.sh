@@ -90,7 +90,19 @@ run -C "$P" update CP-1 --percent 10 --actual-cost 62500 --health quality=amber 
 expect_rc 0 "update W04 (the current period by default)"
 [ -f "$P/projects/CP-1/status/2027-W04.yaml" ] && pass || fail "W04 file"
 run -C "$P" update CP-1 --percent 11 --actual-cost 63000
-expect_rc 1 "second report for the same period"; expect_err "already exists"
+expect_rc 1 "second report for the same period"; expect_err "already exists; to correct it, run pmo update CP-1 --period 2027-W04 --amend"
+# A correction is a new commit that replaces the report and says it was amended.
+cp -r "$P" "$T/amend"
+run -C "$T/amend" update CP-1 --period 2027-W04 --amend --percent 11 --actual-cost 63000
+expect_rc 0 "amend W04"; expect_err "Amended the status report projects/CP-1/status/2027-W04.yaml"
+expect_eq "$(git -C "$T/amend" log -1 --format=%s)" "Status 2027-W04 (amended): CP-1 Customer portal — 11% complete, cost 63,000" "amended subject"
+grep -q "^amended: 2027-01-31$" "$T/amend/projects/CP-1/status/2027-W04.yaml" && pass || fail "amended: in the record"
+run -C "$T/amend" status CP-1
+expect_out "Last report   2027-W04 (amended 2027-01-31)"
+run -C "$T/amend" report
+expect_out "\`2027-W04\` (amended)"
+run -C "$T/amend" update CP-1 --period 2027-W01 --amend --percent 1 --actual-cost 1
+expect_rc 1 "amend a missing report"; expect_err "no status report for 2027-W01 to correct"
 
 # W04 ends 2027-01-31: 27/55 * 25% = 12.27% planned, PV 61,363.64; EV 50,000; AC 62,500.
 run -C "$P" status CP-1

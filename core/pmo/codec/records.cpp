@@ -1357,7 +1357,7 @@ Decoded<model::StatusReport> decode_status_report(std::string_view text, const s
           "",
           r.where,
           {"percent_complete", "actual_cost", "forecasts", "health", "summary", "accomplishments",
-           "next_steps"}};
+           "next_steps", "amended"}};
   if (auto v = read_bounded(ctx, map, "percent_complete", 0, 100, false, true))
     r.percent_complete = *v;
   if (map.require("actual_cost")) {
@@ -1396,6 +1396,7 @@ Decoded<model::StatusReport> decode_status_report(std::string_view text, const s
   read_text(ctx, map, "summary", r.summary);
   read_list(ctx, map, "accomplishments", r.where, r.accomplishments);
   read_list(ctx, map, "next_steps", r.where, r.next_steps);
+  read_date(ctx, map, "amended", r.amended);
   return finish(std::move(out));
 }
 
@@ -1416,6 +1417,8 @@ std::string encode_status_report(const model::StatusReport& r) {
   w.text(0, "summary", r.summary);
   w.text_list(0, "accomplishments", r.accomplishments);
   w.text_list(0, "next_steps", r.next_steps);
+  if (r.amended)
+    w.raw(0, "amended", model::format_date(*r.amended));
   return std::move(w).str();
 }
 

@@ -289,6 +289,7 @@ struct StatusReport {
   std::string summary;
   std::vector<std::string> accomplishments;
   std::vector<std::string> next_steps;
+  std::optional<Date> amended; // the report was corrected (pmo update --amend) on this day
   std::string file;
   FieldLocations where;
 };

@@ -100,8 +100,10 @@ void fill_control(ProjectRow& row, const model::ProjectControl& control) {
     row.spi = control.evm->spi;
     row.cpi = control.evm->cpi;
   }
-  if (control.latest)
+  if (control.latest) {
     row.last_period = control.latest->period;
+    row.last_amended = control.latest->amended.has_value();
+  }
   row.overdue = control.overdue;
   row.open_risks = static_cast<int>(control.open_risks.size());
   row.escalated_risks = control.escalated;

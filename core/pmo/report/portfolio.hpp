@@ -49,8 +49,9 @@ struct ProjectRow {
   std::optional<model::Rag> health; // overall: the worst dimension
   bool health_overridden = false;   // a dimension's rating is the manager's override
   std::optional<double> spi, cpi;
-  std::string last_period; // of the latest status report
-  bool overdue = false;    // no status report for the current period
+  std::string last_period;   // of the latest status report
+  bool last_amended = false; // that report was corrected (pmo update --amend)
+  bool overdue = false;      // no status report for the current period
   int open_risks = 0;
   int escalated_risks = 0;
   int open_issues = 0;
