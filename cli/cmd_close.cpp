@@ -147,8 +147,7 @@ int run_close(Context& ctx, const CloseOptions& opts) {
         model::Project closed = project;
         closed.closure = closure;
         for (const auto& gate : portfolio.office.gates)
-          if (std::any_of(gate.requires_fields.begin(), gate.requires_fields.end(),
-                          [](const std::string& f) { return f.starts_with("closure"); })) {
+          if (model::closes_project(gate)) {
             closure_gate = gate.id;
             for (const auto& field : gate.requires_fields)
               if (!closed.has_field(field))

@@ -111,9 +111,7 @@ int run_review(Context& ctx, const ReviewOptions& opts) {
     if (on_change)
       plan.must_be_clean.push_back(record_file);
     // A gate that requires the closure report decides on its committed version too.
-    if (!on_change &&
-        std::any_of(gate->requires_fields.begin(), gate->requires_fields.end(),
-                    [](const std::string& field) { return field.starts_with("closure"); }))
+    if (!on_change && model::closes_project(*gate))
       plan.must_be_clean.push_back("projects/" + project.id + "/closure.yaml");
     const auto [author_name, author_email] = journal::author_of(reviewer);
     plan.author = git::Signature{author_name, author_email, ctx.clock.now};

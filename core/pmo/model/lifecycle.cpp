@@ -350,11 +350,15 @@ std::vector<Finding> check_plan(const Project& project, Severity severity, Lang 
   return out;
 }
 
+bool closes_project(const GateDef& gate) {
+  return std::any_of(gate.requires_fields.begin(), gate.requires_fields.end(),
+                     [](const std::string& field) { return field.starts_with("closure"); });
+}
+
 std::vector<Finding> check_loose_ends(const Portfolio& portfolio, const Project& project,
                                       const GateDef& gate, Lang lang) {
   std::vector<Finding> out;
-  if (std::none_of(gate.requires_fields.begin(), gate.requires_fields.end(),
-                   [](const std::string& field) { return field.starts_with("closure"); }))
+  if (!closes_project(gate))
     return out;
   const Severity severity =
       portfolio.office.type == OfficeType::supportive ? Severity::warning : Severity::error;

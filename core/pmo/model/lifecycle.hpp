@@ -82,6 +82,9 @@ int approvals_needed(const Quorum& quorum, int board_size);
 
 // Fields a gate requires that the project lacks, as findings located at the project file
 // (severity error in controlling/directive offices, warning in a supportive one).
+// Whether `gate` closes the project: it requires fields of the closure report (closure.*).
+bool closes_project(const GateDef& gate);
+
 // What a gate that closes the project (one requiring the closure report) finds still open: each
 // open risk and open issue, and each deliverable not accepted when the outcome says achieved.
 // Severity as check_readiness's. Empty for any other gate.
