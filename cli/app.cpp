@@ -8,6 +8,7 @@
 
 #include <pmo/git/repo.hpp>
 #include <pmo/model/types.hpp>
+#include <pmo/report/text.hpp>
 #include <pmo/store/store.hpp>
 
 #include <CLI/CLI.hpp>
@@ -62,6 +63,21 @@ cli::RandomSource make_random(model::Lang lang) {
   return cli::RandomSource{value};
 }
 
+// PMO_THREADS sets how many threads read the history ahead of a ledger walk (benchmarks; 0 none).
+std::optional<unsigned> history_readers(model::Lang lang) {
+  const char* text = std::getenv("PMO_THREADS");
+  if (!text || !*text)
+    return std::nullopt;
+  unsigned value = 0;
+  std::string_view view{text};
+  auto [end, ec] = std::from_chars(view.data(), view.data() + view.size(), value);
+  if (ec != std::errc{} || end != view.data() + view.size() || value > 64)
+    throw cli::Failure(cli::k_exit_usage,
+                       model::tr(lang, "PMO_THREADS='{}' is not a whole number from 0 to 64",
+                                 "PMO_THREADS='{}' 不是 0 到 64 之间的整数", text));
+  return value;
+}
+
 void print_failure(const cli::Context& ctx, model::Lang lang, const std::string& message,
                    const std::vector<model::Finding>& findings) {
   std::ostream& err = *ctx.err;
@@ -78,7 +94,7 @@ void print_failure(const cli::Context& ctx, model::Lang lang, const std::string&
       err << fmt::format(fmt::fg(fmt::terminal_color::red), "{}", prefix);
     else
       err << prefix;
-    err << rest.substr(0, end) << '\n';
+    err << report::terminal_safe(rest.substr(0, end)) << '\n'; // PMO_SEED=$'\e[2J'…
     if (end == std::string_view::npos)
       break;
     rest.remove_prefix(end + 1);
@@ -155,6 +171,7 @@ int cli::run(const Invocation& invocation) {
     ctx.color = want_color(no_color, invocation.terminal);
     ctx.clock = make_clock(lang);
     ctx.random = make_random(lang);
+    ctx.history_readers = history_readers(lang);
     return action(ctx);
   } catch (const cli::Failure& failure) {
     print_failure(ctx, ctx.lang.value_or(lang), failure.what(), failure.findings());

@@ -49,6 +49,7 @@ int run(Context& ctx, const VerifyOptions& opts) {
   options.prefix = ws.prefix;
   options.lang = lang;
   options.now = ctx.clock.now;
+  options.readers = ctx.history_readers;
   if (!opts.range.empty()) {
     const auto dots = opts.range.find("..");
     if (dots == std::string::npos) {

@@ -33,8 +33,9 @@ struct Context {
   bool quiet = false;              // -q: no progress messages, data only
   model::Clock clock;              // PMO_NOW or the system clock
   RandomSource random;             // PMO_SEED or the system's random source
-  std::ostream* out = nullptr;     // data
-  std::ostream* err = nullptr;     // messages
+  std::optional<unsigned> history_readers; // PMO_THREADS: threads reading history ahead
+  std::ostream* out = nullptr;             // data
+  std::ostream* err = nullptr;             // messages
 
   model::Lang language(model::Lang office_default) const { return lang.value_or(office_default); }
 };

@@ -146,6 +146,7 @@ LedgerReading follow_ledger(const Context& ctx, const Workspace& ws, model::Port
   options.prefix = ws.prefix;
   options.lang = lang;
   options.now = ctx.clock.now;
+  options.readers = ctx.history_readers;
   options.files = &portfolio.decisions;
   options.projects = &portfolio.projects;
   options.project = project;

@@ -2,6 +2,7 @@
 #include <pmo/git/graph.hpp>
 #include <pmo/journal/journal.hpp>
 #include <pmo/ledger/ledger.hpp>
+#include <pmo/ledger/readahead.hpp>
 #include <pmo/model/ids.hpp>
 #include <pmo/model/lifecycle.hpp>
 #include <pmo/store/store.hpp>
@@ -13,8 +14,10 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <stdexcept>
+#include <thread>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
@@ -44,6 +47,55 @@ bool holds_any(const model::Person& person, const std::vector<std::string>& role
   return std::any_of(roles.begin(), roles.end(),
                      [&](const std::string& role) { return person.has_role(role); });
 }
+
+// What the walk reads of one commit, read ahead of it (Readahead): the commit, the tree entries
+// and diffs the walk will ask for, and the decision record the commit adds, decoded. The walk
+// takes each from here when it is here, and reads it for itself when not.
+struct Prepared {
+  git::CommitFacts facts;
+  struct Entry {
+    std::string commit;
+    std::string path;
+    std::string id;
+  };
+  std::vector<Entry> entries;
+  struct Diff {
+    std::string from;
+    bool all = false;
+    std::optional<std::vector<git::PathChange>> changes; // taken once
+  };
+  std::vector<Diff> diffs;
+  std::string record_blob;
+  std::optional<codec::Decoded<model::Decision>> record; // taken once
+};
+
+// Decoded project records by version, shared by the walk and the readers.
+class ProjectVersions {
+public:
+  std::shared_ptr<const model::Project> get(const git::Graph& g, const std::string& blob,
+                                            const std::string& id, Lang lang) {
+    if (blob.empty())
+      return nullptr;
+    std::string key = id + ":" + blob;
+    {
+      std::lock_guard lock(m_mutex);
+      if (auto it = m_decoded.find(key); it != m_decoded.end())
+        return it->second;
+    }
+    std::shared_ptr<const model::Project> project;
+    if (auto text = g.read_blob(blob)) {
+      auto decoded = codec::decode_project(*text, "projects/" + id + "/project.yaml", id, lang);
+      if (decoded.ok())
+        project = std::make_shared<const model::Project>(std::move(decoded.value));
+    }
+    std::lock_guard lock(m_mutex);
+    return m_decoded.emplace(std::move(key), std::move(project)).first->second;
+  }
+
+private:
+  std::mutex m_mutex;
+  std::map<std::string, std::shared_ptr<const model::Project>> m_decoded;
+};
 
 class Builder {
 public:
@@ -76,8 +128,18 @@ public:
       m_out.commits = order.size();
     }
     index_files();
-    for (const auto& id : order)
-      visit(m_g.commit(id));
+    Readahead<Prepared> ahead(
+        m_repo, order.size(), m_opt.readers.value_or(default_readers()),
+        [&](const git::Graph& g, std::size_t i, Prepared& slot) { read_ahead(g, order[i], slot); });
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      m_read = ahead.wait(i, m_g);
+      if (m_read)
+        visit(m_read->facts);
+      else
+        visit(m_g.commit(order[i]));
+      m_read = nullptr;
+      ahead.done(i);
+    }
     if (!order.empty()) {
       const Snapshot& at_tip = snapshot(*tip);
       m_out.office = at_tip.office;
@@ -88,6 +150,95 @@ public:
   }
 
 private:
+  static unsigned default_readers() {
+    const unsigned cores = std::thread::hardware_concurrency();
+    return cores <= 1 ? 0 : std::min(cores, 8U);
+  }
+
+  // ---- reading ahead (on reader threads: only what depends on the commit alone) ----
+
+  // What `visit` will ask of commit `id`, read on a reader's own graph. Mirrors the walk's
+  // reads; whatever it misses the walk reads for itself.
+  void read_ahead(const git::Graph& g, const std::string& id, Prepared& slot) const {
+    slot.facts = g.commit(id);
+    const git::CommitFacts& c = slot.facts;
+    auto remember = [&](const std::string& commit, std::string path) {
+      std::string entry = g.entry_id(commit, path);
+      slot.entries.push_back({commit, std::move(path), entry});
+      return entry;
+    };
+    remember(c.id, m_opt.prefix + "pmo.yaml");
+    remember(c.id, m_opt.prefix + "people");
+    if (!deep(c.id))
+      return;
+    auto diff = [&](const std::string& from, bool all) -> const std::vector<git::PathChange>& {
+      slot.diffs.push_back({from, all, g.changes(from, c.id, descend(all))});
+      return *slot.diffs.back().changes;
+    };
+    if (!journal::is_decision_commit(c.trailers)) {
+      if (c.parents.empty())
+        diff("", false);
+      for (const auto& parent : c.parents)
+        diff(parent, false);
+      return;
+    }
+    std::string error;
+    auto e = journal::parse(c.trailers, &error);
+    if (!e || c.parents.size() != 1 || (m_opt.project && e->project != *m_opt.project))
+      return;
+    const std::string& parent = c.parents.front();
+    for (const auto& change : diff(parent, true))
+      if (auto rel = own_record(change, *e, c.author_time)) {
+        if (auto text = g.read_blob(change.new_id)) {
+          slot.record_blob = change.new_id;
+          slot.record = codec::decode_decision(*text, *rel, e->project, m_opt.lang);
+        }
+        break;
+      }
+    const std::string file = "projects/" + e->project + "/project.yaml";
+    m_projects.get(g, remember(parent, m_opt.prefix + file), e->project, m_opt.lang);
+    if (!e->change.empty())
+      remember(parent, m_opt.prefix + "projects/" + e->project + "/changes/" + e->change + ".yaml");
+  }
+
+  // The path (portfolio-relative) of `change` when it adds the decision record of `e`.
+  std::optional<std::string> own_record(const git::PathChange& change, const journal::Entry& e,
+                                        model::Timestamp at) const {
+    std::string rel;
+    if (change.kind != git::ChangeKind::added || !under_prefix(change.path, rel))
+      return std::nullopt;
+    auto path = journal::parse_record_path(rel);
+    if (!path || path->project != e.project ||
+        !journal::is_file_name_of(path->name, at, e.subject(), e.reviewer))
+      return std::nullopt;
+    return rel;
+  }
+
+  // The walk's reads: from the commit's slot when read ahead, else from the graph.
+  std::string entry_id(const std::string& commit, const std::string& path) const {
+    if (m_read)
+      for (const auto& e : m_read->entries)
+        if (e.commit == commit && e.path == path)
+          return e.id;
+    return m_g.entry_id(commit, path);
+  }
+
+  codec::Decoded<model::Decision> decode_record(const std::string& blob, const std::string& rel,
+                                                const std::string& project) {
+    if (m_read && m_read->record && m_read->record_blob == blob) {
+      auto decoded = std::move(*m_read->record);
+      m_read->record.reset();
+      return decoded;
+    }
+    auto text = m_g.read_blob(blob);
+    if (!text) {
+      codec::Decoded<model::Decision> none;
+      none.findings.push_back(model::Finding{});
+      return none;
+    }
+    return codec::decode_decision(*text, rel, project, m_opt.lang);
+  }
+
   bool in_range(const std::string& commit) const {
     return !m_opt.since || m_range.count(commit) > 0;
   }
@@ -152,8 +303,8 @@ private:
   Snapshot fresh(const std::string& commit) {
     Snapshot s;
     s.commit_time = m_g.commit(commit).commit_time;
-    s.office_blob = m_g.entry_id(commit, m_opt.prefix + "pmo.yaml");
-    s.people_tree = m_g.entry_id(commit, m_opt.prefix + "people");
+    s.office_blob = entry_id(commit, m_opt.prefix + "pmo.yaml");
+    s.people_tree = entry_id(commit, m_opt.prefix + "people");
     if (!s.office_blob.empty())
       s.office = office_of(s.office_blob, nullptr);
     s.roster = roster_of(commit, s.people_tree);
@@ -189,8 +340,8 @@ private:
 
   Snapshot next_snapshot(const git::CommitFacts& c, bool decision_commit) {
     Snapshot now;
-    now.office_blob = m_g.entry_id(c.id, m_opt.prefix + "pmo.yaml");
-    now.people_tree = m_g.entry_id(c.id, m_opt.prefix + "people");
+    now.office_blob = entry_id(c.id, m_opt.prefix + "pmo.yaml");
+    now.people_tree = entry_id(c.id, m_opt.prefix + "people");
     if (c.parents.empty()) { // the root commit is where trust starts (pmo init)
       if (!now.office_blob.empty())
         now.office = office_of(now.office_blob, nullptr);
@@ -277,20 +428,7 @@ private:
 
   std::shared_ptr<const model::Project> project_of_blob(const std::string& blob,
                                                         const std::string& id) {
-    if (blob.empty())
-      return nullptr;
-    const std::string key = id + ":" + blob;
-    if (auto it = m_project_blobs.find(key); it != m_project_blobs.end())
-      return it->second;
-    std::shared_ptr<const model::Project> project;
-    if (auto text = m_g.read_blob(blob)) {
-      auto decoded =
-          codec::decode_project(*text, "projects/" + id + "/project.yaml", id, m_opt.lang);
-      if (decoded.ok())
-        project = std::make_shared<const model::Project>(std::move(decoded.value));
-    }
-    m_project_blobs.emplace(key, project);
-    return project;
+    return m_projects.get(m_g, blob, id, m_opt.lang);
   }
 
   // Light mode: the working tree's project when it is the version `blob` names (unchanged
@@ -376,8 +514,20 @@ private:
 
   // Deep: the changes of a commit to decision records (and, with `all`, to everything).
   std::vector<git::PathChange> changes(const std::string& from, const std::string& to, bool all) {
-    const std::string& prefix = m_opt.prefix;
-    return m_g.changes(from, to, [&](std::string_view dir) {
+    if (m_read && m_read->facts.id == to)
+      for (auto& diff : m_read->diffs)
+        if (diff.from == from && diff.all == all && diff.changes) {
+          auto out = std::move(*diff.changes);
+          diff.changes.reset();
+          return out;
+        }
+    return m_g.changes(from, to, descend(all));
+  }
+
+  // Which directories a diff descends into: all, or only the way to decision records.
+  std::function<bool(std::string_view)> descend(bool all) const {
+    return [this, all](std::string_view dir) {
+      const std::string& prefix = m_opt.prefix;
       if (all)
         return true;
       if (prefix.starts_with(dir))
@@ -392,7 +542,7 @@ private:
       rel.remove_prefix(9);
       const auto slash = rel.find('/');
       return slash + 1 == rel.size() || rel.substr(slash) == "/decisions/";
-    });
+    };
   }
 
   void check_non_decision(const git::CommitFacts& c) {
@@ -547,14 +697,11 @@ private:
         std::string rel;
         const bool in_portfolio = under_prefix(change.path, rel);
         auto path = in_portfolio ? journal::parse_record_path(rel) : std::nullopt;
-        if (!found && path && change.kind == git::ChangeKind::added && path->project == e.project &&
-            journal::is_file_name_of(path->name, at, subject, e.reviewer)) {
+        if (!found && own_record(change, e, at)) {
           found = true;
           d.file = rel;
-          auto text = m_g.read_blob(change.new_id);
-          auto decoded = text ? codec::decode_decision(*text, rel, e.project, m_opt.lang)
-                              : codec::Decoded<model::Decision>{};
-          if (!text || !decoded.ok()) {
+          auto decoded = decode_record(change.new_id, rel, e.project);
+          if (!decoded.ok()) {
             ok = reject("record-invalid",
                         tr(m_opt.lang, "its record {} does not load", "其记录 {} 无法读取", rel),
                         rel);
@@ -589,8 +736,8 @@ private:
                        "它没有添加决策记录 {}<时间>-{}-{}.yaml", dir, subject, e.reviewer));
     } else {
       // Light: the rules and the roster of the parent must not change in a decision commit.
-      const std::string office_now = m_g.entry_id(c.id, m_opt.prefix + "pmo.yaml");
-      const std::string people_now = m_g.entry_id(c.id, m_opt.prefix + "people");
+      const std::string office_now = entry_id(c.id, m_opt.prefix + "pmo.yaml");
+      const std::string people_now = entry_id(c.id, m_opt.prefix + "people");
       if (office_now != base.office_blob || people_now != base.people_tree)
         ok = reject("decision-changes-more",
                     pick("a decision commit adds only its own record, but it also changes "
@@ -646,13 +793,13 @@ private:
     std::shared_ptr<const model::Project> project;
     if (deep(c.id)) {
       const std::string file = "projects/" + e.project + "/project.yaml";
-      const std::string blob = m_g.entry_id(parent, m_opt.prefix + file);
+      const std::string blob = entry_id(parent, m_opt.prefix + file);
       project = project_of_blob(blob, e.project);
       // The record decided on: the project record for a gate, the change request for the CCB.
       const std::string decided_file =
           e.change.empty() ? file : "projects/" + e.project + "/changes/" + e.change + ".yaml";
       const std::string decided_blob =
-          e.change.empty() ? blob : m_g.entry_id(parent, m_opt.prefix + decided_file);
+          e.change.empty() ? blob : entry_id(parent, m_opt.prefix + decided_file);
       if (!e.change.empty() && decided_blob.empty())
         ok = reject("unknown-change", tr(m_opt.lang, "there is no change request {} at its parent",
                                          "其父提交中没有变更申请 {}", e.change));
@@ -930,7 +1077,8 @@ private:
   std::map<std::string, std::shared_ptr<const model::Office>> m_offices;
   std::map<std::string, std::string> m_office_errors;
   std::map<std::string, std::shared_ptr<const Roster>> m_rosters;
-  std::map<std::string, std::shared_ptr<const model::Project>> m_project_blobs;
+  mutable ProjectVersions m_projects; // shared with the readers
+  Prepared* m_read = nullptr;         // the slot of the commit being visited, when read ahead
   std::map<std::string, std::vector<const model::Decision*>> m_files;
   std::map<std::string, const model::Project*> m_current_projects;
   std::map<std::string, std::string> m_current_blobs; // project id -> its working-tree blob id

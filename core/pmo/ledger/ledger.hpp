@@ -41,6 +41,9 @@ struct Options {
   const std::vector<model::Decision>* files = nullptr;
   const std::vector<model::Project>* projects = nullptr;
   std::optional<std::string> project; // only this project's decisions are judged
+  // Threads that read commits ahead of the walk (readahead.hpp); nullopt: one per core, up to 8,
+  // none on one core. The ledger is the same whatever the number.
+  std::optional<unsigned> readers;
 };
 
 struct Ledger {
