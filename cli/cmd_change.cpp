@@ -129,7 +129,8 @@ int run_change(Context& ctx, const ChangeOptions& opts) {
 
 void add_change(CLI::App& app, Action& action) {
   auto opts = std::make_shared<ChangeOptions>();
-  CLI::App* cmd = app.add_subcommand("change", "Change control: request a change");
+  CLI::App* cmd =
+      app.add_subcommand("change", "Change control: request a change, list the change log");
   cmd->require_subcommand(1);
   CLI::App* request = cmd->add_subcommand("request", "Request a change (one commit)");
   request->add_option("ID", opts->project, "Project id")->required();
@@ -149,6 +150,7 @@ void add_change(CLI::App& app, Action& action) {
       ->allow_extra_args(false);
   request->callback(
       [&action, opts] { action = [opts](Context& ctx) { return run_change(ctx, *opts); }; });
+  add_register_list(*cmd, "change", action);
 }
 
 } // namespace pmo::cli

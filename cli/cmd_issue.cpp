@@ -109,7 +109,7 @@ int run_issue(Context& ctx, const IssueOptions& opts) {
 
 void add_issue(CLI::App& app, Action& action) {
   auto opts = std::make_shared<IssueOptions>();
-  CLI::App* cmd = app.add_subcommand("issue", "The issue log: add, resolve");
+  CLI::App* cmd = app.add_subcommand("issue", "The issue log: add, resolve, list");
   cmd->require_subcommand(1);
   CLI::App* add = cmd->add_subcommand("add", "Log an issue (one commit)");
   add->add_option("ID", opts->project, "Project id")->required();
@@ -130,6 +130,7 @@ void add_issue(CLI::App& app, Action& action) {
     opts->verb = "resolve";
     action = [opts](Context& ctx) { return run_issue(ctx, *opts); };
   });
+  add_register_list(*cmd, "issue", action);
 }
 
 } // namespace pmo::cli

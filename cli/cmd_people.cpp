@@ -1,4 +1,6 @@
-// pmo people add|list — the roster: one file per person under people/.
+// pmo people add|update|retire|list — the roster: one file per person under people/. A person who
+// leaves is retired, never deleted: their decisions, risks and projects stay readable, and history
+// keeps being judged under the roster of its time.
 
 #include "commands.hpp"
 #include "people_list.hpp"
@@ -7,6 +9,7 @@
 #include <pmo/codec/records.hpp>
 #include <pmo/journal/journal.hpp>
 #include <pmo/model/ids.hpp>
+#include <pmo/model/lifecycle.hpp>
 
 #include <algorithm>
 #include <filesystem>
@@ -71,9 +74,14 @@ git::Signature roster_change_author(const Workspace& ws, const model::Portfolio&
                                         "--as {}：人员名册中没有此人", as));
   }
   const auto changers = journal::rule_changers(portfolio);
-  if (!changers.empty()) {
+  if (journal::rules_guarded(portfolio)) {
     if (!who)
       who = journal::person_with_email(changers, operator_sig.email);
+    if (who && who->retired)
+      throw Failure(k_exit_findings,
+                    tr(lang, "{} retired on {} and may no longer change the roster",
+                       "{} 已于 {} 离任，不能再修改人员名册", who->id,
+                       model::format_date(*who->retired)));
     if (!who || std::find(changers.begin(), changers.end(), who) == changers.end()) {
       std::vector<std::string> ids;
       for (const model::Person* p : changers)
@@ -193,6 +201,257 @@ int run_add(Context& ctx, const AddOptions& opts) {
   return k_exit_ok;
 }
 
+// pmo people update ID: what changes of a person; unset options leave a field as it is.
+struct UpdateOptions {
+  std::string id;
+  std::optional<std::string> name;
+  std::optional<std::string> email;
+  std::vector<std::string> add_roles;
+  std::vector<std::string> remove_roles;
+  std::optional<double> capacity;
+  std::optional<std::string> ssh_key;
+  std::string as;
+};
+
+struct RetireOptions {
+  std::string id;
+  std::string date; // YYYY-MM-DD; default today
+  std::string as;
+};
+
+void check_roles_defined(const model::Office& office, const std::vector<std::string>& roles,
+                         Lang lang) {
+  for (const auto& role : roles)
+    if (!office.role(role)) {
+      std::vector<std::string> known;
+      for (const auto& r : office.roles)
+        known.push_back(r.id);
+      throw Failure(k_exit_findings,
+                    tr(lang, "role '{}' is not defined in pmo.yaml (roles: {})",
+                       "角色“{}”未在 pmo.yaml 中定义（已定义：{}）", role, fmt::join(known, ", ")));
+    }
+}
+
+const model::Person& roster_person(const model::Portfolio& portfolio, const std::string& id,
+                                   Lang lang) {
+  const model::Person* person = portfolio.person(id);
+  if (!person)
+    throw Failure(k_exit_findings, tr(lang, "{} is not in the roster (people/{}.yaml)",
+                                      "{} 不在人员名册中（people/{}.yaml）", id, id));
+  return *person;
+}
+
+// Refuses a change that leaves nobody active who may change the roster and the process, once
+// somebody could: the office would be locked out of its own rules.
+void keep_a_rule_changer(const model::Portfolio& portfolio, const model::Person& after, Lang lang) {
+  if (!journal::rules_guarded(portfolio))
+    return;
+  model::Portfolio changed;
+  changed.office = portfolio.office;
+  changed.people = portfolio.people;
+  for (auto& p : changed.people)
+    if (p.id == after.id)
+      p = after;
+  if (journal::rule_changers(changed).empty())
+    throw Failure(k_exit_findings,
+                  tr(lang,
+                     "{} is the last person who may change the roster and the process (roles {}, "
+                     "pmo.yaml ledger.rule_changes): give one of those roles to someone else first",
+                     "{} 是最后一位可修改人员名册和流程的人员（角色 {}，见 pmo.yaml 的 "
+                     "ledger.rule_changes）：请先把其中一个角色授予他人",
+                     after.id, fmt::join(portfolio.office.ledger.rule_changes, ", ")));
+}
+
+int run_update(Context& ctx, const UpdateOptions& opts) {
+  Workspace ws = open_workspace(ctx, true);
+  Lang lang = early_language(ctx, &ws);
+  if (!model::is_valid_id(opts.id))
+    throw Failure(k_exit_usage, tr(lang, "'{}' is not a valid id", "“{}”不是有效编号", opts.id));
+  Problems problems;
+  if (opts.name && (opts.name->empty() || !git::is_valid_signature_text(*opts.name) ||
+                    !model::is_signable_name(*opts.name)))
+    problems.add(tr(lang, "--name '{}' is not a name git can sign with (one line, no '<' or '>')",
+                    "--name“{}”不能用作 git 署名（须为单行，且不含“<”“>”）", *opts.name));
+  if (opts.email && !opts.email->empty() && !plausible_email(*opts.email))
+    problems.add(tr(lang, "--email '{}' is not an e-mail address", "--email“{}”不是有效的电子邮箱",
+                    *opts.email));
+  if (opts.capacity && !(*opts.capacity > 0.0 && *opts.capacity <= 1.0))
+    problems.add(tr(lang, "--capacity must be more than 0 and at most 1 (FTE)",
+                    "--capacity 必须大于 0 且不超过 1（FTE）"));
+  std::optional<std::string> ssh_key;
+  if (opts.ssh_key) {
+    if (opts.ssh_key->empty())
+      ssh_key = "";
+    else if (auto line = ssh_key_line(*opts.ssh_key))
+      ssh_key = *line;
+    else
+      problems.add(pick(lang,
+                        "--ssh-key must be an SSH public key (ssh-ed25519 AAAA…), a file holding "
+                        "one, or '' to remove it",
+                        "--ssh-key 必须是 SSH 公钥（ssh-ed25519 AAAA…）、存有公钥的文件，或用 '' "
+                        "删除"));
+  }
+  for (const auto& role : opts.add_roles)
+    if (std::find(opts.remove_roles.begin(), opts.remove_roles.end(), role) !=
+        opts.remove_roles.end())
+      problems.add(
+          tr(lang, "role '{}' is both added and removed", "角色“{}”同时被添加和移除", role));
+  if (!opts.name && !opts.email && opts.add_roles.empty() && opts.remove_roles.empty() &&
+      !opts.capacity && !opts.ssh_key)
+    problems.add(pick(lang,
+                      "nothing to change: give --name, --email, --add-role, --remove-role, "
+                      "--capacity or --ssh-key",
+                      "没有要修改的内容：请指定 --name、--email、--add-role、--remove-role、"
+                      "--capacity 或 --ssh-key"));
+  problems.raise(k_exit_usage);
+
+  std::string path = "people/" + opts.id + ".yaml";
+  std::vector<std::string> changed;
+  std::string commit =
+      write_commit(ctx, ws, lang, WriteScope::office_only(), [&](const store::Loaded& head) {
+        require_loadable(head, lang);
+        const model::Portfolio& portfolio = head.portfolio;
+        model::Person person = roster_person(portfolio, opts.id, lang);
+        if (person.retired)
+          throw Failure(k_exit_findings,
+                        tr(lang, "{} retired on {}; a retired person's record stays as it was",
+                           "{} 已于 {} 离任；离任人员的记录保持不变", person.id,
+                           model::format_date(*person.retired)));
+        check_roles_defined(portfolio.office, opts.add_roles, lang);
+        changed.clear();
+        if (opts.name && *opts.name != person.name) {
+          person.name = *opts.name;
+          changed.push_back(pick(lang, "name", "姓名"));
+        }
+        if (opts.email && *opts.email != person.email) {
+          person.email = *opts.email;
+          changed.push_back(pick(lang, "e-mail", "电子邮箱"));
+        }
+        for (const auto& role : opts.add_roles)
+          if (!person.has_role(role)) {
+            person.roles.push_back(role);
+            changed.push_back("+" + role);
+          }
+        for (const auto& role : opts.remove_roles) {
+          auto it = std::find(person.roles.begin(), person.roles.end(), role);
+          if (it == person.roles.end())
+            throw Failure(k_exit_findings, tr(lang, "{} does not hold the role '{}'",
+                                              "{} 不具有角色“{}”", person.id, role));
+          person.roles.erase(it);
+          changed.push_back("-" + role);
+        }
+        if (person.roles.empty())
+          throw Failure(
+              k_exit_findings,
+              tr(lang,
+                 "{} would hold no role; a person holds at least one (retire them "
+                 "with 'pmo people retire {}')",
+                 "{} 将不再具有任何角色；每人至少一个角色（离任请用 pmo people retire {}）",
+                 person.id, person.id));
+        if (opts.capacity && *opts.capacity != person.capacity) {
+          person.capacity = *opts.capacity;
+          changed.push_back(pick(lang, "capacity", "投入"));
+        }
+        if (ssh_key && *ssh_key != person.ssh_key) {
+          person.ssh_key = *ssh_key;
+          changed.push_back("ssh_key");
+        }
+        if (changed.empty())
+          throw Failure(k_exit_findings,
+                        tr(lang, "{} already stands so in the roster; nothing to commit",
+                           "人员名册中 {} 已是如此；无需提交", person.id));
+        keep_a_rule_changer(portfolio, person, lang);
+        WritePlan plan;
+        plan.files.push_back({path, codec::encode_person(person)});
+        plan.create_only = false;
+        plan.author = roster_change_author(ws, portfolio, opts.as, lang, ctx.clock.now);
+        plan.message = git::compose_message(
+            tr(lang, "people: update {} ({})", "人员：更新 {}（{}）", person.id,
+               fmt::join(changed, ", ")),
+            {tr(lang, "Roles: {}.", "角色：{}。", fmt::join(person.roles, ", "))},
+            {{"Pmo-Action", "people-update"}, {"Pmo-Person", person.id}});
+        return plan;
+      });
+  *ctx.out << commit << '\n';
+  if (!ctx.quiet)
+    *ctx.err << tr(lang, "Updated {} ({}) — {} (commit {}).\n",
+                   "已更新 {}（{}）—— {}（提交 {}）。\n", opts.id, fmt::join(changed, ", "), path,
+                   commit.substr(0, 7));
+  return k_exit_ok;
+}
+
+int run_retire(Context& ctx, const RetireOptions& opts) {
+  Workspace ws = open_workspace(ctx, true);
+  Lang lang = early_language(ctx, &ws);
+  if (!model::is_valid_id(opts.id))
+    throw Failure(k_exit_usage, tr(lang, "'{}' is not a valid id", "“{}”不是有效编号", opts.id));
+  model::Date on = ctx.clock.today();
+  if (!opts.date.empty()) {
+    auto date = model::parse_date(opts.date);
+    if (!date)
+      throw Failure(k_exit_usage, tr(lang, "--date '{}' is not a date YYYY-MM-DD",
+                                     "--date“{}”不是 YYYY-MM-DD 格式的日期", opts.date));
+    if (*date > on)
+      throw Failure(k_exit_usage,
+                    tr(lang, "--date {} is in the future; retire a person on the day they leave",
+                       "--date {} 是将来的日期；请在人员离开当天办理离任", opts.date));
+    on = *date;
+  }
+  std::string path = "people/" + opts.id + ".yaml";
+  std::vector<std::string> still;
+  std::string commit =
+      write_commit(ctx, ws, lang, WriteScope::whole_portfolio(), [&](const store::Loaded& head) {
+        require_loadable(head, lang);
+        const model::Portfolio& portfolio = head.portfolio;
+        model::Person person = roster_person(portfolio, opts.id, lang);
+        if (person.retired)
+          throw Failure(k_exit_findings, tr(lang, "{} retired on {} already", "{} 已于 {} 离任",
+                                            person.id, model::format_date(*person.retired)));
+        person.retired = on;
+        keep_a_rule_changer(portfolio, person, lang);
+        // What they still hold, for the office to hand over (it stays valid: history keeps them);
+        // the reason this write reads the whole portfolio.
+        still.clear();
+        for (const auto& p : portfolio.projects) {
+          if (model::derive_state(portfolio.office, portfolio.decisions_of(p.id), lang).terminal())
+            continue;
+          if (p.manager == person.id)
+            still.push_back(tr(lang, "manager of {}", "{} 的项目经理", p.id));
+          if (p.sponsor == person.id)
+            still.push_back(tr(lang, "sponsor of {}", "{} 的发起人", p.id));
+        }
+        for (const auto& r : portfolio.risks)
+          if (r.open && r.owner == person.id)
+            still.push_back(
+                tr(lang, "owner of risk {} ({})", "风险 {}（{}）的负责人", r.id, r.project));
+        for (const auto& i : portfolio.issues)
+          if (!i.resolved && i.owner == person.id)
+            still.push_back(
+                tr(lang, "owner of issue {} ({})", "问题 {}（{}）的负责人", i.id, i.project));
+        WritePlan plan;
+        plan.files.push_back({path, codec::encode_person(person)});
+        plan.create_only = false;
+        plan.author = roster_change_author(ws, portfolio, opts.as, lang, ctx.clock.now);
+        plan.message = git::compose_message(
+            tr(lang, "people: retire {} ({}) on {}", "人员：{}（{}）于 {} 离任", person.id,
+               person.name, model::format_date(on)),
+            {pick(lang, "Kept in the roster for history; no longer eligible.",
+                  "保留在人员名册中以备查；不再具有资格。")},
+            {{"Pmo-Action", "people-retire"}, {"Pmo-Person", person.id}});
+        return plan;
+      });
+  *ctx.out << commit << '\n';
+  if (!ctx.quiet) {
+    *ctx.err << tr(lang, "Retired {} on {} — {} (commit {}).\n",
+                   "{} 已于 {} 离任 —— {}（提交 {}）。\n", opts.id, model::format_date(on), path,
+                   commit.substr(0, 7));
+    if (!still.empty())
+      *ctx.err << tr(lang, "{} still holds: {}; hand these over.\n", "{} 仍担任：{}；请移交。\n",
+                     opts.id, fmt::join(still, "; "));
+  }
+  return k_exit_ok;
+}
+
 struct ListOptions {
   bool json = false;
 };
@@ -210,7 +469,7 @@ int run_list(Context& ctx, const ListOptions& opts) {
 } // namespace
 
 void add_people(CLI::App& app, Action& action) {
-  CLI::App* people = app.add_subcommand("people", "The roster: people and their roles");
+  CLI::App* people = app.add_subcommand("people", "The roster: add, update, retire, list");
   people->require_subcommand(1);
 
   auto add = std::make_shared<AddOptions>();
@@ -229,6 +488,32 @@ void add_people(CLI::App& app, Action& action) {
                       "The SSH public key (or its .pub file) their decisions are signed with");
   add_cmd->callback(
       [&action, add] { action = [add](Context& ctx) { return run_add(ctx, *add); }; });
+
+  auto update = std::make_shared<UpdateOptions>();
+  CLI::App* update_cmd =
+      people->add_subcommand("update", "Change a person's name, e-mail, roles, capacity or key");
+  update_cmd->add_option("ID", update->id, "Person id")->required();
+  update_cmd->add_option("--name", update->name, "Full name");
+  update_cmd->add_option("--email", update->email, "E-mail (used as commit author)");
+  update_cmd->add_option("--add-role", update->add_roles, "Give a role from pmo.yaml (repeatable)")
+      ->allow_extra_args(false);
+  update_cmd->add_option("--remove-role", update->remove_roles, "Take a role away (repeatable)")
+      ->allow_extra_args(false);
+  update_cmd->add_option("--capacity", update->capacity, "Capacity in FTE, more than 0, at most 1");
+  update_cmd->add_option("--ssh-key", update->ssh_key,
+                         "The SSH public key (or its .pub file); '' removes it");
+  update_cmd->add_option("--as", update->as, "Who makes the change (as for people add)");
+  update_cmd->callback(
+      [&action, update] { action = [update](Context& ctx) { return run_update(ctx, *update); }; });
+
+  auto retire = std::make_shared<RetireOptions>();
+  CLI::App* retire_cmd = people->add_subcommand(
+      "retire", "Retire a person who left: kept for history, no longer eligible");
+  retire_cmd->add_option("ID", retire->id, "Person id")->required();
+  retire_cmd->add_option("--date", retire->date, "The day they left, YYYY-MM-DD; default today");
+  retire_cmd->add_option("--as", retire->as, "Who makes the change (as for people add)");
+  retire_cmd->callback(
+      [&action, retire] { action = [retire](Context& ctx) { return run_retire(ctx, *retire); }; });
 
   auto list = std::make_shared<ListOptions>();
   CLI::App* list_cmd = people->add_subcommand("list", "List the roster");

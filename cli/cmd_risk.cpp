@@ -173,7 +173,7 @@ void risk_fields(CLI::App* cmd, RiskOptions& opts, bool adding) {
 
 void add_risk(CLI::App& app, Action& action) {
   auto opts = std::make_shared<RiskOptions>();
-  CLI::App* cmd = app.add_subcommand("risk", "The risk register: add, update, close");
+  CLI::App* cmd = app.add_subcommand("risk", "The risk register: add, update, close, list");
   cmd->require_subcommand(1);
   CLI::App* add = cmd->add_subcommand("add", "Raise a risk (one commit)");
   add->add_option("ID", opts->project, "Project id")->required();
@@ -195,6 +195,7 @@ void add_risk(CLI::App& app, Action& action) {
       action = [opts](Context& ctx) { return run_risk(ctx, *opts); };
     });
   }
+  add_register_list(*cmd, "risk", action);
 }
 
 } // namespace pmo::cli

@@ -15,6 +15,7 @@
 #include <fmt/color.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <ostream>
 #include <set>
 #include <tuple>
@@ -342,8 +343,17 @@ void print_control(Context& ctx, const model::Portfolio& portfolio,
         model::is_escalated(portfolio.office.control, *risk) ? pick(lang, " ESCALATED", " 已升级")
                                                              : "",
         risk->description, risk->owner));
-  fields.push_back({pick(lang, "Open risks", "未关闭风险"),
-                    risks.empty() ? std::vector<std::string>{pick(lang, "none", "无")} : risks});
+  const std::string& id = detail.row.id;
+  if (risks.empty())
+    risks.push_back(pick(lang, "none", "无"));
+  const auto closed_risks =
+      std::count_if(portfolio.risks.begin(), portfolio.risks.end(),
+                    [&](const model::Risk& r) { return r.project == id && !r.open; });
+  if (closed_risks > 0)
+    risks.push_back(
+        model::counted(lang, closed_risks, "and {} closed", "and {} closed", "另有 {} 个已关闭") +
+        tr(lang, " (pmo risk list {} --all)", "（pmo risk list {} --all）", id));
+  fields.push_back({pick(lang, "Open risks", "未关闭风险"), risks});
   std::vector<std::string> issues;
   for (const model::Issue* issue : c.open_issues) {
     std::string text =
@@ -356,8 +366,16 @@ void print_control(Context& ctx, const model::Portfolio& portfolio,
                   : tr(lang, " — due {}", " —— 应于 {} 解决", model::format_date(*issue->due));
     issues.push_back(text);
   }
-  fields.push_back({pick(lang, "Open issues", "未决问题"),
-                    issues.empty() ? std::vector<std::string>{pick(lang, "none", "无")} : issues});
+  if (issues.empty())
+    issues.push_back(pick(lang, "none", "无"));
+  const auto resolved =
+      std::count_if(portfolio.issues.begin(), portfolio.issues.end(),
+                    [&](const model::Issue& i) { return i.project == id && i.resolved; });
+  if (resolved > 0)
+    issues.push_back(
+        model::counted(lang, resolved, "and {} resolved", "and {} resolved", "另有 {} 个已解决") +
+        tr(lang, " (pmo issue list {} --all)", "（pmo issue list {} --all）", id));
+  fields.push_back({pick(lang, "Open issues", "未决问题"), issues});
   std::vector<std::string> changes;
   for (const auto& change : c.changes) {
     std::string text =
@@ -526,7 +544,7 @@ int run_project(Context& ctx, const StatusOptions& opts) {
         {"history_note",
          history.records ? nlohmann::json(nullptr) : nlohmann::json(history.unavailable)},
         {"next_gate", detail.next ? to_json(*detail.next) : nlohmann::json(nullptr)},
-        {"control", control_json(detail.control, portfolio.office.control)},
+        {"control", control_json(detail.control, portfolio.office.control, ctx.clock.today())},
         {"generated_at", model::format_timestamp(ctx.clock.now)}};
     *ctx.out << dump_json(doc);
     return r.exit_code();

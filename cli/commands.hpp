@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <string_view>
 
 namespace pmo::cli {
 
@@ -26,5 +27,7 @@ void add_change(CLI::App& app, Action& action);
 void add_close(CLI::App& app, Action& action);
 void add_lessons(CLI::App& app, Action& action);
 void add_verify(CLI::App& app, Action& action);
+// The `list` subcommand of a register command (`kind`: "risk", "issue" or "change").
+void add_register_list(CLI::App& register_cmd, std::string_view kind, Action& action);
 
 } // namespace pmo::cli

@@ -18,19 +18,21 @@ void print_people(const Context& ctx, const model::Portfolio& portfolio, model::
   if (json) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& person : portfolio.people)
-      out.push_back({{"id", person.id},
-                     {"name", person.name},
-                     {"email", person.email},
-                     {"roles", person.roles},
-                     {"capacity", person.capacity}});
+      out.push_back(
+          {{"id", person.id},
+           {"name", person.name},
+           {"email", person.email},
+           {"roles", person.roles},
+           {"capacity", person.capacity},
+           {"retired", person.retired ? nlohmann::json(model::format_date(*person.retired))
+                                      : nlohmann::json(nullptr)}});
     *ctx.out << out.dump(2) << '\n';
     return;
   }
-  std::vector<TableColumn> columns = {{pick(lang, "ID", "编号")},
-                                      {pick(lang, "NAME", "姓名")},
-                                      {pick(lang, "ROLES", "角色")},
-                                      {pick(lang, "E-MAIL", "电子邮箱")},
-                                      {pick(lang, "FTE", "投入"), true}};
+  std::vector<TableColumn> columns = {
+      {pick(lang, "ID", "编号")},        {pick(lang, "NAME", "姓名")},
+      {pick(lang, "ROLES", "角色")},     {pick(lang, "E-MAIL", "电子邮箱")},
+      {pick(lang, "FTE", "投入"), true}, {pick(lang, "RETIRED", "离任")}};
   std::vector<TableRow> rows;
   for (const auto& person : portfolio.people) {
     std::vector<std::string> roles;
@@ -40,7 +42,8 @@ void print_people(const Context& ctx, const model::Portfolio& portfolio, model::
                     {person.name},
                     {fmt::format("{}", fmt::join(roles, ", "))},
                     {person.email},
-                    {fmt::format("{:.2g}", person.capacity)}});
+                    {fmt::format("{:.2g}", person.capacity)},
+                    {person.retired ? model::format_date(*person.retired) : ""}});
   }
   *ctx.out << render_table(columns, rows, ctx.color);
 }

@@ -169,7 +169,74 @@ json closure_json(const model::Closure& c) {
           {"file", c.file}};
 }
 
-json control_json(const model::ProjectControl& c, const model::ControlSettings& settings) {
+json risk_json(const model::Risk& r, bool escalated) {
+  return {{"project", r.project},
+          {"id", r.id},
+          {"description", r.description},
+          {"cause", r.cause},
+          {"probability", r.probability},
+          {"impact", r.impact},
+          {"score", r.score()},
+          {"escalated", escalated},
+          {"owner", r.owner},
+          {"response", model::to_string(r.response)},
+          {"actions", r.actions},
+          {"due", date_or_null(r.due)},
+          {"open", r.open},
+          {"raised", date_or_null(r.raised)},
+          {"closed", date_or_null(r.closed)}};
+}
+
+json issue_json(const model::Issue& i, bool overdue) {
+  return {{"project", i.project},
+          {"id", i.id},
+          {"description", i.description},
+          {"priority", model::to_string(i.priority)},
+          {"owner", i.owner},
+          {"due", date_or_null(i.due)},
+          {"overdue", overdue},
+          {"open", !i.resolved.has_value()},
+          {"raised", date_or_null(i.raised)},
+          {"resolved", date_or_null(i.resolved)},
+          {"resolution", i.resolution}};
+}
+
+json change_json(const model::ChangeState& change) {
+  const char* status = "pending";
+  switch (change.status) {
+  case model::ChangeStatus::pending:
+    status = "pending";
+    break;
+  case model::ChangeStatus::approved:
+    status = "approved";
+    break;
+  case model::ChangeStatus::rejected:
+    status = "rejected";
+    break;
+  case model::ChangeStatus::returned:
+    status = "returned";
+    break;
+  case model::ChangeStatus::on_hold:
+    status = "on_hold";
+    break;
+  }
+  const model::ChangeRequest& cr = *change.change;
+  return {{"project", cr.project},
+          {"id", cr.id},
+          {"title", cr.title},
+          {"status", status},
+          {"requested_by", cr.requested_by},
+          {"requested", date_or_null(cr.requested)},
+          {"schedule_days", cr.schedule_days},
+          {"cost", cr.cost},
+          {"approvals", change.board.approvals.size()},
+          {"approvals_needed", change.board.approvals_needed},
+          {"decided_at",
+           change.decided_at ? json(model::format_timestamp(*change.decided_at)) : json(nullptr)}};
+}
+
+json control_json(const model::ProjectControl& c, const model::ControlSettings& settings,
+                  model::Date today) {
   auto forecasts = json::array();
   for (const auto& f : c.forecasts)
     forecasts.push_back(
@@ -221,53 +288,13 @@ json control_json(const model::ProjectControl& c, const model::ControlSettings& 
                                                           {"overridden", d.overridden()}};
   auto risks = json::array();
   for (const model::Risk* r : c.open_risks)
-    risks.push_back({{"id", r->id},
-                     {"description", r->description},
-                     {"probability", r->probability},
-                     {"impact", r->impact},
-                     {"score", r->score()},
-                     {"escalated", model::is_escalated(settings, *r)},
-                     {"owner", r->owner},
-                     {"response", model::to_string(r->response)},
-                     {"due", date_or_null(r->due)}});
+    risks.push_back(risk_json(*r, model::is_escalated(settings, *r)));
   auto issues = json::array();
   for (const model::Issue* i : c.open_issues)
-    issues.push_back({{"id", i->id},
-                      {"description", i->description},
-                      {"priority", model::to_string(i->priority)},
-                      {"owner", i->owner},
-                      {"due", date_or_null(i->due)}});
+    issues.push_back(issue_json(*i, model::is_overdue(*i, today)));
   auto changes = json::array();
-  for (const auto& change : c.changes) {
-    const char* status = "pending";
-    switch (change.status) {
-    case model::ChangeStatus::pending:
-      status = "pending";
-      break;
-    case model::ChangeStatus::approved:
-      status = "approved";
-      break;
-    case model::ChangeStatus::rejected:
-      status = "rejected";
-      break;
-    case model::ChangeStatus::returned:
-      status = "returned";
-      break;
-    case model::ChangeStatus::on_hold:
-      status = "on_hold";
-      break;
-    }
-    changes.push_back(
-        {{"id", change.change->id},
-         {"title", change.change->title},
-         {"status", status},
-         {"schedule_days", change.change->schedule_days},
-         {"cost", change.change->cost},
-         {"approvals", change.board.approvals.size()},
-         {"approvals_needed", change.board.approvals_needed},
-         {"decided_at",
-          change.decided_at ? json(model::format_timestamp(*change.decided_at)) : json(nullptr)}});
-  }
+  for (const auto& change : c.changes)
+    changes.push_back(change_json(change));
   return {{"baselines", baselines},
           {"latest_report", c.latest ? json(c.latest->period) : json(nullptr)},
           {"latest_report_amended", c.latest && c.latest->amended

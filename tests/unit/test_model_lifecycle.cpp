@@ -146,6 +146,19 @@ TEST_CASE("someone else's sponsor may not accept for this project") {
   CHECK(refused_with(o.review("G4", Verdict::approve, "biz"), "not-authorised"));
 }
 
+TEST_CASE("a retired person no longer decides; their earlier approvals still count") {
+  Office4 o;
+  CHECK(o.decide("G1", Verdict::approve, "law").refusals.empty());
+  for (auto& p : o.portfolio.people)
+    if (p.id == "law")
+      p.retired = parse_date("2027-01-02");
+  CHECK(refused_with(o.review("G1", Verdict::approve, "law"), "retired"));
+  for (const char* who : {"biz", "tech", "fin"})
+    CHECK(o.decide("G1", Verdict::approve, who).refusals.empty());
+  auto decisions = o.portfolio.decisions_of("P1");
+  CHECK(derive_state(o.portfolio.office, decisions, Lang::en).stage == "planning");
+}
+
 TEST_CASE("segregation of duties: the manager and sponsor may not decide their own G1") {
   Office4 o;
   CHECK(refused_with(o.review("G1", Verdict::approve, "mgr", "finance"), "segregation-of-duties"));

@@ -968,7 +968,9 @@ Decoded<model::Person> decode_person(std::string_view text, const std::string& f
   auto root = parse_root(ctx, text);
   if (!root)
     return finish(std::move(out));
-  Map map{ctx, *root, "", person.where, {"name", "email", "roles", "capacity", "ssh_key"}};
+  Map map{
+      ctx, *root, "", person.where, {"name", "email", "roles", "capacity", "ssh_key", "retired"}};
+  read_date(ctx, map, "retired", person.retired);
 
   require_text(ctx, map, "name", person.name);
   if (person.name.find_first_of("<>") != std::string::npos || has_control(person.name))
@@ -1272,6 +1274,7 @@ std::string encode_person(const model::Person& person) {
         capacity == std::trunc(capacity) ? fmt::format("{:.1f}", capacity)
                                          : format_number(capacity));
   w.text(0, "ssh_key", person.ssh_key);
+  w.date(0, "retired", person.retired);
   return std::move(w).str();
 }
 

@@ -176,14 +176,26 @@ bool is_authored_by(std::string_view author_name, std::string_view author_email,
   return author_name == name && same_email(author_email, email);
 }
 
-std::vector<const model::Person*> rule_changers(const model::Portfolio& portfolio) {
+namespace {
+bool holds_rule_role(const model::Portfolio& portfolio, const model::Person& person) {
   const auto& roles = portfolio.office.ledger.rule_changes;
+  return std::any_of(roles.begin(), roles.end(),
+                     [&](const std::string& role) { return person.has_role(role); });
+}
+} // namespace
+
+std::vector<const model::Person*> rule_changers(const model::Portfolio& portfolio) {
   std::vector<const model::Person*> out;
   for (const auto& person : portfolio.people)
-    if (std::any_of(roles.begin(), roles.end(),
-                    [&](const std::string& role) { return person.has_role(role); }))
+    if (!person.retired && holds_rule_role(portfolio, person))
       out.push_back(&person);
   return out;
+}
+
+bool rules_guarded(const model::Portfolio& portfolio) {
+  return std::any_of(
+      portfolio.people.begin(), portfolio.people.end(),
+      [&](const model::Person& person) { return holds_rule_role(portfolio, person); });
 }
 
 const model::Person* person_with_email(const std::vector<const model::Person*>& people,

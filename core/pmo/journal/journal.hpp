@@ -90,9 +90,12 @@ bool is_authored_by(std::string_view author_name, std::string_view author_email,
                     const model::Person& person);
 
 // Who may change the process (pmo.yaml) and the roster (people/), as `portfolio` stands: the
-// people holding one of the office's `ledger.rule_changes` roles, in roster order. Empty while
-// nobody holds one (an office being set up): then anyone may.
+// people holding one of the office's `ledger.rule_changes` roles and not retired, in roster order.
 std::vector<const model::Person*> rule_changers(const model::Portfolio& portfolio);
+// Whether anybody holds such a role, retired or not. While nobody does (an office being set up),
+// anyone may change both; once somebody has, only rule_changers may (a retired holder keeps the
+// office guarded, so retiring the last one does not open it to everyone).
+bool rules_guarded(const model::Portfolio& portfolio);
 
 // The person of `people` whose e-mail is `email` (case-insensitive; a person without an e-mail
 // is <id>@pmo.invalid), or nullptr.

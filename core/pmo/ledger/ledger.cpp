@@ -330,9 +330,9 @@ private:
     for (const auto& [id, person] : *before.roster) {
       if (!holds_any(person, roles))
         continue;
-      anyone_holds = true;
+      anyone_holds = true; // a retired holder keeps the office guarded, and may not act
       // By e-mail, git's identity: a hand edit of pmo.yaml carries the editor's own name.
-      if (journal::person_with_email({&person}, c.author_email))
+      if (!person.retired && journal::person_with_email({&person}, c.author_email))
         return true;
     }
     return !anyone_holds;

@@ -27,6 +27,20 @@ std::string priority_name(Priority priority, Lang lang) {
   return {};
 }
 
+std::string response_name(RiskResponse response, Lang lang) {
+  switch (response) {
+  case RiskResponse::avoid:
+    return pick(lang, "avoid", "规避");
+  case RiskResponse::mitigate:
+    return pick(lang, "mitigate", "减轻");
+  case RiskResponse::transfer:
+    return pick(lang, "transfer", "转移");
+  case RiskResponse::accept:
+    return pick(lang, "accept", "接受");
+  }
+  return {};
+}
+
 ProjectControl project_control(const Portfolio& portfolio, const Project& project,
                                const ProjectState& state, const Clock& clock, Lang lang) {
   const Office& office = portfolio.office;

@@ -48,7 +48,8 @@ bool is_escalated(const ControlSettings& settings, const Risk& risk);
 // Whether an open issue is past its due date (due before today).
 bool is_overdue(const Issue& issue, Date today);
 
-std::string priority_name(Priority priority, Lang lang); // 低 / 中 / 高 / 紧急
+std::string priority_name(Priority priority, Lang lang);     // 低 / 中 / 高 / 紧急
+std::string response_name(RiskResponse response, Lang lang); // 规避 / 减轻 / 转移 / 接受
 
 ProjectControl project_control(const Portfolio& portfolio, const Project& project,
                                const ProjectState& state, const Clock& clock, Lang lang);

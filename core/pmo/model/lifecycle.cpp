@@ -438,6 +438,13 @@ std::vector<Finding> check_authority(const GateDef& gate, const Person& person,
                               fmt::join(gate.board, ", "))));
     return out;
   }
+  if (person.retired) {
+    out.push_back(
+        error_at(where, "retired",
+                 tr(lang, "{} retired on {} and no longer decides", "{} 已于 {} 离任，不再参与决策",
+                    person.id, format_date(*person.retired))));
+    return out;
+  }
   if (role == k_sponsor_role) {
     if (project.sponsor != person.id)
       out.push_back(error_at(where, "not-sponsor",

@@ -123,6 +123,10 @@ struct Person {
   std::vector<std::string> roles;
   double capacity = 1.0; // FTE
   std::string ssh_key;   // "ssh-ed25519 AAAA…": the public key that signs this person's decisions
+  // Set when the person left (pmo people retire): kept in the roster, so that what they did stays
+  // readable and history stays judged under the roster of its time, but no longer eligible for a
+  // seat on a board, for changing the process or the roster, or for new assignments.
+  std::optional<Date> retired;
   std::string file;
   FieldLocations where;
 
