@@ -139,6 +139,7 @@ int cli::run(const Invocation& invocation) {
   cli::add_risk(app, action);
   cli::add_issue(app, action);
   cli::add_change(app, action);
+  cli::add_condition(app, action);
   cli::add_close(app, action);
   cli::add_lessons(app, action);
   cli::add_verify(app, action);

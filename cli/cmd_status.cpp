@@ -394,6 +394,37 @@ void print_control(Context& ctx, const model::Portfolio& portfolio,
   out << render_fields(fields, 2, color) << '\n';
 }
 
+// The conditions of approval of the project's decisions: open ones, and how each met one was met.
+// A project with no gate left (closed, rejected) shows what was never marked met, without the
+// command: its conditions are settled.
+void print_conditions(Context& ctx, const model::Portfolio& portfolio,
+                      const model::Project& project, bool settled, Lang lang) {
+  const auto conditions = model::conditions_of(portfolio, project);
+  if (conditions.empty())
+    return;
+  std::ostream& out = *ctx.out;
+  const bool color = data_color(ctx);
+  out << heading(pick(lang, "Conditions of approval", "批准条件"), color) << '\n';
+  std::vector<Field> fields;
+  for (const auto& c : conditions) {
+    const model::Decision& d = *c.decision;
+    std::vector<std::string> lines{
+        tr(lang, "{} ({}, {})", "{}（{}，{}）", c.text, person_text(portfolio, d.reviewer),
+           model::format_date(std::chrono::floor<std::chrono::days>(d.decided_at)))};
+    if (c.met)
+      lines.push_back(tr(lang, "met {} ({}): {}", "已落实 {}（{}）：{}",
+                         c.met->met ? model::format_date(*c.met->met) : "—",
+                         person_text(portfolio, c.met->by), c.met->evidence));
+    else if (settled)
+      lines.push_back(pick(lang, "never marked met", "未曾标记为已落实"));
+    else
+      lines.push_back(tr(lang, "open — pmo condition met {} {} --evidence TEXT",
+                         "未落实 —— pmo condition met {} {} --evidence 说明", project.id, c.id));
+    fields.push_back({c.id, lines});
+  }
+  out << render_fields(fields, 2, color) << '\n';
+}
+
 // The closure report against the last baseline: end and cost variance, evaluation, lessons.
 void print_closure(Context& ctx, const model::Portfolio& portfolio, const model::Project& project,
                    const report::ProjectDetail& detail, Lang lang) {
@@ -545,6 +576,7 @@ int run_project(Context& ctx, const StatusOptions& opts) {
          history.records ? nlohmann::json(nullptr) : nlohmann::json(history.unavailable)},
         {"next_gate", detail.next ? to_json(*detail.next) : nlohmann::json(nullptr)},
         {"control", control_json(detail.control, portfolio.office.control, ctx.clock.today())},
+        {"conditions", conditions_json(model::conditions_of(portfolio, *project))},
         {"generated_at", model::format_timestamp(ctx.clock.now)}};
     *ctx.out << dump_json(doc);
     return r.exit_code();
@@ -556,6 +588,7 @@ int run_project(Context& ctx, const StatusOptions& opts) {
   out << render_fields(record_fields(portfolio, *project, detail.row, lang), 2, color) << '\n';
   print_history(ctx, detail, history, lang);
   out << '\n';
+  print_conditions(ctx, portfolio, *project, !detail.next.has_value(), lang);
   print_control(ctx, portfolio, detail, lang);
   print_closure(ctx, portfolio, *project, detail, lang);
   print_checklist(ctx, detail, lang);

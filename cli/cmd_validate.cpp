@@ -135,6 +135,8 @@ int run(Context& ctx, const ValidateOptions& opts) {
     files.insert(issue.file);
   for (const auto& change : loaded.portfolio.changes)
     files.insert(change.file);
+  for (const auto& met : loaded.portfolio.conditions_met)
+    files.insert(met.file);
 
   if (loaded.office_ok) { // without a readable pmo.yaml the semantic checks would only add noise
     // Decisions count as history proves them, as in status and report: a decision file that no

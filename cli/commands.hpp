@@ -25,6 +25,7 @@ void add_risk(CLI::App& app, Action& action);
 void add_issue(CLI::App& app, Action& action);
 void add_change(CLI::App& app, Action& action);
 void add_close(CLI::App& app, Action& action);
+void add_condition(CLI::App& app, Action& action);
 void add_lessons(CLI::App& app, Action& action);
 void add_verify(CLI::App& app, Action& action);
 // The `list` subcommand of a register command (`kind`: "risk", "issue" or "change").

@@ -30,6 +30,16 @@ const char* pause_code(model::Pause pause) {
 
 json string_or_null(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
 
+json open_conditions_json(const std::vector<report::OpenCondition>& conditions) {
+  auto out = json::array();
+  for (const auto& c : conditions)
+    out.push_back({{"id", c.id},
+                   {"condition", c.text},
+                   {"reviewer", c.reviewer},
+                   {"set", model::format_date(c.set)}});
+  return out;
+}
+
 } // namespace
 
 json to_json(const report::ProjectRow& row) {
@@ -61,7 +71,8 @@ json to_json(const report::ProjectRow& row) {
       {"escalated_risks", row.escalated_risks},
       {"open_issues", row.open_issues},
       {"overdue_issues", row.overdue_issues},
-      {"pending_changes", row.pending_changes}};
+      {"pending_changes", row.pending_changes},
+      {"open_conditions", open_conditions_json(row.open_conditions)}};
 }
 
 json to_json(const report::DecisionEntry& entry) {
@@ -199,6 +210,25 @@ json issue_json(const model::Issue& i, bool overdue) {
           {"raised", date_or_null(i.raised)},
           {"resolved", date_or_null(i.resolved)},
           {"resolution", i.resolution}};
+}
+
+json conditions_json(const std::vector<model::ConditionState>& conditions) {
+  auto out = json::array();
+  for (const auto& c : conditions) {
+    json met = nullptr;
+    if (c.met)
+      met = {{"id", c.met->id},
+             {"date", date_or_null(c.met->met)},
+             {"by", c.met->by},
+             {"evidence", c.met->evidence}};
+    out.push_back({{"id", c.id},
+                   {"condition", c.text},
+                   {"decision", c.decision->file},
+                   {"reviewer", c.decision->reviewer},
+                   {"decided_at", model::format_timestamp(c.decision->decided_at)},
+                   {"met", met}});
+  }
+  return out;
 }
 
 json change_json(const model::ChangeState& change) {

@@ -22,6 +22,7 @@ nlohmann::json closure_json(const model::Closure& closure);
 nlohmann::json risk_json(const model::Risk& risk, bool escalated);
 nlohmann::json issue_json(const model::Issue& issue, bool overdue);
 nlohmann::json change_json(const model::ChangeState& change);
+nlohmann::json conditions_json(const std::vector<model::ConditionState>& conditions);
 nlohmann::json control_json(const model::ProjectControl& control,
                             const model::ControlSettings& settings, model::Date today);
 

@@ -233,6 +233,21 @@ void control_section(std::string& out, const report::PortfolioReport& r) {
                                {false, false, false, false, true}) +
                             late + "\n";
 
+  // Conditions of approval still open, oldest first within each project.
+  out += fmt::format("## {}\n\n",
+                     pick(lang, "Conditions of approval not yet met", "尚未落实的批准条件"));
+  std::string open;
+  for (const auto& p : r.projects)
+    for (const auto& c : p.open_conditions)
+      open += row({md_code(p.id), md_code(c.id), md_text(c.text),
+                   person_text(c.reviewer_name, c.reviewer), model::format_date(c.set)});
+  out += open.empty() ? pick(lang, "None.\n\n", "无。\n\n")
+                      : header({pick(lang, "Project", "项目"), pick(lang, "Condition", "条件"),
+                                pick(lang, "Text", "内容"), pick(lang, "Set by", "提出人"),
+                                pick(lang, "Since", "提出日期")},
+                               {false, false, false, false, false}) +
+                            open + "\n";
+
   out += fmt::format("## {}\n\n", pick(lang, "Escalated risks", "已升级的风险"));
   if (r.escalated.empty()) {
     out += pick(lang, "None.\n\n", "无。\n\n");

@@ -244,3 +244,39 @@ TEST_CASE("stage and verdict names come in both languages") {
   CHECK(stage_name("custom", Lang::zh) == "custom");
   CHECK(verdict_name(Verdict::revise, Lang::zh) == "退回修改");
 }
+
+TEST_CASE("conditions of approval are numbered per gate in decision order, met by their record") {
+  Office4 o;
+  o.decide("G1", Verdict::approve_with_conditions, "tech", {}, {"load test", "security review"});
+  o.decide("G1", Verdict::approve_with_conditions, "law", {}, {"compliance"});
+  auto conditions = conditions_of(o.portfolio, o.portfolio.projects[0]);
+  REQUIRE(conditions.size() == 3);
+  CHECK(conditions[0].id == "G1.1");
+  CHECK(conditions[1].id == "G1.2");
+  CHECK(conditions[1].text == "security review");
+  CHECK(conditions[2].id == "G1.3");
+  CHECK(conditions[2].number == 1);
+  CHECK(find_condition(conditions, "g1.3") == &conditions[2]);
+  CHECK(find_condition(conditions, "G1.4") == nullptr);
+
+  ConditionMet met;
+  met.project = "P1";
+  met.id = "C-aaaaa";
+  met.decision = decision_file_name_of(*conditions[1].decision);
+  met.number = 2;
+  met.condition = "security review";
+  o.portfolio.conditions_met.push_back(met);
+  conditions = conditions_of(o.portfolio, o.portfolio.projects[0]);
+  CHECK(conditions[0].met == nullptr);
+  REQUIRE(conditions[1].met != nullptr);
+  CHECK(conditions[1].met->id == "C-aaaaa");
+
+  // The closure gate lists the open ones as loose ends.
+  const GateDef* g4 = o.portfolio.office.gate("G4");
+  REQUIRE(g4 != nullptr);
+  int open = 0;
+  for (const auto& f : check_loose_ends(o.portfolio, o.portfolio.projects[0], *g4, Lang::en))
+    if (f.message.find("condition of approval") != std::string::npos)
+      ++open;
+  CHECK(open == 2);
+}

@@ -48,6 +48,11 @@ Decoded<model::Closure> decode_closure(std::string_view text, const std::string&
 std::string encode_closure(const model::Closure& closure);
 std::string encode_status_report(const model::StatusReport& report);
 std::string encode_risk(const model::Risk& risk);
+// A condition of approval marked met (projects/<id>/conditions/<C-xxxxx>.yaml).
+Decoded<model::ConditionMet> decode_condition_met(std::string_view text, const std::string& file,
+                                                  const std::string& project, const std::string& id,
+                                                  model::Lang lang);
+std::string encode_condition_met(const model::ConditionMet& condition);
 std::string encode_issue(const model::Issue& issue);
 std::string encode_change(const model::ChangeRequest& change);
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 
 namespace pmo::model {
 
@@ -350,6 +351,49 @@ std::vector<Finding> check_plan(const Project& project, Severity severity, Lang 
   return out;
 }
 
+std::string decision_file_name_of(const Decision& decision) {
+  const auto slash = decision.file.rfind('/');
+  return slash == std::string::npos ? decision.file : decision.file.substr(slash + 1);
+}
+
+std::vector<ConditionState> conditions_of(const Portfolio& portfolio, const Project& project) {
+  std::vector<ConditionState> out;
+  const auto met = portfolio.conditions_met_of(project.id);
+  std::map<std::string, int> per_subject;
+  for (const Decision* d : portfolio.decisions_of(project.id)) {
+    if (d->verdict != Verdict::approve_with_conditions)
+      continue;
+    const std::string subject = d->change.empty() ? d->gate : d->change;
+    const std::string name = decision_file_name_of(*d);
+    for (std::size_t i = 0; i < d->conditions.size(); ++i) {
+      ConditionState c;
+      c.id = subject + "." + std::to_string(++per_subject[subject]);
+      c.decision = d;
+      c.number = static_cast<int>(i) + 1;
+      c.text = d->conditions[i];
+      for (const ConditionMet* m : met)
+        if (m->decision == name && m->number == c.number) {
+          c.met = m;
+          break;
+        }
+      out.push_back(std::move(c));
+    }
+  }
+  return out;
+}
+
+const ConditionState* find_condition(const std::vector<ConditionState>& conditions,
+                                     std::string_view id) {
+  for (const auto& c : conditions)
+    if (c.id.size() == id.size() &&
+        std::equal(c.id.begin(), c.id.end(), id.begin(), [](char a, char b) {
+          return std::tolower(static_cast<unsigned char>(a)) ==
+                 std::tolower(static_cast<unsigned char>(b));
+        }))
+      return &c;
+  return nullptr;
+}
+
 bool closes_project(const GateDef& gate) {
   return std::any_of(gate.requires_fields.begin(), gate.requires_fields.end(),
                      [](const std::string& field) { return field.starts_with("closure"); });
@@ -391,6 +435,19 @@ std::vector<Finding> check_loose_ends(const Portfolio& portfolio, const Project&
                                  "收尾报告称目标已达成，但交付物“{}”未通过验收：请完成验收，或将"
                                  "结果记为 partially_achieved",
                                  deliverable.name)});
+  for (const ConditionState& condition : conditions_of(portfolio, project))
+    if (!condition.met)
+      out.push_back(Finding{
+          severity, Location{condition.decision->file, 1, 1}, "loose-end",
+          tr(lang,
+             "{} closes the project, but the condition of approval {} (\"{}\", "
+             "{} by {}) is not marked met: pmo condition met {} {} --evidence "
+             "TEXT",
+             "{} 将关闭项目，但批准条件 {}（“{}”，{} 由 {} 提出）尚未标记为已落实："
+             "pmo condition met {} {} --evidence 说明",
+             gate.id, condition.id, condition.text,
+             format_date(std::chrono::floor<std::chrono::days>(condition.decision->decided_at)),
+             condition.decision->reviewer, project.id, condition.id)});
   return out;
 }
 

@@ -127,6 +127,24 @@ std::vector<ChangeState> change_states(const Portfolio& portfolio, const Project
                                        Lang lang);
 std::string change_status_name(ChangeStatus status, Lang lang);
 
+// A condition of approval: one entry of `conditions` of an approve-with-conditions decision.
+struct ConditionState {
+  std::string id; // "G1.1": its gate (or change request) and its place among the project's
+                  // conditions on it, in decision order
+  const Decision* decision = nullptr;
+  int number = 1; // within its decision, from 1
+  std::string text;
+  const ConditionMet* met = nullptr; // the first record marking it met; null while open
+};
+// Every condition of approval of a project's decisions (portfolio.decisions: the ones history
+// proves, for status and report), in decision order.
+std::vector<ConditionState> conditions_of(const Portfolio& portfolio, const Project& project);
+// The condition `id` names ("G1.1", any case), or null.
+const ConditionState* find_condition(const std::vector<ConditionState>& conditions,
+                                     std::string_view id);
+// The file name of a decision record ("<stamp>-<gate>-<person>.yaml"): what a ConditionMet names.
+std::string decision_file_name_of(const Decision& decision);
+
 struct ReviewRequest {
   std::string project;
   std::string gate;

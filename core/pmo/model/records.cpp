@@ -397,6 +397,9 @@ std::vector<const Issue*> Portfolio::issues_of(std::string_view project) const {
 std::vector<const ChangeRequest*> Portfolio::changes_of(std::string_view project) const {
   return of_project(changes, project);
 }
+std::vector<const ConditionMet*> Portfolio::conditions_met_of(std::string_view project) const {
+  return of_project(conditions_met, project);
+}
 const ChangeRequest* Portfolio::change(std::string_view project, std::string_view id) const {
   for (const ChangeRequest* c : changes_of(project))
     if (c->id == id)
@@ -430,6 +433,12 @@ void Portfolio::sort_records() {
       changes.begin(), changes.end(), [&](const ChangeRequest& a, const ChangeRequest& b) {
         return std::tuple{std::string_view{a.project}, dated(a.requested), std::string_view{a.id}} <
                std::tuple{std::string_view{b.project}, dated(b.requested), std::string_view{b.id}};
+      });
+  std::stable_sort(
+      conditions_met.begin(), conditions_met.end(),
+      [&](const ConditionMet& a, const ConditionMet& b) {
+        return std::tuple{std::string_view{a.project}, dated(a.met), std::string_view{a.id}} <
+               std::tuple{std::string_view{b.project}, dated(b.met), std::string_view{b.id}};
       });
 }
 

@@ -359,6 +359,22 @@ struct ChangeRequest {
   FieldLocations where;
 };
 
+// 条件落实 — projects/<id>/conditions/<C-xxxxx>.yaml: a condition of approval marked met. It names
+// the decision record that set the condition (its file name in decisions/), which of its
+// conditions (from 1) and the condition's text as that decision states it.
+struct ConditionMet {
+  std::string project;  // from the path
+  std::string id;       // from the file name
+  std::string decision; // "20261103T140000Z-G1-law.yaml"
+  int number = 1;
+  std::string condition;
+  std::optional<Date> met;
+  std::string by; // person id
+  std::string evidence;
+  std::string file;
+  FieldLocations where;
+};
+
 struct Portfolio {
   Office office;
   std::vector<Person> people;
@@ -368,6 +384,7 @@ struct Portfolio {
   std::vector<Risk> risks;                  // by (project, score desc, raised, id)
   std::vector<Issue> issues;                // by (project, priority desc, raised, id)
   std::vector<ChangeRequest> changes;       // by (project, requested, id)
+  std::vector<ConditionMet> conditions_met; // by (project, met, id)
   // The project record as the baseline gate approved it (from git, by the decision's blob id),
   // per project id. Filled by the caller; a project absent here uses its current record.
   std::map<std::string, Project, std::less<>> approved_plans;
@@ -381,6 +398,7 @@ struct Portfolio {
   std::vector<const Issue*> issues_of(std::string_view project) const;
   std::vector<const ChangeRequest*> changes_of(std::string_view project) const;
   const ChangeRequest* change(std::string_view project, std::string_view id) const;
+  std::vector<const ConditionMet*> conditions_met_of(std::string_view project) const;
   void sort_decisions();
   // Puts every list in the order above: decisions, reports, risks, issues and changes. The
   // lists of a project (risks_of, ...) and everything shown from them keep that order.

@@ -76,6 +76,40 @@ void check_control_records(const Portfolio& portfolio, const Project& project,
   for (const ChangeRequest* change : portfolio.changes_of(project.id))
     check_person_ref(portfolio, *change, "requested_by", change->requested_by, lang, out);
 
+  // A condition marked met names a condition some decision of the project set, word for word.
+  std::set<std::pair<std::string, int>> marked;
+  for (const ConditionMet* met : portfolio.conditions_met_of(project.id)) {
+    check_person_ref(portfolio, *met, "by", met->by, lang, out);
+    const Decision* decision = nullptr;
+    for (const Decision* d : portfolio.decisions_of(project.id))
+      if (decision_file_name_of(*d) == met->decision)
+        decision = d;
+    if (!decision) {
+      out.push_back(
+          error(at(met->where, "decision", met->file), "unknown-decision",
+                tr(lang, "decision: {} has no decision record {} (decisions/)",
+                   "decision：{} 没有决策记录 {}（decisions/）", project.id, met->decision)));
+      continue;
+    }
+    if (met->number > static_cast<int>(decision->conditions.size())) {
+      out.push_back(error(at(met->where, "number", met->file), "unknown-condition",
+                          tr(lang, "number: {} sets {} condition(s), not {}",
+                             "number：{} 只提出了 {} 项条件，没有第 {} 项", met->decision,
+                             decision->conditions.size(), met->number)));
+      continue;
+    }
+    const std::string& text = decision->conditions[static_cast<std::size_t>(met->number - 1)];
+    if (met->condition != text)
+      out.push_back(error(at(met->where, "condition", met->file), "condition-mismatch",
+                          tr(lang, "condition: the decision states condition {} as '{}'",
+                             "condition：该决策的第 {} 项条件是“{}”", met->number, text)));
+    if (!marked.insert({met->decision, met->number}).second)
+      out.push_back(
+          Finding{Severity::warning, Location{met->file, 1, 1}, "condition-met-twice",
+                  tr(lang, "condition {} of {} is marked met by another record too",
+                     "{1} 的第 {0} 项条件已由另一条记录标记为已落实", met->number, met->decision)});
+  }
+
   if (project.closure) {
     const Closure& closure = *project.closure;
     if (!baselined || state.stage == "rejected")
@@ -261,6 +295,11 @@ std::vector<Finding> validate_dates(const Portfolio& portfolio, Date today, Lang
                                "{} 的状态报告，但该周期在项目计划开始日期 {} 之前就已结束",
                                report.period, format_date(*project->start))});
   }
+  for (const ConditionMet& met : portfolio.conditions_met)
+    if (met.met && *met.met > today)
+      out.push_back(error(at(met.where, "met", met.file), "future-date",
+                          tr(lang, "met {} is after today ({})", "met {} 晚于今天（{}）",
+                             format_date(*met.met), format_date(today))));
   for (const Project& project : portfolio.projects) {
     if (!project.closure)
       continue;

@@ -162,6 +162,12 @@ ProjectRow project_row(const model::Portfolio& portfolio, const model::Project& 
   row.days_in_stage = days_between(row.stage_since, clock.today());
   row.anomalies = static_cast<int>(state.anomalies.size());
   fill_control(row, model::project_control(portfolio, project, state, clock, lang));
+  if (!state.terminal())
+    for (const auto& c : model::conditions_of(portfolio, project))
+      if (!c.met)
+        row.open_conditions.push_back(
+            {c.id, c.text, c.decision->reviewer, person_name(portfolio, c.decision->reviewer),
+             std::chrono::floor<std::chrono::days>(c.decision->decided_at)});
   if (!state.next_gate && state.stage != model::k_rejected_stage && project.closure &&
       project.closure->outcome) {
     row.outcome = project.closure->outcome;

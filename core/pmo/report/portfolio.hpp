@@ -24,6 +24,15 @@ struct HistoryRecord {
 };
 
 // A project as one line of the portfolio table.
+// A condition of approval not yet marked met (model::conditions_of).
+struct OpenCondition {
+  std::string id; // "G1.1"
+  std::string text;
+  std::string reviewer;      // person id
+  std::string reviewer_name; // the person's name, else the id
+  model::Date set{};         // the day the decision set it
+};
+
 struct ProjectRow {
   std::string id;
   std::string title;
@@ -58,6 +67,7 @@ struct ProjectRow {
   int overdue_issues = 0;                            // open, past their due date
   std::vector<model::MilestoneSlip> late_milestones; // forecast after the baseline date
   int pending_changes = 0;
+  std::vector<OpenCondition> open_conditions; // of a project not yet closed or rejected
 };
 
 // An open risk at or over the office's escalation threshold.

@@ -329,6 +329,7 @@ private:
     reserve(&model::Portfolio::risks);
     reserve(&model::Portfolio::issues);
     reserve(&model::Portfolio::changes);
+    reserve(&model::Portfolio::conditions_met);
     for (Unit& unit : m_units) {
       for (; taken < unit.findings_before; ++taken)
         m_out.findings.push_back(std::move(direct[taken]));
@@ -341,6 +342,7 @@ private:
       append(portfolio.risks, part.risks);
       append(portfolio.issues, part.issues);
       append(portfolio.changes, part.changes);
+      append(portfolio.conditions_met, part.conditions_met);
       unit.out.reset(); // frees the part as soon as it is merged
     }
     for (; taken < direct.size(); ++taken)
@@ -397,15 +399,14 @@ private:
       if (name == "project.yaml" || name == "closure.yaml" || is_placeholder(name))
         continue;
       if ((name == "decisions" || name == "status" || name == "risks" || name == "issues" ||
-           name == "changes") &&
+           name == "changes" || name == "conditions") &&
           is_dir(dir + "/" + name))
         continue;
-      unexpected(
-          dir + "/" + name,
-          "a project holds project.yaml, closure.yaml, decisions/, status/, risks/, issues/ "
-          "and changes/",
-          "项目目录只包含 project.yaml、closure.yaml、decisions/、status/、risks/、issues/ 和 "
-          "changes/");
+      unexpected(dir + "/" + name,
+                 "a project holds project.yaml, closure.yaml, decisions/, status/, risks/, "
+                 "issues/, changes/ and conditions/",
+                 "项目目录只包含 project.yaml、closure.yaml、decisions/、status/、risks/、issues/、"
+                 "changes/ 和 conditions/");
     }
 
     auto& portfolio = m_out.portfolio;
@@ -444,6 +445,12 @@ private:
               auto decoded = codec::decode_change(text, path, id, stem, m_lang);
               if (take(decoded) && loaded)
                 portfolio.changes.push_back(std::move(decoded.value));
+            });
+    records(dir + "/conditions", "<condition-id>.yaml", "<条件编号>.yaml",
+            [&](auto& path, auto& stem, auto& text) {
+              auto decoded = codec::decode_condition_met(text, path, id, stem, m_lang);
+              if (take(decoded) && loaded)
+                portfolio.conditions_met.push_back(std::move(decoded.value));
             });
 
     const std::string decisions = dir + "/decisions";
