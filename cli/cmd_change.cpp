@@ -34,7 +34,7 @@ int run_change(Context& ctx, const ChangeOptions& opts) {
   std::string commit = write_commit(
       ctx, ws, lang, WriteScope::one_project(opts.project), [&](const store::Loaded& head) {
         const model::Portfolio& portfolio = head.portfolio;
-        const model::Project& project = controlled_project(head, opts.project, lang);
+        const model::Project& project = controlled_project(head, opts.project, lang, "change");
         model::ChangeRequest change;
         change.project = project.id;
         change.title = opts.title;

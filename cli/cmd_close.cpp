@@ -128,7 +128,7 @@ int run_close(Context& ctx, const CloseOptions& opts) {
   std::string commit = write_commit(
       ctx, ws, lang, WriteScope::one_project(opts.project), [&](const store::Loaded& head) {
         const model::Portfolio& portfolio = head.portfolio;
-        const model::Project& project = controlled_project(head, opts.project, lang);
+        const model::Project& project = controlled_project(head, opts.project, lang, "closure");
         amended = project.closure.has_value();
 
         model::Closure closure = compose(opts, project, lang);

@@ -51,6 +51,7 @@ int run_met(Context& ctx, const ConditionOptions& opts) {
                         tr(lang, "{} is {}; its conditions of approval are settled",
                            "{} 已处于“{}”阶段；其批准条件不再变更", project->id,
                            model::stage_name(state.stage, lang)));
+        check_hold(portfolio, *project, state, "condition", lang);
         const auto conditions = model::conditions_of(portfolio, *project);
         const model::ConditionState* condition = model::find_condition(conditions, opts.condition);
         if (!condition) {

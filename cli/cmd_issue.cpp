@@ -31,7 +31,7 @@ int run_issue(Context& ctx, const IssueOptions& opts) {
   std::string commit = write_commit(
       ctx, ws, lang, WriteScope::one_project(opts.project), [&](const store::Loaded& head) {
         const model::Portfolio& portfolio = head.portfolio;
-        const model::Project& project = controlled_project(head, opts.project, lang);
+        const model::Project& project = controlled_project(head, opts.project, lang, "issue");
         model::Issue issue;
         if (opts.verb == "add") {
           Problems problems; // every mistake of the command line at once

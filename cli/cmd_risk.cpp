@@ -38,7 +38,7 @@ int run_risk(Context& ctx, const RiskOptions& opts) {
   std::string commit = write_commit(
       ctx, ws, lang, WriteScope::one_project(opts.project), [&](const store::Loaded& head) {
         const model::Portfolio& portfolio = head.portfolio;
-        const model::Project& project = controlled_project(head, opts.project, lang);
+        const model::Project& project = controlled_project(head, opts.project, lang, "risk");
         const model::Date today = ctx.clock.today();
 
         model::Risk risk;

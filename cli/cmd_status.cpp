@@ -121,17 +121,21 @@ int run_portfolio(Context& ctx, const StatusOptions& opts) {
   std::vector<TableRow> table;
   for (const auto& row : rows) {
     std::string gate = next_gate_text(row, r.lang, true);
-    table.push_back({{row.id},
-                     {row.title},
-                     {row.stage_label, stage_style(row.stage)},
-                     {row.manager.empty() ? "—" : person_text(portfolio, row.manager)},
-                     {gate.empty() ? "—" : gate, row.pause != model::Pause::none
-                                                     ? fmt::fg(fmt::terminal_color::yellow)
-                                                     : fmt::text_style{}},
-                     {days_text(row.days_in_stage, r.lang)},
-                     {health_text(row, r.lang), health_style(row.health)},
-                     {index_text(row.spi)},
-                     {index_text(row.cpi)}});
+    table.push_back(
+        {{row.id},
+         {row.title},
+         {row.pause == model::Pause::hold ? row.stage_label + pick(r.lang, " (on hold)", "（暂停）")
+                                          : row.stage_label,
+          row.pause == model::Pause::hold ? fmt::fg(fmt::terminal_color::yellow)
+                                          : stage_style(row.stage)},
+         {row.manager.empty() ? "—" : person_text(portfolio, row.manager)},
+         {gate.empty() ? "—" : gate, row.pause != model::Pause::none
+                                         ? fmt::fg(fmt::terminal_color::yellow)
+                                         : fmt::text_style{}},
+         {days_text(row.days_in_stage, r.lang)},
+         {health_text(row, r.lang), health_style(row.health)},
+         {index_text(row.spi)},
+         {index_text(row.cpi)}});
   }
   *ctx.out << render_table(columns, table, color);
   return r.exit_code();
@@ -170,6 +174,21 @@ std::vector<Field> record_fields(const model::Portfolio& portfolio, const model:
                 model::counted(lang, *row.days_in_stage, "{} day", "{} days", "{} 天"),
                 model::format_date(*row.stage_since));
   fields.push_back({pick(lang, "Stage", "阶段"), {stage}});
+  if (row.pause == model::Pause::hold) {
+    std::string hold = tr(lang, "at {}", "于关口 {}", row.paused_gate);
+    if (row.hold_since)
+      hold += tr(lang, ", since {} ({})", "，自 {} 起（{}）", model::format_date(*row.hold_since),
+                 person_text(portfolio, row.hold_by));
+    std::vector<std::string> lines{hold};
+    if (!row.hold_comment.empty())
+      lines.push_back(row.hold_comment);
+    const auto& allowed = portfolio.office.control.while_on_hold;
+    lines.push_back(tr(lang, "may record only: {} (control.while_on_hold)",
+                       "暂停期间只能登记：{}（control.while_on_hold）",
+                       allowed.empty() ? pick(lang, "nothing", "无")
+                                       : fmt::format("{}", fmt::join(allowed, ", "))));
+    fields.push_back({pick(lang, "ON HOLD", "已暂停"), lines});
+  }
   text("Sponsor", "发起人", person_text(portfolio, p.sponsor));
   text("Manager", "项目经理", person_text(portfolio, p.manager));
   text("Budget", "预算", amount_text(p.budget, currency));

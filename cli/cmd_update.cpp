@@ -40,7 +40,7 @@ int run_update(Context& ctx, const UpdateOptions& opts) {
   std::string commit = write_commit(
       ctx, ws, lang, WriteScope::one_project(opts.project), [&](const store::Loaded& head) {
         const model::Portfolio& portfolio = head.portfolio;
-        const model::Project& project = controlled_project(head, opts.project, lang);
+        const model::Project& project = controlled_project(head, opts.project, lang, "status");
         const model::Cadence cadence = portfolio.office.control.cadence;
 
         std::string period =

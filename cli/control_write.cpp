@@ -49,8 +49,34 @@ model::Date date_option(const std::string& text, const char* option, model::Lang
                                     "{}：“{}”不是日期（YYYY-MM-DD）", option, one_line(text)));
 }
 
+void check_hold(const model::Portfolio& portfolio, const model::Project& project,
+                const model::ProjectState& state, std::string_view kind, model::Lang lang) {
+  if (state.pause != model::Pause::hold || !state.paused_gate)
+    return;
+  const auto& allowed = portfolio.office.control.while_on_hold;
+  if (std::find(allowed.begin(), allowed.end(), kind) != allowed.end())
+    return;
+  std::string since;
+  for (const model::Decision* d : portfolio.decisions_of(project.id))
+    if (d->verdict == model::Verdict::hold && d->gate == state.paused_gate->id)
+      since =
+          tr(lang, " since {} ({})", "，自 {} 起（{}）",
+             model::format_date(std::chrono::floor<std::chrono::days>(d->decided_at)), d->reviewer);
+  throw Failure(k_exit_findings,
+                tr(lang,
+                   "{} is on hold at {}{}: a project on hold records only {} (pmo.yaml "
+                   "control.while_on_hold), not {}; a decision on {} resumes it",
+                   "{} 在关口 {} 处于暂停状态{}：暂停期间只能登记 {}（pmo.yaml 的 "
+                   "control.while_on_hold），不能登记 {}；{} 的决策可恢复项目",
+                   project.id, state.paused_gate->id, since,
+                   allowed.empty() ? model::pick(lang, "nothing", "任何记录均不可")
+                                   : fmt::format("{}", fmt::join(allowed, ", ")),
+                   kind, state.paused_gate->id));
+}
+
 const model::Project& controlled_project(const store::Loaded& head, const std::string& id,
-                                         model::Lang lang, model::ProjectState* state_out) {
+                                         model::Lang lang, std::string_view kind,
+                                         model::ProjectState* state_out) {
   require_loadable(head, lang, {"pmo.yaml", "people/", "projects/" + id + "/"});
   const model::Portfolio& portfolio = head.portfolio;
   const model::Project* project = portfolio.project(id);
@@ -65,6 +91,7 @@ const model::Project& controlled_project(const store::Loaded& head, const std::s
                   tr(lang, "{} is in stage '{}'; project control records need stage '{}'",
                      "{} 当前处于“{}”阶段；项目监控记录只能在“{}”阶段登记", id,
                      model::stage_name(state.stage, lang), model::stage_name(controlled, lang)));
+  check_hold(portfolio, *project, state, kind, lang);
   if (state_out)
     *state_out = std::move(state);
   return *project;

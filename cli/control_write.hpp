@@ -33,11 +33,18 @@ model::Date date_option(const std::string& text, const char* option, model::Lang
 std::pair<std::string, std::string> split_pair(const std::string& text, const char* option,
                                                model::Lang lang);
 
-// The project a control record is written to: pmo.yaml, people/ and the project's own files load
-// without errors, the project exists and is in the stage the baseline gate enters (executing).
-// Throws Failure(1) otherwise ("a change against a closed project").
+// The project a control record of `kind` (status, risk, issue, change, closure) is written to:
+// pmo.yaml, people/ and the project's own files load without errors, the project exists and is
+// in the stage the baseline gate enters (executing), and, when a gate holds it, pmo.yaml's
+// control.while_on_hold lets a held project record `kind`. Throws Failure(1) otherwise ("a change
+// against a closed project").
 const model::Project& controlled_project(const store::Loaded& head, const std::string& id,
-                                         model::Lang lang, model::ProjectState* state = nullptr);
+                                         model::Lang lang, std::string_view kind,
+                                         model::ProjectState* state = nullptr);
+// Refuses (Failure 1) a record of `kind` for a project on hold unless control.while_on_hold lets
+// it; nothing when the project is not on hold.
+void check_hold(const model::Portfolio& portfolio, const model::Project& project,
+                const model::ProjectState& state, std::string_view kind, model::Lang lang);
 
 // Decodes `text` as it will be committed; throws Failure(1) with the findings (which name the
 // field) when it has errors.

@@ -57,6 +57,8 @@ json to_json(const report::ProjectRow& row) {
       {"missing_roles", row.missing_roles},
       {"pause", pause_code(row.pause)},
       {"paused_gate", string_or_null(row.paused_gate)},
+      {"hold_since", date_or_null(row.hold_since)},
+      {"hold_by", string_or_null(row.hold_by)},
       {"stage_since", date_or_null(row.stage_since)},
       {"days_in_stage", int_or_null(row.days_in_stage)},
       {"anomalies", row.anomalies},

@@ -233,6 +233,21 @@ void control_section(std::string& out, const report::PortfolioReport& r) {
                                {false, false, false, false, true}) +
                             late + "\n";
 
+  // Projects suspended by a gate's hold: since when, by whom and why.
+  out += fmt::format("## {}\n\n", pick(lang, "Projects on hold", "暂停中的项目"));
+  std::string held;
+  for (const auto& p : r.projects)
+    if (p.pause == model::Pause::hold)
+      held += row({md_code(p.id) + " " + md_text(p.title), md_code(p.paused_gate),
+                   p.hold_since ? model::format_date(*p.hold_since) : "—", md_text(p.hold_by),
+                   md_text(p.hold_comment)});
+  out += held.empty() ? pick(lang, "None.\n\n", "无。\n\n")
+                      : header({pick(lang, "Project", "项目"), pick(lang, "Gate", "关口"),
+                                pick(lang, "Since", "暂停日期"), pick(lang, "By", "决策人"),
+                                pick(lang, "Why", "原因")},
+                               {false, false, false, false, false}) +
+                            held + "\n";
+
   // Conditions of approval still open, oldest first within each project.
   out += fmt::format("## {}\n\n",
                      pick(lang, "Conditions of approval not yet met", "尚未落实的批准条件"));

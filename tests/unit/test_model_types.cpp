@@ -22,6 +22,7 @@ TEST_CASE("timestamps are UTC and round-trip") {
   CHECK(format_timestamp(*ts) == "2026-11-21T09:30:05Z");
   CHECK(format_timestamp(*parse_timestamp("2026-11-21")) == "2026-11-21T00:00:00Z");
   CHECK_FALSE(parse_timestamp("2026-11-21T24:00:00Z"));
+  CHECK_FALSE(parse_timestamp("2016-12-31T23:59:60Z")); // a leap second is refused, not moved
   CHECK_FALSE(parse_timestamp("2026-11-21T09:30:05+08:00"));
 }
 

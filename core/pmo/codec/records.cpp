@@ -561,7 +561,8 @@ void decode_control(Ctx& ctx, const YAML::Node& node, FieldLocations& where,
           node,
           "control",
           where,
-          {"cadence", "baseline_gate", "health", "risk_escalation", "report_grace", "ccb"}};
+          {"cadence", "baseline_gate", "health", "risk_escalation", "report_grace", "while_on_hold",
+           "ccb"}};
   read_enum(ctx, map, "cadence", out.cadence, model::parse_cadence, "weekly, monthly");
   read_id(ctx, map, "baseline_gate", out.baseline_gate, false);
   if (auto health = section(ctx, map, "health")) {
@@ -579,6 +580,22 @@ void decode_control(Ctx& ctx, const YAML::Node& node, FieldLocations& where,
     out.escalate_at = static_cast<int>(*v);
   if (auto v = read_bounded(ctx, map, "report_grace", 0, 20, true, false))
     out.report_grace = static_cast<int>(*v);
+  if (const Field* field = map.get("while_on_hold")) {
+    FieldLocations items;
+    std::vector<std::string> kinds;
+    for (const auto& word : list_of(ctx, *field, items, false)) {
+      if (std::find(std::begin(model::k_record_kinds), std::end(model::k_record_kinds), word) ==
+          std::end(model::k_record_kinds))
+        ctx.error(field->at, "bad-value",
+                  tr(ctx.lang,
+                     "{}: '{}' is not one of: status, risk, issue, change, condition, closure",
+                     "{}：“{}”不是以下之一：status, risk, issue, change, condition, closure",
+                     field->path, word));
+      else if (std::find(kinds.begin(), kinds.end(), word) == kinds.end())
+        kinds.push_back(word);
+    }
+    out.while_on_hold = std::move(kinds);
+  }
   if (auto ccb = section(ctx, map, "ccb")) {
     Map c{ctx, *ccb, "control.ccb", where, {"board", "quorum", "excluded", "distinct_people"}};
     read_list(ctx, c, "board", where, out.ccb.board, true);
@@ -1246,6 +1263,7 @@ std::string encode_office(const model::Office& office) {
                     format_number(c.amber_at)));
   w.raw(2, "risk_escalation", std::to_string(c.escalate_at));
   w.raw(2, "report_grace", std::to_string(c.report_grace));
+  w.raw(2, "while_on_hold", "[" + fmt::format("{}", fmt::join(c.while_on_hold, ", ")) + "]");
   w.heading(2, "ccb");
   w.id_list(4, "board", c.ccb.board);
   w.raw(4, "quorum", quorum_text(c.ccb.quorum));

@@ -87,8 +87,15 @@ struct ControlSettings {
   double amber_at = 0.85;           // at or above: amber; below: red
   int escalate_at = 15;             // an open risk scoring at or above this is escalated
   int report_grace = 3;             // working days after a period's end before its report is late
-  GateDef ccb = default_ccb();      // the change control board (变更控制委员会), as a gate
+  // What a project on hold (a gate decided `hold`: suspended) may still record, of: status,
+  // risk, issue, change, condition, closure. By default what keeps its exposure known.
+  std::vector<std::string> while_on_hold = {"risk", "issue", "condition"};
+  GateDef ccb = default_ccb(); // the change control board (变更控制委员会), as a gate
 };
+
+// The record kinds control.while_on_hold names.
+inline constexpr std::string_view k_record_kinds[] = {"status", "risk",      "issue",
+                                                      "change", "condition", "closure"};
 
 // How the decision ledger is kept (pmo.yaml `ledger:`), judged by `pmo verify`.
 struct LedgerSettings {

@@ -141,14 +141,16 @@ std::optional<Timestamp> parse_timestamp(std::string_view text) {
       return std::nullopt;
     return Timestamp{*d};
   }
-  // YYYY-MM-DDTHH:MM:SSZ
+  // YYYY-MM-DDTHH:MM:SSZ. A leap second (23:59:60) is refused, not moved to the next day: the
+  // clocks pmo reads (Unix time, git's) cannot hold one, so a record saying so was not written by
+  // one.
   if (text.size() != 20 || (text[10] != 'T' && text[10] != 't') || text[13] != ':' ||
       text[16] != ':' || (text[19] != 'Z' && text[19] != 'z'))
     return std::nullopt;
   auto d = parse_date(text.substr(0, 10));
   int hh = 0, mm = 0, ss = 0;
   if (!d || !parse_int(text.substr(11, 2), hh) || !parse_int(text.substr(14, 2), mm) ||
-      !parse_int(text.substr(17, 2), ss) || hh > 23 || mm > 59 || ss > 60)
+      !parse_int(text.substr(17, 2), ss) || hh > 23 || mm > 59 || ss > 59)
     return std::nullopt;
   return Timestamp{*d} + std::chrono::hours{hh} + std::chrono::minutes{mm} +
          std::chrono::seconds{ss};

@@ -155,6 +155,13 @@ ProjectRow project_row(const model::Portfolio& portfolio, const model::Project& 
   row.pause = state.pause;
   if (state.paused_gate)
     row.paused_gate = state.paused_gate->id;
+  if (state.pause == model::Pause::hold && state.paused_gate)
+    for (const model::Decision* d : portfolio.decisions_of(project.id))
+      if (d->verdict == model::Verdict::hold && d->gate == state.paused_gate->id) {
+        row.hold_since = std::chrono::floor<std::chrono::days>(d->decided_at);
+        row.hold_by = d->reviewer;
+        row.hold_comment = d->comment;
+      }
   if (state.stage_since)
     row.stage_since = std::chrono::floor<std::chrono::days>(*state.stage_since);
   else if (state.stage == portfolio.office.initial_stage)

@@ -44,6 +44,10 @@ struct ProjectRow {
   std::string next_gate_name;
   model::Pause pause = model::Pause::none;
   std::string paused_gate; // gate id when paused
+  // On hold (suspended by a gate's `hold`): when and by whom, and why (the decision's comment).
+  std::optional<model::Date> hold_since;
+  std::string hold_by; // person id
+  std::string hold_comment;
   std::optional<model::Date>
       stage_since;                  // the stage was entered (for the initial stage: submitted)
   std::optional<int> days_in_stage; // today - stage_since, never negative
