@@ -97,7 +97,7 @@ int run_init(Context& ctx, const InitOptions& opts) {
                    "已在 {1} 创建项目组合“{0}”（{2}{3}，提交 {4}）。\n", name, dir.string(),
                    created_repo ? tr(say, "new git repository, ", "新建 git 仓库，")
                                 : std::string{},
-                   model::to_string(*type), commit.substr(0, 7));
+                   model::office_type_name(*type, say), commit.substr(0, 7));
     *ctx.err << tr(say, "Next: pmo people add ID --name NAME --role ROLE\n",
                    "下一步：pmo people add 编号 --name 姓名 --role 角色\n");
   }

@@ -100,8 +100,11 @@ int run_issue(Context& ctx, const IssueOptions& opts) {
   // A new issue prints its id (as propose and change request do); resolving prints the commit.
   *ctx.out << (opts.verb == "add" ? id : commit) << '\n';
   if (!ctx.quiet)
-    *ctx.err << tr(lang, "Recorded {} — {} (commit {}).\n", "已记录 {} —— {}（提交 {}）。\n", id,
-                   path, commit.substr(0, 7));
+    *ctx.err << (opts.verb == "add"
+                     ? tr(lang, "Recorded {} — {} (commit {}).\n", "已记录 {} —— {}（提交 {}）。\n",
+                          id, path, commit.substr(0, 7))
+                     : tr(lang, "Resolved {} — {} (commit {}).\n", "已解决 {} —— {}（提交 {}）。\n",
+                          id, path, commit.substr(0, 7)));
   return k_exit_ok;
 }
 

@@ -158,6 +158,7 @@ int run_add(Context& ctx, const AddOptions& opts) {
       person.roles.push_back(role);
   std::string path = "people/" + opts.id + ".yaml";
 
+  std::string role_names; // as the office names them, for the message
   std::string commit =
       write_commit(ctx, ws, lang, WriteScope::office_only(), [&](const store::Loaded& head) {
         require_loadable(head, lang);
@@ -184,6 +185,10 @@ int run_add(Context& ctx, const AddOptions& opts) {
                              "“{}”与人员名册中已有的“{}”（{}）仅大小写不同：在 Windows 或 macOS "
                              "上无法同时检出",
                              person.id, other.id, other.file));
+        std::vector<std::string> names;
+        for (const auto& role : person.roles)
+          names.push_back(model::role_name(office, role, lang));
+        role_names = fmt::format("{}", fmt::join(names, lang == Lang::zh ? "、" : ", "));
         WritePlan plan;
         plan.files.push_back({path, codec::encode_person(person)});
         plan.author = roster_change_author(ws, head.portfolio, opts.as, lang, ctx.clock.now);
@@ -197,7 +202,7 @@ int run_add(Context& ctx, const AddOptions& opts) {
   if (!ctx.quiet)
     *ctx.err << tr(lang, "Added {} ({}) with roles {} — {} (commit {}).\n",
                    "已添加 {}（{}），角色：{} —— {}（提交 {}）。\n", person.id, person.name,
-                   fmt::join(person.roles, ", "), path, commit.substr(0, 7));
+                   role_names, path, commit.substr(0, 7));
   return k_exit_ok;
 }
 

@@ -141,7 +141,7 @@ int run_review(Context& ctx, const ReviewOptions& opts) {
     recorded =
         tr(lang, "Recorded {} {} on {} by {} as {} — {}", "已记录 {} {}：{}，评审人 {}（{}）—— {}",
            subject, model::verdict_name(decision.verdict, lang), project.id, reviewer.id,
-           decision.role, path);
+           model::role_name(portfolio.office, decision.role, lang), path);
     const model::GateProgress* progress =
         outcome.change_after ? &outcome.change_after->board : outcome.after.progress(gate->id);
     if (outcome.passes_gate && on_change)

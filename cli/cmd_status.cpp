@@ -344,8 +344,8 @@ void print_control(Context& ctx, const model::Portfolio& portfolio,
   std::vector<std::string> health;
   for (const auto& d : c.health.dimensions) {
     auto rating = d.rating();
-    std::string text = model::dimension_name(d.dimension, lang) + ": " +
-                       (rating ? model::rag_name(*rating, lang) : std::string{"—"});
+    std::string text = tr(lang, "{}: {}", "{}：{}", model::dimension_name(d.dimension, lang),
+                          rating ? model::rag_name(*rating, lang) : std::string{"—"});
     if (d.overridden())
       text += tr(lang, " (override; computed {})", "（人工调整；计算值 {}）",
                  model::rag_name(*d.computed, lang));
@@ -398,10 +398,10 @@ void print_control(Context& ctx, const model::Portfolio& portfolio,
   std::vector<std::string> changes;
   for (const auto& change : c.changes) {
     std::string text =
-        tr(lang, "{} {} — {} ({}, cost {:+})", "{} {} —— {}（工期 {}，成本 {:+}）",
+        tr(lang, "{} {} — {} ({}, cost {}{})", "{} {} —— {}（工期 {}，成本 {}{}）",
            change.change->id, change.change->title, model::change_status_name(change.status, lang),
            model::counted(lang, change.change->schedule_days, "{:+} day", "{:+} days", "{:+} 天"),
-           change.change->cost);
+           change.change->cost >= 0 ? "+" : "", report::format_amount(change.change->cost));
     if (change.status == model::ChangeStatus::pending)
       text += tr(lang, "; approvals {} of {}", "；已批准 {} / 需 {}", change.board.approvals.size(),
                  change.board.approvals_needed);

@@ -215,7 +215,7 @@ expect_rc 1 "manager on the CCB"; expect_err "may not decide"
 run -C "$P" review CP-1 --change "$CR" --decision approve --as pmo1
 expect_rc 0 "CCB pmo"; expect_err "1 of 2 approvals"
 run -C "$P" status CP-1
-expect_out "$CR Add SSO — pending (+14 days, cost +50000); approvals 1 of 2"
+expect_out "$CR Add SSO — pending (+14 days, cost +50,000); approvals 1 of 2"
 # The id is matched whatever its case (as risk and issue ids are); the record keeps its own.
 run -C "$P" review CP-1 --change "${CR^^}" --decision approve --as fin
 expect_rc 0 "CCB finance, id in upper case"; expect_err "$CR approved"

@@ -27,6 +27,18 @@ std::string_view to_string(OfficeType type) {
   return "controlling";
 }
 
+std::string office_type_name(OfficeType type, Lang lang) {
+  switch (type) {
+  case OfficeType::supportive:
+    return pick(lang, "supportive", "支持型");
+  case OfficeType::controlling:
+    return pick(lang, "controlling", "控制型");
+  case OfficeType::directive:
+    return pick(lang, "directive", "战略型");
+  }
+  return {};
+}
+
 bool is_signable_name(std::string_view name) {
   // git's ident.c and libgit2's signature.c: is_crud().
   const auto crud = [](unsigned char c) {

@@ -24,6 +24,7 @@ namespace pmo::model {
 enum class OfficeType { supportive, controlling, directive };
 std::optional<OfficeType> parse_office_type(std::string_view text);
 std::string_view to_string(OfficeType type);
+std::string office_type_name(OfficeType type, Lang lang); // 支持型 / 控制型 / 战略型
 
 struct LocalText {
   std::string zh;
