@@ -900,3 +900,14 @@ TEST_CASE("a decision round-trips") {
     check_same(b.value, plain);
   }
 }
+
+TEST_CASE("a milestone that is not a mapping says what one looks like, at its own position") {
+  auto decoded = pmo::codec::decode_project("title: X\nmilestones:\n  - Design 2027-02-28\n"
+                                            "  - {name: Go, date: 2027-13-01}\n",
+                                            "p.yaml", "P1", pmo::model::Lang::en);
+  REQUIRE(decoded.findings.size() == 2);
+  CHECK(decoded.findings[0].message ==
+        "each item of milestones must be a mapping (name: ..., date: YYYY-MM-DD, weight: ...), "
+        "not 'Design 2027-02-28'");
+  CHECK(decoded.findings[1].message.starts_with("milestones[1].date: '2027-13-01'"));
+}

@@ -492,9 +492,12 @@ model::GateDef decode_gate(Ctx& ctx, const YAML::Node& node, const std::string& 
   return gate;
 }
 
-// A list of mappings: calls `item(node, index)` for each mapping item.
+// A list of mappings: calls `item(node, path)` for each mapping item; `shape` shows what an item
+// looks like ("name: ..., date: ..."), for the message about an item that is not a mapping. Items
+// are numbered by position, so that a message names the item where it is in the file.
 template <class Item>
-void read_items(Ctx& ctx, const Map& map, std::string_view name, FieldLocations& where, Item item) {
+void read_items(Ctx& ctx, const Map& map, std::string_view name, std::string_view shape,
+                FieldLocations& where, Item item) {
   const Field* field = map.get(name);
   if (!field || field->value.IsNull())
     return;
@@ -506,14 +509,15 @@ void read_items(Ctx& ctx, const Map& map, std::string_view name, FieldLocations&
   }
   std::size_t index = 0;
   for (const auto& node : field->value) {
+    const std::size_t at = index++;
     if (!node.IsMap()) {
       ctx.error(ctx.loc(node), "wrong-type",
-                tr(ctx.lang, "each item of {} must be a mapping (id: ...), not {}",
-                   "{} 的每一项都必须是映射（id: ...），而不是{}", field->path,
+                tr(ctx.lang, "each item of {} must be a mapping ({}), not {}",
+                   "{} 的每一项都必须是映射（{}），而不是{}", field->path, shape,
                    describe(ctx, node)));
       continue;
     }
-    const std::string path = fmt::format("{}[{}]", field->path, index++);
+    const std::string path = fmt::format("{}[{}]", field->path, at);
     where.set(path, ctx.loc(node));
     item(node, path);
   }
@@ -947,13 +951,14 @@ Decoded<model::Office> decode_office(std::string_view text, const std::string& f
     }
   }
 
-  read_items(ctx, top, "roles", office.where, [&](const YAML::Node& node, const std::string& path) {
-    model::RoleDef role;
-    Map map{ctx, node, path, office.where, {"id", "name"}};
-    read_id(ctx, map, "id", role.id, true);
-    read_local_text(ctx, map, "name", office.where, role.name);
-    office.roles.push_back(std::move(role));
-  });
+  read_items(ctx, top, "roles", "id: ..., name: ...", office.where,
+             [&](const YAML::Node& node, const std::string& path) {
+               model::RoleDef role;
+               Map map{ctx, node, path, office.where, {"id", "name"}};
+               read_id(ctx, map, "id", role.id, true);
+               read_local_text(ctx, map, "name", office.where, role.name);
+               office.roles.push_back(std::move(role));
+             });
 
   if (const Field* field = top.get("stages"); field && !field->value.IsNull()) {
     if (!field->value.IsMap()) {
@@ -966,9 +971,10 @@ Decoded<model::Office> decode_office(std::string_view text, const std::string& f
     }
   }
 
-  read_items(ctx, top, "gates", office.where, [&](const YAML::Node& node, const std::string& path) {
-    office.gates.push_back(decode_gate(ctx, node, path, office.where));
-  });
+  read_items(ctx, top, "gates", "id: ..., name: ..., board: [...]", office.where,
+             [&](const YAML::Node& node, const std::string& path) {
+               office.gates.push_back(decode_gate(ctx, node, path, office.where));
+             });
   if (auto node = section(ctx, top, "control"))
     decode_control(ctx, *node, office.where, office.control);
   if (auto node = section(ctx, top, "ledger"))
@@ -1109,21 +1115,23 @@ Decoded<model::Project> decode_project(std::string_view text, const std::string&
     for (auto name : model::k_plan_sections)
       read_text(ctx, plan, name, *model::plan_section(project.plan, name));
   }
-  read_items(ctx, map, "milestones", where, [&](const YAML::Node& node, const std::string& path) {
-    model::Milestone milestone;
-    Map m{ctx, node, path, where, {"name", "date", "weight"}};
-    require_text(ctx, m, "name", milestone.name);
-    if (m.require("date"))
-      read_date(ctx, m, "date", milestone.date);
-    milestone.weighted = m.get("weight") != nullptr;
-    if (auto weight = read_bounded(ctx, m, "weight", 0, 1e9, false, false))
-      milestone.weight = *weight;
-    for (const auto& other : project.milestones)
-      if (other.name == milestone.name && !milestone.name.empty())
-        ctx.error(m.at(), "duplicate-milestone",
-                  tr(lang, "milestone '{}' is listed twice", "里程碑“{}”重复", milestone.name));
-    project.milestones.push_back(std::move(milestone));
-  });
+  read_items(
+      ctx, map, "milestones", "name: ..., date: YYYY-MM-DD, weight: ...", where,
+      [&](const YAML::Node& node, const std::string& path) {
+        model::Milestone milestone;
+        Map m{ctx, node, path, where, {"name", "date", "weight"}};
+        require_text(ctx, m, "name", milestone.name);
+        if (m.require("date"))
+          read_date(ctx, m, "date", milestone.date);
+        milestone.weighted = m.get("weight") != nullptr;
+        if (auto weight = read_bounded(ctx, m, "weight", 0, 1e9, false, false))
+          milestone.weight = *weight;
+        for (const auto& other : project.milestones)
+          if (other.name == milestone.name && !milestone.name.empty())
+            ctx.error(m.at(), "duplicate-milestone",
+                      tr(lang, "milestone '{}' is listed twice", "里程碑“{}”重复", milestone.name));
+        project.milestones.push_back(std::move(milestone));
+      });
   if (const Field* field = map.get("closure"))
     ctx.error(field->at, "moved-field",
               tr(lang,
@@ -1460,7 +1468,7 @@ Decoded<model::Closure> decode_closure(std::string_view text, const std::string&
           {"acceptance", "deliverables", "actual_start", "actual_end", "actual_cost", "outcome",
            "evaluation", "lessons"}};
   read_text(ctx, map, "acceptance", c.acceptance);
-  read_items(ctx, map, "deliverables", c.where,
+  read_items(ctx, map, "deliverables", "name: ..., accepted: true", c.where,
              [&](const YAML::Node& node, const std::string& path) {
                model::Deliverable d;
                Map m{ctx, node, path, c.where, {"name", "accepted", "note"}};
@@ -1494,14 +1502,16 @@ Decoded<model::Closure> decode_closure(std::string_view text, const std::string&
     evaluation("project", c.project_evaluation);
     evaluation("manager", c.manager_evaluation);
   }
-  read_items(ctx, map, "lessons", c.where, [&](const YAML::Node& node, const std::string& path) {
-    model::Lesson lesson;
-    Map m{ctx, node, path, c.where, {"kind", "text", "tags"}};
-    require_enum(ctx, m, "kind", lesson.kind, model::parse_lesson_kind, "went_well, to_improve");
-    require_text(ctx, m, "text", lesson.text);
-    read_list(ctx, m, "tags", c.where, lesson.tags);
-    c.lessons.push_back(std::move(lesson));
-  });
+  read_items(ctx, map, "lessons", "kind: went_well, text: ...", c.where,
+             [&](const YAML::Node& node, const std::string& path) {
+               model::Lesson lesson;
+               Map m{ctx, node, path, c.where, {"kind", "text", "tags"}};
+               require_enum(ctx, m, "kind", lesson.kind, model::parse_lesson_kind,
+                            "went_well, to_improve");
+               require_text(ctx, m, "text", lesson.text);
+               read_list(ctx, m, "tags", c.where, lesson.tags);
+               c.lessons.push_back(std::move(lesson));
+             });
   return finish(std::move(out));
 }
 
