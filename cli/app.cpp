@@ -5,6 +5,7 @@
 
 #include "commands.hpp"
 #include "context.hpp"
+#include "workspace.hpp"
 
 #include <pmo/git/repo.hpp>
 #include <pmo/model/types.hpp>
@@ -21,6 +22,7 @@
 #include <cstring>
 #include <filesystem>
 #include <ostream>
+#include <regex>
 #include <vector>
 
 namespace {
@@ -76,6 +78,62 @@ std::optional<unsigned> history_readers(model::Lang lang) {
                        model::tr(lang, "PMO_THREADS='{}' is not a whole number from 0 to 64",
                                  "PMO_THREADS='{}' 不是 0 到 64 之间的整数", text));
   return value;
+}
+
+// The language of a command line CLI11 refused: --lang when given, else the office's (pmo.yaml in
+// the -C directory or the current one, or a parent).
+model::Lang parse_error_language(int argc, const char* const* argv, const cli::Context& ctx) {
+  std::filesystem::path dir = ctx.start_dir;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    std::string_view value;
+    if (arg == "--lang" && i + 1 < argc)
+      value = argv[i + 1];
+    else if (arg.starts_with("--lang="))
+      value = arg.substr(7);
+    if (!value.empty())
+      if (auto lang = model::parse_lang(value))
+        return *lang;
+    if (arg == "-C" && i + 1 < argc)
+      dir = std::filesystem::path(ctx.start_dir) / argv[i + 1]; // an absolute one replaces it
+  }
+  std::error_code ec;
+  for (auto probe = std::filesystem::absolute(dir, ec); !ec && !probe.empty();
+       probe = probe.parent_path()) {
+    if (std::filesystem::is_regular_file(probe / "pmo.yaml", ec)) {
+      cli::Workspace ws;
+      ws.root = probe.string() + "/";
+      return cli::early_language(ctx, &ws);
+    }
+    if (probe == probe.root_path())
+      break;
+  }
+  return model::Lang::en;
+}
+
+// CLI11's refusal of a command line in Chinese (its messages are English): the common ones by
+// their shape; anything else as CLI11 says it.
+std::string parse_error_zh(const std::string& message) {
+  static const std::regex required{R"(^(.+) is required$)"};
+  static const std::regex not_expected{
+      R"(^The following arguments? (?:was|were) not expected: (.*)$)"};
+  static const std::regex not_in{R"(^(.+): (.+) not in \{(.*)\}$)"};
+  static const std::regex convert{R"(^Could not convert: (.+) = (.*)$)"};
+  static const std::regex missing{R"(^(.+): (\d+) required (\S+) missing$)"};
+  std::smatch m;
+  if (message == "A subcommand is required")
+    return "缺少子命令（用 --help 查看可用的子命令）";
+  if (std::regex_match(message, m, required))
+    return "必须指定 " + m[1].str();
+  if (std::regex_match(message, m, not_expected))
+    return "无法识别的参数：" + m[1].str();
+  if (std::regex_match(message, m, not_in))
+    return m[1].str() + "：“" + m[2].str() + "”不是以下之一：" + m[3].str();
+  if (std::regex_match(message, m, convert))
+    return m[1].str() + "：无法识别取值“" + m[2].str() + "”";
+  if (std::regex_match(message, m, missing))
+    return m[1].str() + "：缺少取值";
+  return message;
 }
 
 void print_failure(const cli::Context& ctx, model::Lang lang, const std::string& message,
@@ -161,6 +219,11 @@ int cli::run(const Invocation& invocation) {
     } catch (const CLI::Success& e) {
       return app.exit(e, *ctx.out, *ctx.err); // --help, --version
     } catch (const CLI::ParseError& e) {
+      if (parse_error_language(argc, argv.data(), ctx) == model::Lang::zh) {
+        *ctx.err << "pmo: " << report::terminal_safe(parse_error_zh(e.what()))
+                 << "\n用 --help 查看用法。\n";
+        return cli::k_exit_usage;
+      }
       app.exit(e, *ctx.out, *ctx.err);
       return cli::k_exit_usage; // CLI11's own codes (100+) become 2
     }

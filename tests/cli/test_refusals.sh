@@ -79,5 +79,34 @@ run -C "$T/empty" status
 expect_rc 3 "status outside a portfolio"
 expect_err "not a pmo portfolio"
 
+# A command line CLI11 refuses is said in the office's language (a Chinese office here), or in
+# --lang's; the exit code is 2 either way.
+Z=$T/zh
+make_office "$Z" --lang zh
+"$PMO" -C "$Z" propose --id CP-1 --from "$T/proposal.yaml" >/dev/null 2>&1
+run -C "$Z" review CP-1 --gate G1 --decision approved --as biz
+expect_rc 2 "a verdict CLI11 refuses"
+expect_err "pmo: --decision：“approved”不是以下之一：approve,approve-with-conditions,revise,reject,hold"
+expect_err "用 --help 查看用法。"
+run -C "$Z" review
+expect_rc 2 "no project id"
+expect_err "pmo: 必须指定 ID"
+run -C "$Z" risk
+expect_rc 2 "no subcommand"
+expect_err "pmo: 缺少子命令"
+run -C "$Z" status --bogus
+expect_rc 2 "an unknown option"
+expect_err "pmo: 无法识别的参数：--bogus"
+run -C "$Z" people add x --name y --role business --capacity abc
+expect_rc 2 "a value CLI11 cannot convert"
+expect_err "pmo: --capacity：无法识别取值“abc”"
+run -C "$Z" --lang en review
+expect_rc 2 "the same in English with --lang en"
+expect_err "ID is required"
+(cd "$Z" && "$PMO" review >"$OUT" 2>"$ERR")
+RC=$?
+expect_rc 2 "from inside the office, without -C"
+expect_err "pmo: 必须指定 ID"
+
 expect_git_clean "$P"
 finish
