@@ -185,8 +185,7 @@ std::vector<Field> record_fields(const model::Portfolio& portfolio, const model:
     const auto& allowed = portfolio.office.control.while_on_hold;
     lines.push_back(tr(lang, "may record only: {} (control.while_on_hold)",
                        "暂停期间只能登记：{}（control.while_on_hold）",
-                       allowed.empty() ? pick(lang, "nothing", "无")
-                                       : fmt::format("{}", fmt::join(allowed, ", "))));
+                       model::record_kinds_text(allowed, lang)));
     fields.push_back({pick(lang, "ON HOLD", "已暂停"), lines});
   }
   text("Sponsor", "发起人", person_text(portfolio, p.sponsor));

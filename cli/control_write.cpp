@@ -3,6 +3,7 @@
 #include "workspace.hpp"
 
 #include <pmo/codec/scalar.hpp>
+#include <pmo/model/control.hpp>
 
 #include <fmt/format.h>
 
@@ -66,12 +67,11 @@ void check_hold(const model::Portfolio& portfolio, const model::Project& project
                 tr(lang,
                    "{} is on hold at {}{}: a project on hold records only {} (pmo.yaml "
                    "control.while_on_hold), not {}; a decision on {} resumes it",
-                   "{} 在关口 {} 处于暂停状态{}：暂停期间只能登记 {}（pmo.yaml 的 "
-                   "control.while_on_hold），不能登记 {}；{} 的决策可恢复项目",
+                   "{} 在关口 {} 处于暂停状态{}：暂停期间只能登记{}（pmo.yaml 的 "
+                   "control.while_on_hold），不能登记{}；{} 的决策可恢复项目",
                    project.id, state.paused_gate->id, since,
-                   allowed.empty() ? model::pick(lang, "nothing", "任何记录均不可")
-                                   : fmt::format("{}", fmt::join(allowed, ", ")),
-                   kind, state.paused_gate->id));
+                   model::record_kinds_text(allowed, lang),
+                   model::record_kinds_text({std::string{kind}}, lang), state.paused_gate->id));
 }
 
 const model::Project& controlled_project(const store::Loaded& head, const std::string& id,

@@ -29,7 +29,7 @@ run -C "$P" status CP-1
 expect_out "ON HOLD"
 expect_out "at G3, since 2027-01-19 (Pat PMO (pmo1))"
 expect_out "Funding frozen until the budget review"
-expect_out "may record only: risk, issue, condition (control.while_on_hold)"
+expect_out "may record only: risks, issues, conditions met (control.while_on_hold)"
 run -C "$P" status --json
 [ "$(jq -r '.projects[0].pause' "$OUT")" = hold ] && pass || fail "pause in JSON"
 [ "$(jq -r '.projects[0].hold_since' "$OUT")" = 2027-01-19 ] && pass || fail "hold_since in JSON"
@@ -41,17 +41,17 @@ expect_out '| `CP-1` Customer portal | `G3` | 2027-01-19 | pmo1 | Funding frozen
 before=$(commits)
 run -C "$P" update CP-1 --period 2027-W03 --percent 6 --actual-cost 1200
 expect_rc 1 "a status report while on hold"
-expect_err "CP-1 is on hold at G3 since 2027-01-19 (pmo1): a project on hold records only risk, issue, condition (pmo.yaml control.while_on_hold), not status; a decision on G3 resumes it"
+expect_err "CP-1 is on hold at G3 since 2027-01-19 (pmo1): a project on hold records only risks, issues, conditions met (pmo.yaml control.while_on_hold), not status reports; a decision on G3 resumes it"
 run -C "$P" change request CP-1 --title "More scope" --reason "Asked" --scope "More" --as mgr
 expect_rc 1 "a change request while on hold"
-expect_err "not change"
+expect_err "not change requests"
 expect_eq "$(commits)" "$before" "nothing committed"
 # What keeps the exposure known is still recorded.
 run -C "$P" risk add CP-1 --description "Budget cut" --probability 3 --impact 4 --owner mgr --response accept
 expect_rc 0 "a risk while on hold"
 run -C "$P" --lang zh update CP-1 --period 2027-W03 --percent 6 --actual-cost 1200
 expect_rc 1 "refused in zh"
-expect_err "CP-1 在关口 G3 处于暂停状态"
+expect_err "CP-1 在关口 G3 处于暂停状态，自 2027-01-19 起（pmo1）：暂停期间只能登记风险、问题、批准条件落实（pmo.yaml 的 control.while_on_hold），不能登记状态报告；G3 的决策可恢复项目"
 
 # The office decides what a held project may record.
 sed -i 's/^  while_on_hold: \[risk, issue, condition\]/  while_on_hold: [risk, issue, condition, status]/' "$P/pmo.yaml"

@@ -27,6 +27,21 @@ std::string priority_name(Priority priority, Lang lang) {
   return {};
 }
 
+std::string record_kinds_text(const std::vector<std::string>& kinds, Lang lang) {
+  if (kinds.empty())
+    return pick(lang, "nothing", "无");
+  std::vector<std::string> names;
+  for (const auto& kind : kinds)
+    names.push_back(kind == "status"      ? pick(lang, "status reports", "状态报告")
+                    : kind == "risk"      ? pick(lang, "risks", "风险")
+                    : kind == "issue"     ? pick(lang, "issues", "问题")
+                    : kind == "change"    ? pick(lang, "change requests", "变更申请")
+                    : kind == "condition" ? pick(lang, "conditions met", "批准条件落实")
+                    : kind == "closure"   ? pick(lang, "the closure report", "收尾报告")
+                                          : kind);
+  return fmt::format("{}", fmt::join(names, lang == Lang::zh ? "、" : ", "));
+}
+
 std::string response_name(RiskResponse response, Lang lang) {
   switch (response) {
   case RiskResponse::avoid:

@@ -50,6 +50,9 @@ bool is_overdue(const Issue& issue, Date today);
 
 std::string priority_name(Priority priority, Lang lang);     // 低 / 中 / 高 / 紧急
 std::string response_name(RiskResponse response, Lang lang); // 规避 / 减轻 / 转移 / 接受
+// A record kind of control.while_on_hold as people say it (状态报告, 风险, …), joined by ", "
+// (zh: "、"); "nothing" / "无" for none.
+std::string record_kinds_text(const std::vector<std::string>& kinds, Lang lang);
 
 ProjectControl project_control(const Portfolio& portfolio, const Project& project,
                                const ProjectState& state, const Clock& clock, Lang lang);
