@@ -33,15 +33,6 @@ struct StatusOptions {
   bool json = false;
 };
 
-std::string person_text(const model::Portfolio& portfolio, const std::string& id) {
-  if (id.empty())
-    return {};
-  const model::Person* person = portfolio.person(id);
-  if (!person || person->name.empty() || person->name == id)
-    return id;
-  return fmt::format("{} ({})", person->name, id);
-}
-
 std::string days_text(const std::optional<int>& days, Lang lang) {
   if (!days)
     return {};

@@ -262,6 +262,15 @@ void attach_approved_plans(const Workspace& ws, model::Portfolio& portfolio, mod
   }
 }
 
+std::string person_text(const model::Portfolio& portfolio, const std::string& id) {
+  if (id.empty())
+    return {};
+  const model::Person* person = portfolio.person(id);
+  if (!person || person->name.empty() || person->name == id)
+    return id;
+  return fmt::format("{} ({})", person->name, id);
+}
+
 bool data_color(const Context& ctx) {
   return ctx.color && ctx.out == &std::cout && ::isatty(STDOUT_FILENO) != 0;
 }
