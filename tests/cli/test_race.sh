@@ -1,7 +1,8 @@
 # pmo and plain git on one clone at once: pmo holds git's index.lock from before it reads HEAD
-# until the index is written, so a `git commit` racing it waits or fails, and never builds its
-# tree from an index without pmo's record. Every write pmo reports is in HEAD at the end,
-# authored by its reviewer; git status is clean and git fsck passes.
+# until the index is written (and 100 ms longer when someone read the index meanwhile), so a
+# `git commit` racing it waits or fails, and never writes back an index without pmo's record.
+# Every write pmo reports is in HEAD at the end, authored by its reviewer; git status is clean
+# and git fsck passes.
 # PMO_RACE_WRITES sets the number of pmo writes (default 40).
 source "$(dirname "$0")/lib.sh"
 P=$T/office
@@ -84,4 +85,34 @@ expect_eq "$lost" 0 "pmo writes lost or misattributed"
 expect_git_clean "$P"
 run -C "$P" validate
 expect_rc 0 "validate after the race"
+
+# A `git commit` stalled between reading the index and taking index.lock (as a loaded machine
+# stalls one): it reads the index while pmo holds the lock, waits 30 ms, tries index.lock once,
+# and when it gets it, writes back the index it read, as git commit does. pmo holds index.lock
+# long enough after its entries are in the index that such a commit fails its lock instead of
+# unstaging them (a racing git commit would then delete them).
+stalled_commit() {
+  local dir=$P/.git deadline=$((SECONDS + 20))
+  until [ -e "$dir/index.lock" ]; do
+    [ "$SECONDS" -lt "$deadline" ] || return 0
+  done
+  cp "$dir/index" "$T/stale-index" 2>/dev/null || return 0
+  sleep 0.03
+  if (set -o noclobber; : >"$dir/index.lock") 2>/dev/null; then
+    cat "$T/stale-index" >"$dir/index.lock" && mv "$dir/index.lock" "$dir/index"
+    echo "stalled commit wrote back the index it read" >>"$T/stalled"
+  fi
+}
+: >"$T/stalled"
+for ((i = 1; i <= 6; i++)); do
+  stalled_commit &
+  stalled=$!
+  run -C "$P" risk add EX --description "Stalled $i" --probability 2 --impact 3 --owner mgr --response accept
+  wait "$stalled"
+  expect_rc 0 "risk add beside a stalled git commit"
+  id=$(tail -1 "$OUT")
+  git -C "$P" ls-files --error-unmatch "projects/EX/risks/$id.yaml" >/dev/null 2>&1 && pass ||
+    fail "projects/EX/risks/$id.yaml unstaged by a stalled git commit ($(cat "$T/stalled"))"
+  expect_git_clean "$P"
+done
 finish

@@ -11,7 +11,9 @@
 #include <cstring>
 #include <fcntl.h>
 #include <random>
+#include <string_view>
 #include <sys/file.h>
+#include <sys/inotify.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <thread>
@@ -29,6 +31,13 @@ constexpr auto k_lock_poll = std::chrono::milliseconds(20);
 // before it calls the lock stale; real writers hold them for milliseconds.
 constexpr auto k_lock_wait = std::chrono::seconds(2);
 constexpr auto k_retry_pause = std::chrono::milliseconds(5);
+// How long index.lock stays held after a write put entries in the index that a git process may
+// not have seen: `git commit` reads the index before it takes index.lock, and writes what it
+// read back once it has the lock (git does the same to a concurrent `git add`). One that read
+// the index before pmo's entries were in it, and reaches its lock after pmo let go, would unstage
+// them, and its next commit would delete them. Holding the lock this much longer makes it fail
+// its lock instead, unless it stalls longer than this between two system calls.
+constexpr auto k_reader_grace = std::chrono::milliseconds(100);
 
 std::shared_ptr<git_repository> share(RepositoryPtr repo) {
   return std::shared_ptr<git_repository>(repo.release(), git_repository_free);
@@ -259,11 +268,54 @@ struct WriteLock::IndexLock {
   IndexPtr index;
   std::weak_ptr<git_repository> repo;
   std::string temp; // <gitdir>/pmo-index.tmp, removed with the lock (a link would pin the index)
+  // An inotify descriptor watching the git directory for files opened there, from before
+  // index.lock was taken (-1 when inotify is not available): whether anyone read <gitdir>/index
+  // before this write's entries were in it (see k_reader_grace).
+  int watch = -1;
+  std::optional<std::chrono::steady_clock::time_point> hold_until;
   IndexLock() = default;
   IndexLock(const IndexLock&) = delete;
   IndexLock& operator=(const IndexLock&) = delete;
   ~IndexLock() { release(); }
+  // After an index with entries no one has seen was renamed into place: when someone opened
+  // <gitdir>/index since the watch began (or it cannot be told), index.lock is held for
+  // k_reader_grace more.
+  void installed_new_entries() {
+    if (watch < 0 || index_was_opened()) {
+      hold_until = std::chrono::steady_clock::now() + k_reader_grace;
+    }
+  }
+  // Drains the watch; true when <gitdir>/index was among the files opened (or events were lost).
+  bool index_was_opened() const {
+    bool opened = false;
+    alignas(inotify_event) char buffer[4096];
+    while (true) {
+      const ssize_t got = ::read(watch, buffer, sizeof buffer);
+      if (got < 0 && errno == EINTR) {
+        continue;
+      }
+      if (got <= 0) {
+        return opened; // EAGAIN: drained
+      }
+      for (ssize_t at = 0; at + static_cast<ssize_t>(sizeof(inotify_event)) <= got;) {
+        const auto* event = reinterpret_cast<const inotify_event*>(buffer + at);
+        if ((event->mask & IN_Q_OVERFLOW) != 0 ||
+            (event->len > 0 && std::string_view(event->name) == "index")) {
+          opened = true;
+        }
+        at += static_cast<ssize_t>(sizeof(inotify_event) + event->len);
+      }
+    }
+  }
   void release() noexcept {
+    if (hold_until) {
+      std::this_thread::sleep_until(*hold_until);
+      hold_until.reset();
+    }
+    if (watch >= 0) {
+      ::close(watch);
+      watch = -1;
+    }
     if (index) {
       // The repository reads <gitdir>/index again when next asked for it.
       if (const auto owner = repo.lock()) {
@@ -308,6 +360,15 @@ std::shared_ptr<WriteLock::IndexLock>
 take_index_lock(const std::string& path, std::chrono::milliseconds wait, bool clear_stale) {
   auto lock = std::make_shared<WriteLock::IndexLock>();
   lock->path = path;
+  // Watching before the lock is taken: a git that reads the index while this waits counts too.
+  lock->watch = ::inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+  if (lock->watch >= 0) {
+    const std::string dir = path.substr(0, path.rfind('/') + 1);
+    if (::inotify_add_watch(lock->watch, dir.c_str(), IN_OPEN) < 0) {
+      ::close(lock->watch);
+      lock->watch = -1;
+    }
+  }
   const auto deadline = std::chrono::steady_clock::now() + wait;
   while (true) {
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
@@ -454,12 +515,17 @@ struct Repository::Impl {
   }
 
   // Puts a prepared index in place of <gitdir>/index (rename: git sees the old or the new one).
-  void install_index(const std::string& temp) const {
+  // `new_entries`: it holds entries that the index it replaces did not (see k_reader_grace).
+  void install_index(const std::string& temp, const std::shared_ptr<WriteLock::IndexLock>& lock,
+                     bool new_entries) const {
     const std::string dir = gitdir();
     if (::rename(temp.c_str(), (dir + "index").c_str()) != 0) {
       const int error = errno;
       abandon_index(temp);
       raise_os_error(error, "cannot replace the index", dir + "index");
+    }
+    if (new_entries && lock) {
+      lock->installed_new_entries();
     }
     ::unlink((temp + ".lock").c_str());
     sync_directory(dir);
@@ -499,7 +565,7 @@ struct Repository::Impl {
     if (!lock || lock->fd < 0) {
       lock = take_index_lock(gitdir() + "index.lock", k_lock_wait, false);
     }
-    install_index(prepare_index(files, root, true));
+    install_index(prepare_index(files, root, true), lock, true);
   }
 
   // HEAD's commit, or null when HEAD is unborn.
@@ -1134,11 +1200,11 @@ Repository::commit_files(const std::string& expected_head, const std::vector<Fil
   // with the written files' stat data (still under index.lock: nothing reads a half state).
   try {
     const std::string ready = std::exchange(prepared, std::string{});
-    m_impl->install_index(ready);
+    m_impl->install_index(ready, held, true);
     for (const auto& file : files) {
       write_worktree_file(root, file.path, file.content);
     }
-    m_impl->install_index(m_impl->prepare_index(staged, root, true));
+    m_impl->install_index(m_impl->prepare_index(staged, root, true), held, false);
     m_impl->clear_pending();
   } catch (const GitError& error) {
     throw GitError(fmt::format("commit {} was made, but updating the working tree failed: {}",
