@@ -21,6 +21,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <memory>
 #include <ostream>
 #include <regex>
 #include <vector>
@@ -100,7 +101,8 @@ model::Lang parse_error_language(int argc, const char* const* argv, const cli::C
   std::error_code ec;
   for (auto probe = std::filesystem::absolute(dir, ec); !ec && !probe.empty();
        probe = probe.parent_path()) {
-    if (std::filesystem::is_regular_file(probe / "pmo.yaml", ec)) {
+    std::error_code missing; // no pmo.yaml here is no error: look in the parent
+    if (std::filesystem::is_regular_file(probe / "pmo.yaml", missing)) {
       cli::Workspace ws;
       ws.root = probe.string() + "/";
       return cli::early_language(ctx, &ws);
@@ -134,6 +136,116 @@ std::string parse_error_zh(const std::string& message) {
   if (std::regex_match(message, m, missing))
     return m[1].str() + "：缺少取值";
   return message;
+}
+
+// CLI11's help layout with its words in the help's language: labels, and the type of an option
+// ("TEXT", or "TEXT:{zh,en}" with a check), which CLI11 looks up whole.
+class HelpFormatter : public CLI::Formatter {
+public:
+  explicit HelpFormatter(model::Lang lang) : m_zh(lang == model::Lang::zh) {
+    if (!m_zh)
+      return;
+    label("Usage", "用法");
+    label("OPTIONS", "选项");
+    label("SUBCOMMAND", "子命令");
+    label("SUBCOMMANDS", "子命令");
+    label("Positionals", "位置参数");
+    label("REQUIRED", "必填");
+    label("Env", "环境变量");
+    label("Needs", "需要");
+    label("Excludes", "不可与之同用");
+    label("TEXT", "文本");
+    label("INT", "整数");
+    label("UINT", "非负整数");
+    label("FLOAT", "数值");
+    label("NUMBER", "数值");
+  }
+  // Headings end in the language's colon (CLI11 writes "Options:").
+  std::string make_group(std::string group, bool is_positional,
+                         std::vector<const CLI::Option*> opts) const override {
+    std::string text = CLI::Formatter::make_group(group, is_positional, std::move(opts));
+    return colon(text, group);
+  }
+  std::string make_subcommands(const CLI::App* app, CLI::AppFormatMode mode) const override {
+    std::string text = CLI::Formatter::make_subcommands(app, mode);
+    for (const CLI::App* sub : app->get_subcommands({}))
+      text = colon(text, sub->get_group());
+    return text;
+  }
+  std::string make_usage(const CLI::App* app, std::string name) const override {
+    return colon(CLI::Formatter::make_usage(app, std::move(name)), get_label("Usage"));
+  }
+  // CLI11 pads the left column by bytes; Chinese takes three bytes and two columns.
+  std::string make_option(const CLI::Option* opt, bool is_positional) const override {
+    return row(make_option_name(opt, is_positional) + make_option_opts(opt), make_option_desc(opt));
+  }
+  std::string make_subcommand(const CLI::App* sub) const override {
+    return row(sub->get_display_name(true), sub->get_description());
+  }
+  std::string make_option_opts(const CLI::Option* opt) const override {
+    std::string text = CLI::Formatter::make_option_opts(opt);
+    const std::string type = opt->get_type_name();
+    if (!opt->get_option_text().empty() || type.empty())
+      return text;
+    const std::string plain = type.substr(0, type.find(':'));
+    const std::string named = get_label(plain) + type.substr(plain.size());
+    if (const auto at = text.find(" " + type); at != std::string::npos)
+      text.replace(at + 1, type.size(), named);
+    return text;
+  }
+
+private:
+  // `text` with the colon after its heading `heading` (at a line's start) full-width, in zh.
+  std::string colon(std::string text, const std::string& heading) const {
+    if (!m_zh || heading.empty())
+      return text;
+    for (std::size_t at = 0; (at = text.find(heading + ":", at)) != std::string::npos;
+         at += heading.size()) {
+      if (at == 0 || text[at - 1] == '\n') {
+        const std::size_t end = at + heading.size();
+        const bool space = end + 1 < text.size() && text[end + 1] == ' ';
+        text.replace(end, space ? 2 : 1, "：");
+      }
+    }
+    return text;
+  }
+  bool m_zh = false;
+  std::string row(const std::string& name, const std::string& description) const {
+    const std::size_t width = get_column_width();
+    std::string out = "  " + name;
+    if (!description.empty()) {
+      const auto used = static_cast<std::size_t>(report::display_width(out));
+      out += used >= width ? "\n" + std::string(width, ' ') : std::string(width - used, ' ');
+      for (const char c : description) {
+        out += c;
+        if (c == '\n')
+          out += std::string(width, ' ');
+      }
+    }
+    return out + "\n";
+  }
+};
+
+bool asks_for_help(int argc, const char* const* argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--") // what follows is an argument, not an option
+      return false;
+    if (arg == "-h" || arg == "--help")
+      return true;
+  }
+  return false;
+}
+
+// The help of every subcommand under `app` in its group (CLI11 names it "Subcommands").
+void name_subcommand_groups(CLI::App& app, const std::string& group) {
+  for (CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+    sub->group(group);
+    // A subcommand's -h,--help is made before it takes the parent's option defaults.
+    if (CLI::Option* flag = sub->get_help_ptr(); flag && app.get_help_ptr())
+      flag->group(app.get_help_ptr()->get_group());
+    name_subcommand_groups(*sub, group);
+  }
 }
 
 void print_failure(const cli::Context& ctx, model::Lang lang, const std::string& message,
@@ -172,35 +284,50 @@ int cli::run(const Invocation& invocation) {
     argv.push_back(arg.c_str());
   const int argc = static_cast<int>(argv.size());
 
-  CLI::App app{"pmo — the Project Management Office, as code (项目管理办公室)", "pmo"};
-  app.set_version_flag("--version", std::string{"pmo "} + PMO_VERSION);
+  // Help in the office's language (the office is looked up only when help is asked for).
+  const cli::Help help{asks_for_help(argc, argv.data())
+                           ? parse_error_language(argc, argv.data(), ctx)
+                           : model::Lang::en};
+  CLI::App app{help("pmo — the Project Management Office, as code (项目管理办公室)",
+                    "pmo — 以代码管理的项目管理办公室（PMO）"),
+               "pmo"};
+  app.formatter(std::make_shared<HelpFormatter>(help.lang)); // subcommands share it
+  app.option_defaults()->group(help("Options", "选项"));
+  app.set_help_flag("-h,--help", help("Print this help message and exit", "显示本帮助并退出"));
+  app.set_version_flag("--version", std::string{"pmo "} + PMO_VERSION,
+                       help("Display program version information and exit", "显示版本并退出"));
   app.require_subcommand(1);
   app.fallthrough(); // global options are accepted after the command too
   std::string chdir;
   std::string lang_text;
   bool no_color = false;
-  app.add_option("-C", chdir, "Run as if pmo was started in DIR")->option_text("DIR");
-  app.add_option("--lang", lang_text, "Language of messages and reports: zh or en")
+  app.add_option("-C", chdir, help("Run as if pmo was started in DIR", "如同在该目录中启动 pmo"))
+      ->option_text(help("DIR", "目录"));
+  app.add_option("--lang", lang_text,
+                 help("Language of messages and reports: zh or en", "消息与报告的语言：zh 或 en"))
       ->check(CLI::IsMember({"zh", "en", "zh-CN"}));
-  app.add_flag("--no-color", no_color, "No colour in output");
-  app.add_flag("-q,--quiet", ctx.quiet, "Only data on stdout; no progress messages");
+  app.add_flag("--no-color", no_color, help("No colour in output", "输出不带颜色"));
+  app.add_flag(
+      "-q,--quiet", ctx.quiet,
+      help("Only data on stdout; no progress messages", "标准输出只给数据；不显示进度信息"));
 
   cli::Action action;
-  cli::add_init(app, action);
-  cli::add_people(app, action);
-  cli::add_propose(app, action);
-  cli::add_review(app, action);
-  cli::add_status(app, action);
-  cli::add_report(app, action);
-  cli::add_validate(app, action);
-  cli::add_update(app, action);
-  cli::add_risk(app, action);
-  cli::add_issue(app, action);
-  cli::add_change(app, action);
-  cli::add_condition(app, action);
-  cli::add_close(app, action);
-  cli::add_lessons(app, action);
-  cli::add_verify(app, action);
+  cli::add_init(app, action, help);
+  cli::add_people(app, action, help);
+  cli::add_propose(app, action, help);
+  cli::add_review(app, action, help);
+  cli::add_status(app, action, help);
+  cli::add_report(app, action, help);
+  cli::add_validate(app, action, help);
+  cli::add_update(app, action, help);
+  cli::add_risk(app, action, help);
+  cli::add_issue(app, action, help);
+  cli::add_change(app, action, help);
+  cli::add_condition(app, action, help);
+  cli::add_close(app, action, help);
+  cli::add_lessons(app, action, help);
+  cli::add_verify(app, action, help);
+  name_subcommand_groups(app, help("Subcommands", "子命令"));
 
   model::Lang lang = model::Lang::en;
   try {

@@ -127,30 +127,42 @@ int run_change(Context& ctx, const ChangeOptions& opts) {
 
 } // namespace
 
-void add_change(CLI::App& app, Action& action) {
+void add_change(CLI::App& app, Action& action, const Help& help) {
   auto opts = std::make_shared<ChangeOptions>();
   CLI::App* cmd =
-      app.add_subcommand("change", "Change control: request a change, list the change log");
+      app.add_subcommand("change", help("Change control: request a change, list the change log",
+                                        "变更控制：提出变更申请，列出变更日志"));
   cmd->require_subcommand(1);
-  CLI::App* request = cmd->add_subcommand("request", "Request a change (one commit)");
-  request->add_option("ID", opts->project, "Project id")->required();
-  request->add_option("--title", opts->title, "What changes")->required();
-  request->add_option("--reason", opts->reason, "Why")->required();
-  request->add_option("--as", opts->requested_by,
-                      "Who requests it (person id); default: the roster person with your git "
-                      "user.email");
-  request->add_option("--scope", opts->scope,
-                      "Impact on scope (give at least one of --scope, --schedule-days, --cost, "
-                      "--quality)");
-  request->add_option("--schedule-days", opts->schedule_days,
-                      "Impact on schedule in days (moves the end and the milestones not yet due)");
-  request->add_option("--cost", opts->cost, "Impact on cost (added to the budget at completion)");
-  request->add_option("--quality", opts->quality, "Impact on quality");
-  request->add_option("--alternative", opts->alternatives, "An alternative considered (repeatable)")
+  CLI::App* request = cmd->add_subcommand(
+      "request", help("Request a change (one commit)", "提出变更申请（一次提交）"));
+  request->add_option("ID", opts->project, help("Project id", "项目编号"))->required();
+  request->add_option("--title", opts->title, help("What changes", "变更内容"))->required();
+  request->add_option("--reason", opts->reason, help("Why", "变更原因"))->required();
+  request->add_option(
+      "--as", opts->requested_by,
+      help("Who requests it (person id); default: the roster person with your git "
+           "user.email",
+           "变更申请人（人员标识）；默认：人员名册中电子邮箱为您的 git user.email 的人员"));
+  request->add_option(
+      "--scope", opts->scope,
+      help("Impact on scope (give at least one of --scope, --schedule-days, --cost, "
+           "--quality)",
+           "对范围的影响（--scope、--schedule-days、--cost、--quality 至少给出一项）"));
+  request->add_option(
+      "--schedule-days", opts->schedule_days,
+      help("Impact on schedule in days (moves the end and the milestones not yet due)",
+           "对工期的影响，以天计（随之调整结束日期和尚未到期的里程碑）"));
+  request->add_option(
+      "--cost", opts->cost,
+      help("Impact on cost (added to the budget at completion)", "对成本的影响（计入完工预算）"));
+  request->add_option("--quality", opts->quality, help("Impact on quality", "对质量的影响"));
+  request
+      ->add_option("--alternative", opts->alternatives,
+                   help("An alternative considered (repeatable)", "考虑过的备选方案（可重复）"))
       ->allow_extra_args(false);
   request->callback(
       [&action, opts] { action = [opts](Context& ctx) { return run_change(ctx, *opts); }; });
-  add_register_list(*cmd, "change", action);
+  add_register_list(*cmd, "change", action, help);
 }
 
 } // namespace pmo::cli

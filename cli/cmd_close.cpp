@@ -7,6 +7,7 @@
 #include "control_write.hpp"
 #include "workspace.hpp"
 
+#include <pmo/model/validate.hpp>
 #include <pmo/report/lessons.hpp>
 #include <pmo/report/text.hpp>
 
@@ -125,6 +126,7 @@ int run_close(Context& ctx, const CloseOptions& opts) {
   std::string closure_gate;
   std::vector<std::string> still_needed; // fields closure_gate requires that are still missing
   std::vector<std::string> loose_ends;   // what it would find still open
+  std::vector<model::Finding> unlikely;  // dates possible but hardly meant: written, and said
   std::string commit = write_commit(
       ctx, ws, lang, WriteScope::one_project(opts.project), [&](const store::Loaded& head) {
         const model::Portfolio& portfolio = head.portfolio;
@@ -156,7 +158,13 @@ int run_close(Context& ctx, const CloseOptions& opts) {
               loose_ends.push_back(finding.message);
           }
         std::string text = codec::encode_closure(closure);
-        check_record(codec::decode_closure(text, path, lang), path, lang);
+        const auto decoded = codec::decode_closure(text, path, lang);
+        check_record(decoded, path, lang);
+        closed.closure = decoded.value; // with the locations of its fields
+        closed.closure->file = path;
+        for (auto& warning : model::unlikely_dates(closed, ctx.clock.today(), lang))
+          if (warning.where.file == path)
+            unlikely.push_back(std::move(warning));
 
         WritePlan plan;
         plan.files.push_back({path, text});
@@ -177,6 +185,8 @@ int run_close(Context& ctx, const CloseOptions& opts) {
         return plan;
       });
   *ctx.out << commit << '\n';
+  for (const auto& warning : unlikely)
+    *ctx.err << model::format_finding(warning, lang) << '\n';
   if (!ctx.quiet) {
     *ctx.err << tr(
         lang, "{} the closure report {} (commit {}).\n", "已{}收尾报告 {}（提交 {}）。\n",
@@ -202,31 +212,49 @@ int run_close(Context& ctx, const CloseOptions& opts) {
 
 } // namespace
 
-void add_close(CLI::App& app, Action& action) {
+void add_close(CLI::App& app, Action& action, const Help& help) {
   auto opts = std::make_shared<CloseOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "close", "Record or amend a project's closure report, which the closure gate requires");
-  cmd->add_option("ID", opts->project, "Project id")->required();
+      "close", help("Record or amend a project's closure report, which the closure gate requires",
+                    "记录或修订项目的收尾报告（收尾关口要求提供）"));
+  cmd->add_option("ID", opts->project, help("Project id", "项目编号"))->required();
   cmd->add_option("--from", opts->from,
-                  "A closure.yaml to start from (the options apply over it); - reads stdin");
-  cmd->add_option("--acceptance", opts->acceptance, "Acceptance of the deliverables");
+                  help("A closure.yaml to start from (the options apply over it); - reads stdin",
+                       "以一个 closure.yaml 为基础（各选项覆盖其中的内容）；- 表示从标准输入读取"));
+  cmd->add_option("--acceptance", opts->acceptance,
+                  help("Acceptance of the deliverables", "交付物的验收情况"));
   cmd->add_option("--deliverable", opts->deliverables,
-                  "A deliverable and whether it was accepted: NAME=yes|no (repeatable)")
+                  help("A deliverable and whether it was accepted: NAME=yes|no (repeatable)",
+                       "交付物及其是否通过验收：NAME=yes|no（可重复）"))
       ->allow_extra_args(false);
-  cmd->add_option("--actual-start", opts->actual_start, "Actual start, YYYY-MM-DD");
-  cmd->add_option("--actual-end", opts->actual_end, "Actual end, YYYY-MM-DD");
-  cmd->add_option("--actual-cost", opts->actual_cost, "Actual cost at completion");
-  cmd->add_option("--outcome", opts->outcome, "achieved, partially_achieved or not_achieved");
-  cmd->add_option("--project-rating", opts->project_rating, "The project's evaluation, 1-5");
-  cmd->add_option("--project-comment", opts->project_comment, "The project's evaluation");
-  cmd->add_option("--manager-rating", opts->manager_rating, "The manager's evaluation, 1-5");
-  cmd->add_option("--manager-comment", opts->manager_comment, "The manager's evaluation");
-  cmd->add_option("--went-well", opts->went_well, "A lesson: what went well (repeatable)")
+  cmd->add_option("--actual-start", opts->actual_start,
+                  help("Actual start, YYYY-MM-DD", "实际开始日期，YYYY-MM-DD"));
+  cmd->add_option("--actual-end", opts->actual_end,
+                  help("Actual end, YYYY-MM-DD", "实际结束日期，YYYY-MM-DD"));
+  cmd->add_option("--actual-cost", opts->actual_cost,
+                  help("Actual cost at completion", "完工时的实际成本"));
+  cmd->add_option("--outcome", opts->outcome,
+                  help("achieved, partially_achieved or not_achieved",
+                       "结果：achieved（目标达成）、"
+                       "partially_achieved（目标部分达成）或 not_achieved（目标未达成）"));
+  cmd->add_option("--project-rating", opts->project_rating,
+                  help("The project's evaluation, 1-5", "项目评价的评分，1-5"));
+  cmd->add_option("--project-comment", opts->project_comment,
+                  help("The project's evaluation", "项目评价的意见"));
+  cmd->add_option("--manager-rating", opts->manager_rating,
+                  help("The manager's evaluation, 1-5", "项目经理评价的评分，1-5"));
+  cmd->add_option("--manager-comment", opts->manager_comment,
+                  help("The manager's evaluation", "项目经理评价的意见"));
+  cmd->add_option("--went-well", opts->went_well,
+                  help("A lesson: what went well (repeatable)", "经验教训：做得好的方面（可重复）"))
       ->allow_extra_args(false);
-  cmd->add_option("--to-improve", opts->to_improve, "A lesson: what to improve (repeatable)")
+  cmd->add_option(
+         "--to-improve", opts->to_improve,
+         help("A lesson: what to improve (repeatable)", "经验教训：有待改进的方面（可重复）"))
       ->allow_extra_args(false);
   cmd->add_option("--tag", opts->tags,
-                  "A tag for the lessons given here, for pmo lessons --tag (repeatable)")
+                  help("A tag for the lessons given here, for pmo lessons --tag (repeatable)",
+                       "此处所给经验教训的标签，供 pmo lessons --tag 查找（可重复）"))
       ->allow_extra_args(false);
   cmd->callback(
       [&action, opts] { action = [opts](Context& ctx) { return run_close(ctx, *opts); }; });

@@ -149,21 +149,28 @@ int run_met(Context& ctx, const ConditionOptions& opts) {
 
 } // namespace
 
-void add_condition(CLI::App& app, Action& action) {
+void add_condition(CLI::App& app, Action& action, const Help& help) {
   auto opts = std::make_shared<ConditionOptions>();
-  CLI::App* cmd = app.add_subcommand("condition",
-                                     "Conditions of approval: mark one met (status ID lists them)");
+  CLI::App* cmd = app.add_subcommand(
+      "condition", help("Conditions of approval: mark one met (status ID lists them)",
+                        "批准条件：将一项标记为已落实（status ID 列出各项条件）"));
   cmd->require_subcommand(1);
-  CLI::App* met = cmd->add_subcommand("met", "Mark a condition of approval met (one commit)");
-  met->add_option("ID", opts->project, "Project id")->required();
+  CLI::App* met = cmd->add_subcommand("met", help("Mark a condition of approval met (one commit)",
+                                                  "将一项批准条件标记为已落实（一次提交）"));
+  met->add_option("ID", opts->project, help("Project id", "项目编号"))->required();
   met->add_option("CONDITION", opts->condition,
-                  "The condition as status ID names it, e.g. G1.1 (case does not matter)")
+                  help("The condition as status ID names it, e.g. G1.1 (case does not matter)",
+                       "status ID 所列的条件编号，例如 G1.1（不区分大小写）"))
       ->required();
-  met->add_option("--evidence", opts->evidence, "What shows it is met (required)");
+  met->add_option("--evidence", opts->evidence,
+                  help("What shows it is met (required)", "条件已落实的依据（必填）"));
   met->add_option("--as", opts->as,
-                  "Who confirms it (person id); default: the roster person with your git "
-                  "user.email");
-  met->add_option("--date", opts->date, "The day it was met, YYYY-MM-DD; default today");
+                  help("Who confirms it (person id); default: the roster person with your git "
+                       "user.email",
+                       "确认人（人员标识）；默认：人员名册中电子邮箱为您的 git user.email 的人员"));
+  met->add_option(
+      "--date", opts->date,
+      help("The day it was met, YYYY-MM-DD; default today", "落实日期，YYYY-MM-DD；默认为今天"));
   met->callback([&action, opts] { action = [opts](Context& ctx) { return run_met(ctx, *opts); }; });
 }
 

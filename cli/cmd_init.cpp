@@ -106,14 +106,23 @@ int run_init(Context& ctx, const InitOptions& opts) {
 
 } // namespace
 
-void add_init(CLI::App& app, Action& action) {
+void add_init(CLI::App& app, Action& action, const Help& help) {
   auto opts = std::make_shared<InitOptions>();
-  CLI::App* cmd = app.add_subcommand("init", "Create a portfolio (git init if needed, pmo.yaml)");
-  cmd->add_option("DIR", opts->dir, "Directory of the portfolio (default: current)");
-  cmd->add_option("--name", opts->name, "The office's name (default: the directory name)");
-  cmd->add_option("--lang", opts->lang, "Office language: zh or en")
+  CLI::App* cmd =
+      app.add_subcommand("init", help("Create a portfolio (git init if needed, pmo.yaml)",
+                                      "创建项目组合（必要时执行 git init，并生成 pmo.yaml）"));
+  cmd->add_option(
+      "DIR", opts->dir,
+      help("Directory of the portfolio (default: current)", "项目组合的目录（默认：当前目录）"));
+  cmd->add_option(
+      "--name", opts->name,
+      help("The office's name (default: the directory name)", "办公室名称（默认：目录名）"));
+  cmd->add_option("--lang", opts->lang, help("Office language: zh or en", "办公室语言：zh 或 en"))
       ->check(CLI::IsMember({"zh", "en"}));
-  cmd->add_option("--type", opts->type, "Office type: supportive, controlling or directive")
+  cmd->add_option(
+         "--type", opts->type,
+         help("Office type: supportive, controlling or directive",
+              "办公室类型：supportive（支持型）、controlling（控制型）或 directive（战略型）"))
       ->check(CLI::IsMember({"supportive", "controlling", "directive"}));
   cmd->callback(
       [&action, opts] { action = [opts](Context& ctx) { return run_init(ctx, *opts); }; });

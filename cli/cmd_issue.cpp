@@ -110,30 +110,41 @@ int run_issue(Context& ctx, const IssueOptions& opts) {
 
 } // namespace
 
-void add_issue(CLI::App& app, Action& action) {
+void add_issue(CLI::App& app, Action& action, const Help& help) {
   auto opts = std::make_shared<IssueOptions>();
-  CLI::App* cmd = app.add_subcommand("issue", "The issue log: add, resolve, list");
+  CLI::App* cmd = app.add_subcommand(
+      "issue", help("The issue log: add, resolve, list", "问题日志：登记、解决、列出"));
   cmd->require_subcommand(1);
-  CLI::App* add = cmd->add_subcommand("add", "Log an issue (one commit)");
-  add->add_option("ID", opts->project, "Project id")->required();
-  add->add_option("--description", opts->description, "What is wrong (required)");
-  add->add_option("--owner", opts->owner, "Who resolves it (person id) (required)");
-  add->add_option("--priority", opts->priority, "low, medium, high or critical (required)");
-  add->add_option("--due", opts->due, "Due date YYYY-MM-DD");
+  CLI::App* add =
+      cmd->add_subcommand("add", help("Log an issue (one commit)", "登记问题（一次提交）"));
+  add->add_option("ID", opts->project, help("Project id", "项目编号"))->required();
+  add->add_option("--description", opts->description,
+                  help("What is wrong (required)", "问题描述（必填）"));
+  add->add_option(
+      "--owner", opts->owner,
+      help("Who resolves it (person id) (required)", "负责解决的人（人员标识）（必填）"));
+  add->add_option("--priority", opts->priority,
+                  help("low, medium, high or critical (required)",
+                       "优先级：low、medium、high 或 critical（必填）"));
+  add->add_option("--due", opts->due, help("Due date YYYY-MM-DD", "到期日 YYYY-MM-DD"));
   add->callback([&action, opts] {
     opts->verb = "add";
     action = [opts](Context& ctx) { return run_issue(ctx, *opts); };
   });
-  CLI::App* resolve = cmd->add_subcommand("resolve", "Resolve an issue (one commit)");
-  resolve->add_option("ID", opts->project, "Project id")->required();
-  resolve->add_option("ISSUE", opts->issue, "Issue id, e.g. I-7mq2d (case does not matter)")
+  CLI::App* resolve =
+      cmd->add_subcommand("resolve", help("Resolve an issue (one commit)", "解决问题（一次提交）"));
+  resolve->add_option("ID", opts->project, help("Project id", "项目编号"))->required();
+  resolve
+      ->add_option("ISSUE", opts->issue,
+                   help("Issue id, e.g. I-7mq2d (case does not matter)",
+                        "问题编号，例如 I-7mq2d（不区分大小写）"))
       ->required();
-  resolve->add_option("--resolution", opts->resolution, "How it was resolved");
+  resolve->add_option("--resolution", opts->resolution, help("How it was resolved", "解决办法"));
   resolve->callback([&action, opts] {
     opts->verb = "resolve";
     action = [opts](Context& ctx) { return run_issue(ctx, *opts); };
   });
-  add_register_list(*cmd, "issue", action);
+  add_register_list(*cmd, "issue", action, help);
 }
 
 } // namespace pmo::cli

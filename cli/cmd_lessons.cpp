@@ -96,16 +96,22 @@ int run_lessons(Context& ctx, const LessonsOptions& opts) {
 
 } // namespace
 
-void add_lessons(CLI::App& app, Action& action) {
+void add_lessons(CLI::App& app, Action& action, const Help& help) {
   auto opts = std::make_shared<LessonsOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "lessons", "Search the lessons learned of closed projects (the office's knowledge base)");
-  cmd->add_option("--tag", opts->tags, "Only lessons with this tag (repeatable: all of them)")
+      "lessons", help("Search the lessons learned of closed projects (the office's knowledge base)",
+                      "检索已收尾项目的经验教训（办公室的知识库）"));
+  cmd->add_option("--tag", opts->tags,
+                  help("Only lessons with this tag (repeatable: all of them)",
+                       "只列出带有此标签的经验教训（可重复：须带有全部标签）"))
       ->allow_extra_args(false);
   cmd->add_option("--search", opts->search,
-                  "Only lessons whose text or tags contain this (case-insensitive)");
-  cmd->add_flag("--all", opts->all, "Also projects whose closure is not yet accepted");
-  cmd->add_flag("--json", opts->json, "JSON output");
+                  help("Only lessons whose text or tags contain this (case-insensitive)",
+                       "只列出文本或标签中包含此内容的经验教训（不区分大小写）"));
+  cmd->add_flag(
+      "--all", opts->all,
+      help("Also projects whose closure is not yet accepted", "也包括收尾尚未验收的项目"));
+  cmd->add_flag("--json", opts->json, help("JSON output", "以 JSON 输出"));
   cmd->callback(
       [&action, opts] { action = [opts](Context& ctx) { return run_lessons(ctx, *opts); }; });
 }

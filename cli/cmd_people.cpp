@@ -473,56 +473,86 @@ int run_list(Context& ctx, const ListOptions& opts) {
 
 } // namespace
 
-void add_people(CLI::App& app, Action& action) {
-  CLI::App* people = app.add_subcommand("people", "The roster: add, update, retire, list");
+void add_people(CLI::App& app, Action& action, const Help& help) {
+  CLI::App* people = app.add_subcommand(
+      "people", help("The roster: add, update, retire, list", "人员名册：添加、更新、离任、列出"));
   people->require_subcommand(1);
 
   auto add = std::make_shared<AddOptions>();
-  CLI::App* add_cmd = people->add_subcommand("add", "Add a person to the roster");
-  add_cmd->add_option("ID", add->id, "Person id (becomes people/ID.yaml)")->required();
-  add_cmd->add_option("--name", add->name, "Full name")->required();
-  add_cmd->add_option("--email", add->email, "E-mail (used as commit author)");
-  add_cmd->add_option("--role", add->roles, "A role from pmo.yaml (repeatable)")
+  CLI::App* add_cmd =
+      people->add_subcommand("add", help("Add a person to the roster", "向人员名册添加人员"));
+  add_cmd
+      ->add_option("ID", add->id,
+                   help("Person id (becomes people/ID.yaml)", "人员标识（即文件 people/ID.yaml）"))
+      ->required();
+  add_cmd->add_option("--name", add->name, help("Full name", "姓名"))->required();
+  add_cmd->add_option("--email", add->email,
+                      help("E-mail (used as commit author)", "电子邮箱（用作提交的作者）"));
+  add_cmd
+      ->add_option("--role", add->roles,
+                   help("A role from pmo.yaml (repeatable)", "pmo.yaml 中定义的角色（可重复）"))
       ->required()
       ->allow_extra_args(false);
-  add_cmd->add_option("--capacity", add->capacity, "Capacity in FTE, more than 0, at most 1");
+  add_cmd->add_option(
+      "--capacity", add->capacity,
+      help("Capacity in FTE, more than 0, at most 1", "投入（FTE），大于 0 且不超过 1"));
   add_cmd->add_option("--as", add->as,
-                      "Who makes the change (a person holding a role of ledger.rule_changes, "
-                      "default pmo); default: the person whose e-mail is git's user.email");
+                      help("Who makes the change (a person holding a role of ledger.rule_changes, "
+                           "default pmo); default: the person whose e-mail is git's user.email",
+                           "修改人（须具有 ledger.rule_changes 中的角色，默认为 pmo）；"
+                           "默认：电子邮箱为 git user.email 的人员"));
   add_cmd->add_option("--ssh-key", add->ssh_key,
-                      "The SSH public key (or its .pub file) their decisions are signed with");
+                      help("The SSH public key (or its .pub file) their decisions are signed with",
+                           "其决策签名所用的 SSH 公钥（或其 .pub 文件）"));
   add_cmd->callback(
       [&action, add] { action = [add](Context& ctx) { return run_add(ctx, *add); }; });
 
   auto update = std::make_shared<UpdateOptions>();
-  CLI::App* update_cmd =
-      people->add_subcommand("update", "Change a person's name, e-mail, roles, capacity or key");
-  update_cmd->add_option("ID", update->id, "Person id")->required();
-  update_cmd->add_option("--name", update->name, "Full name");
-  update_cmd->add_option("--email", update->email, "E-mail (used as commit author)");
-  update_cmd->add_option("--add-role", update->add_roles, "Give a role from pmo.yaml (repeatable)")
+  CLI::App* update_cmd = people->add_subcommand(
+      "update", help("Change a person's name, e-mail, roles, capacity or key",
+                     "修改人员的姓名、电子邮箱、角色、投入或密钥"));
+  update_cmd->add_option("ID", update->id, help("Person id", "人员标识"))->required();
+  update_cmd->add_option("--name", update->name, help("Full name", "姓名"));
+  update_cmd->add_option("--email", update->email,
+                         help("E-mail (used as commit author)", "电子邮箱（用作提交的作者）"));
+  update_cmd
+      ->add_option(
+          "--add-role", update->add_roles,
+          help("Give a role from pmo.yaml (repeatable)", "授予 pmo.yaml 中定义的角色（可重复）"))
       ->allow_extra_args(false);
-  update_cmd->add_option("--remove-role", update->remove_roles, "Take a role away (repeatable)")
+  update_cmd
+      ->add_option("--remove-role", update->remove_roles,
+                   help("Take a role away (repeatable)", "收回一个角色（可重复）"))
       ->allow_extra_args(false);
-  update_cmd->add_option("--capacity", update->capacity, "Capacity in FTE, more than 0, at most 1");
+  update_cmd->add_option(
+      "--capacity", update->capacity,
+      help("Capacity in FTE, more than 0, at most 1", "投入（FTE），大于 0 且不超过 1"));
   update_cmd->add_option("--ssh-key", update->ssh_key,
-                         "The SSH public key (or its .pub file); '' removes it");
-  update_cmd->add_option("--as", update->as, "Who makes the change (as for people add)");
+                         help("The SSH public key (or its .pub file); '' removes it",
+                              "SSH 公钥（或其 .pub 文件）；'' 表示删除"));
+  update_cmd->add_option(
+      "--as", update->as,
+      help("Who makes the change (as for people add)", "修改人（同 people add）"));
   update_cmd->callback(
       [&action, update] { action = [update](Context& ctx) { return run_update(ctx, *update); }; });
 
   auto retire = std::make_shared<RetireOptions>();
   CLI::App* retire_cmd = people->add_subcommand(
-      "retire", "Retire a person who left: kept for history, no longer eligible");
-  retire_cmd->add_option("ID", retire->id, "Person id")->required();
-  retire_cmd->add_option("--date", retire->date, "The day they left, YYYY-MM-DD; default today");
-  retire_cmd->add_option("--as", retire->as, "Who makes the change (as for people add)");
+      "retire", help("Retire a person who left: kept for history, no longer eligible",
+                     "为已离开的人员办理离任：保留以备查，不再具有资格"));
+  retire_cmd->add_option("ID", retire->id, help("Person id", "人员标识"))->required();
+  retire_cmd->add_option(
+      "--date", retire->date,
+      help("The day they left, YYYY-MM-DD; default today", "离开日期，YYYY-MM-DD；默认为今天"));
+  retire_cmd->add_option(
+      "--as", retire->as,
+      help("Who makes the change (as for people add)", "修改人（同 people add）"));
   retire_cmd->callback(
       [&action, retire] { action = [retire](Context& ctx) { return run_retire(ctx, *retire); }; });
 
   auto list = std::make_shared<ListOptions>();
-  CLI::App* list_cmd = people->add_subcommand("list", "List the roster");
-  list_cmd->add_flag("--json", list->json, "JSON on stdout");
+  CLI::App* list_cmd = people->add_subcommand("list", help("List the roster", "列出人员名册"));
+  list_cmd->add_flag("--json", list->json, help("JSON on stdout", "在标准输出上输出 JSON"));
   list_cmd->callback(
       [&action, list] { action = [list](Context& ctx) { return run_list(ctx, *list); }; });
 }

@@ -10,6 +10,7 @@
 #include <pmo/codec/scalar.hpp>
 #include <pmo/model/ids.hpp>
 #include <pmo/model/lifecycle.hpp>
+#include <pmo/model/validate.hpp>
 
 #include <fmt/format.h>
 
@@ -131,6 +132,7 @@ int run_propose(Context& ctx, const ProposeOptions& opts) {
 
   std::string id;
   std::vector<model::Finding> readiness;
+  std::vector<model::Finding> unlikely; // dates possible but hardly meant: written, and said
   std::string commit = write_commit(
       ctx, ws, lang, WriteScope::office_and_project_ids(), [&](const store::Loaded& head) {
         require_loadable(head, lang);
@@ -181,6 +183,7 @@ int run_propose(Context& ctx, const ProposeOptions& opts) {
         if (const model::GateDef* first =
                 portfolio.office.gates.empty() ? nullptr : &portfolio.office.gates.front())
           readiness = model::check_readiness(portfolio.office, check.value, *first, lang);
+        unlikely = model::unlikely_dates(project, ctx.clock.today(), lang);
 
         WritePlan plan;
         plan.files.push_back({path, text});
@@ -193,6 +196,8 @@ int run_propose(Context& ctx, const ProposeOptions& opts) {
       });
 
   *ctx.out << id << '\n';
+  for (const auto& warning : unlikely)
+    *ctx.err << model::format_finding(warning, lang) << '\n';
   if (!ctx.quiet) {
     *ctx.err << tr(lang, "Proposed {}: {} — projects/{}/project.yaml (commit {}).\n",
                    "已提交立项申请 {}：{} —— projects/{}/project.yaml（提交 {}）。\n", id,
@@ -209,19 +214,26 @@ int run_propose(Context& ctx, const ProposeOptions& opts) {
 
 } // namespace
 
-void add_propose(CLI::App& app, Action& action) {
+void add_propose(CLI::App& app, Action& action, const Help& help) {
   auto opts = std::make_shared<ProposeOptions>();
   CLI::App* cmd =
-      app.add_subcommand("propose", "Register a proposal (项目建议书) as a new project");
-  cmd->add_option("--title", opts->title, "Project title");
-  cmd->add_option("--id", opts->id, "Project id (default: generated, e.g. P2026-x7k2mq)");
-  cmd->add_option("--sponsor", opts->sponsor, "Sponsor (person id)");
-  cmd->add_option("--manager", opts->manager, "Project manager (person id)");
-  cmd->add_option("--budget", opts->budget, "Budget, in the office currency");
-  cmd->add_option("--start", opts->start, "Planned start, YYYY-MM-DD");
-  cmd->add_option("--end", opts->end, "Planned end, YYYY-MM-DD");
+      app.add_subcommand("propose", help("Register a proposal (项目建议书) as a new project",
+                                         "登记项目建议书，作为新项目"));
+  cmd->add_option("--title", opts->title, help("Project title", "项目标题"));
+  cmd->add_option("--id", opts->id,
+                  help("Project id (default: generated, e.g. P2026-x7k2mq)",
+                       "项目编号（默认自动生成，例如 P2026-x7k2mq）"));
+  cmd->add_option("--sponsor", opts->sponsor, help("Sponsor (person id)", "发起人（人员标识）"));
+  cmd->add_option("--manager", opts->manager,
+                  help("Project manager (person id)", "项目经理（人员标识）"));
+  cmd->add_option("--budget", opts->budget,
+                  help("Budget, in the office currency", "预算，以办公室的币种计"));
+  cmd->add_option("--start", opts->start,
+                  help("Planned start, YYYY-MM-DD", "计划开始日期，YYYY-MM-DD"));
+  cmd->add_option("--end", opts->end, help("Planned end, YYYY-MM-DD", "计划结束日期，YYYY-MM-DD"));
   cmd->add_option("--from", opts->from,
-                  "Read the proposal's fields from a YAML file, or - for stdin");
+                  help("Read the proposal's fields from a YAML file, or - for stdin",
+                       "从 YAML 文件读取项目建议书的字段；- 表示从标准输入读取"));
   cmd->callback(
       [&action, opts] { action = [opts](Context& ctx) { return run_propose(ctx, *opts); }; });
 }

@@ -238,18 +238,23 @@ int run_list(Context& ctx, const ListOptions& opts) {
 
 } // namespace
 
-void add_register_list(CLI::App& register_cmd, std::string_view kind, Action& action) {
+void add_register_list(CLI::App& register_cmd, std::string_view kind, Action& action,
+                       const Help& help) {
   auto opts = std::make_shared<ListOptions>();
   opts->kind = kind == "risk" ? Kind::risk : kind == "issue" ? Kind::issue : Kind::change;
-  const char* about = opts->kind == Kind::risk
-                          ? "List the risk register (open risks; --all: closed too)"
-                      : opts->kind == Kind::issue
-                          ? "List the issue log (open issues; --all: resolved too)"
-                          : "List the change log (open change requests; --all: decided too)";
+  const std::string about =
+      opts->kind == Kind::risk ? help("List the risk register (open risks; --all: closed too)",
+                                      "列出风险登记册（未关闭的风险；--all：也包括已关闭的）")
+      : opts->kind == Kind::issue
+          ? help("List the issue log (open issues; --all: resolved too)",
+                 "列出问题日志（未解决的问题；--all：也包括已解决的）")
+          : help("List the change log (open change requests; --all: decided too)",
+                 "列出变更日志（待决的变更申请；--all：也包括已决的）");
   CLI::App* list = register_cmd.add_subcommand("list", about);
-  list->add_option("ID", opts->project, "A project id: only that project");
-  list->add_flag("--all", opts->all, "Include closed entries");
-  list->add_flag("--json", opts->json, "JSON on stdout");
+  list->add_option("ID", opts->project,
+                   help("A project id: only that project", "项目编号：只列出该项目的条目"));
+  list->add_flag("--all", opts->all, help("Include closed entries", "也包括已关闭的条目"));
+  list->add_flag("--json", opts->json, help("JSON on stdout", "在标准输出上输出 JSON"));
   list->callback(
       [&action, opts] { action = [opts](Context& ctx) { return run_list(ctx, *opts); }; });
 }

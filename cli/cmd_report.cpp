@@ -137,13 +137,17 @@ int run(Context& ctx, const ReportOptions& opts) {
 
 } // namespace
 
-void add_report(CLI::App& app, Action& action) {
+void add_report(CLI::App& app, Action& action, const Help& help) {
   auto opts = std::make_shared<ReportOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "report", "The portfolio report in Markdown: stages, projects, proposals, recent decisions");
-  cmd->add_option("--out", opts->out, "Write the report to FILE (atomically) instead of stdout")
-      ->option_text("FILE");
-  cmd->add_flag("--json", opts->json, "The report's data as JSON");
+      "report",
+      help("The portfolio report in Markdown: stages, projects, proposals, recent decisions",
+           "Markdown 格式的项目组合报告：阶段、项目、项目建议书、近期决策"));
+  cmd->add_option("--out", opts->out,
+                  help("Write the report to FILE (atomically) instead of stdout",
+                       "将报告写入该文件（原子写入），而不是输出到标准输出"))
+      ->option_text(help("FILE", "文件"));
+  cmd->add_flag("--json", opts->json, help("The report's data as JSON", "以 JSON 输出报告的数据"));
   cmd->callback([&action, opts] { action = [opts](Context& ctx) { return run(ctx, *opts); }; });
 }
 

@@ -184,24 +184,34 @@ int run_review(Context& ctx, const ReviewOptions& opts) {
 
 } // namespace
 
-void add_review(CLI::App& app, Action& action) {
+void add_review(CLI::App& app, Action& action, const Help& help) {
   auto opts = std::make_shared<ReviewOptions>();
-  CLI::App* cmd = app.add_subcommand("review", "Record a gate decision (one commit)");
-  cmd->add_option("ID", opts->project, "Project id")->required();
-  cmd->add_option("--gate", opts->gate, "Gate id from pmo.yaml, e.g. G1");
+  CLI::App* cmd = app.add_subcommand(
+      "review", help("Record a gate decision (one commit)", "记录关口决策（一次提交）"));
+  cmd->add_option("ID", opts->project, help("Project id", "项目编号"))->required();
+  cmd->add_option("--gate", opts->gate,
+                  help("Gate id from pmo.yaml, e.g. G1", "pmo.yaml 中的关口编号，例如 G1"));
   cmd->add_option(
       "--change", opts->change,
-      "A change request id, e.g. CR-7k2qd (case does not matter): the change control board "
-      "decides it");
+      help("A change request id, e.g. CR-7k2qd (case does not matter): the change control board "
+           "decides it",
+           "变更申请编号，例如 CR-7k2qd（不区分大小写）：由变更控制委员会决策"));
   cmd->add_option("--decision", opts->decision,
-                  "approve, approve-with-conditions, revise, reject or hold")
+                  help("approve, approve-with-conditions, revise, reject or hold",
+                       "决策：approve（批准）、approve-with-conditions（附条件批准）、"
+                       "revise（退回修改）、reject（否决）或 hold（暂停）"))
       ->required()
       ->check(CLI::IsMember({"approve", "approve-with-conditions", "revise", "reject", "hold"}));
-  cmd->add_option("--as", opts->reviewer, "The reviewer deciding (person id)")->required();
+  cmd->add_option("--as", opts->reviewer,
+                  help("The reviewer deciding (person id)", "作出决策的评审人（人员标识）"))
+      ->required();
   cmd->add_option("--role", opts->role,
-                  "The board role decided in (when the reviewer holds several)");
-  cmd->add_option("--comment", opts->comment, "The reasoning, recorded with the decision");
-  cmd->add_option("--condition", opts->conditions, "A condition of approval (repeatable)")
+                  help("The board role decided in (when the reviewer holds several)",
+                       "以评审委员会中的哪个角色决策（评审人兼有多个角色时）"));
+  cmd->add_option("--comment", opts->comment,
+                  help("The reasoning, recorded with the decision", "决策理由，随决策一并记录"));
+  cmd->add_option("--condition", opts->conditions,
+                  help("A condition of approval (repeatable)", "批准条件（可重复）"))
       ->allow_extra_args(false);
   cmd->callback(
       [&action, opts] { action = [opts](Context& ctx) { return run_review(ctx, *opts); }; });

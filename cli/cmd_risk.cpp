@@ -156,46 +156,60 @@ int run_risk(Context& ctx, const RiskOptions& opts) {
 
 // The options of a risk; `adding` marks those a new risk must have (checked by run_risk, which
 // reports every missing one at once).
-void risk_fields(CLI::App* cmd, RiskOptions& opts, bool adding) {
-  const std::string required = adding ? " (required)" : "";
-  cmd->add_option("--description", opts.description, "What may happen" + required);
-  cmd->add_option("--cause", opts.cause, "Why it may happen");
-  cmd->add_option("--probability", opts.probability, "Probability 1-5" + required);
-  cmd->add_option("--impact", opts.impact, "Impact 1-5" + required);
-  cmd->add_option("--owner", opts.owner, "Risk owner (person id)" + required);
-  cmd->add_option("--response", opts.response, "avoid, mitigate, transfer or accept" + required);
-  cmd->add_option("--action", opts.actions, "A response action (repeatable)")
+void risk_fields(CLI::App* cmd, RiskOptions& opts, bool adding, const Help& help) {
+  const std::string required = adding ? help(" (required)", "（必填）") : "";
+  cmd->add_option("--description", opts.description,
+                  help("What may happen", "可能发生的情况") + required);
+  cmd->add_option("--cause", opts.cause, help("Why it may happen", "可能发生的原因"));
+  cmd->add_option("--probability", opts.probability,
+                  help("Probability 1-5", "发生概率 1-5") + required);
+  cmd->add_option("--impact", opts.impact, help("Impact 1-5", "影响程度 1-5") + required);
+  cmd->add_option("--owner", opts.owner,
+                  help("Risk owner (person id)", "风险负责人（人员标识）") + required);
+  cmd->add_option(
+      "--response", opts.response,
+      help("avoid, mitigate, transfer or accept",
+           "应对策略：avoid（规避）、mitigate（减轻）、transfer（转移）或 accept（接受）") +
+          required);
+  cmd->add_option("--action", opts.actions,
+                  help("A response action (repeatable)", "应对措施（可重复）"))
       ->allow_extra_args(false);
-  cmd->add_option("--due", opts.due, "Due date YYYY-MM-DD");
+  cmd->add_option("--due", opts.due, help("Due date YYYY-MM-DD", "到期日 YYYY-MM-DD"));
 }
 
 } // namespace
 
-void add_risk(CLI::App& app, Action& action) {
+void add_risk(CLI::App& app, Action& action, const Help& help) {
   auto opts = std::make_shared<RiskOptions>();
-  CLI::App* cmd = app.add_subcommand("risk", "The risk register: add, update, close, list");
+  CLI::App* cmd = app.add_subcommand("risk", help("The risk register: add, update, close, list",
+                                                  "风险登记册：登记、更新、关闭、列出"));
   cmd->require_subcommand(1);
-  CLI::App* add = cmd->add_subcommand("add", "Raise a risk (one commit)");
-  add->add_option("ID", opts->project, "Project id")->required();
-  risk_fields(add, *opts, true);
+  CLI::App* add =
+      cmd->add_subcommand("add", help("Raise a risk (one commit)", "登记风险（一次提交）"));
+  add->add_option("ID", opts->project, help("Project id", "项目编号"))->required();
+  risk_fields(add, *opts, true, help);
   add->callback([&action, opts] {
     opts->verb = "add";
     action = [opts](Context& ctx) { return run_risk(ctx, *opts); };
   });
   for (const char* verb : {"update", "close"}) {
     CLI::App* sub =
-        cmd->add_subcommand(verb, std::string{verb} == "update" ? "Update a risk (one commit)"
-                                                                : "Close a risk (one commit)");
-    sub->add_option("ID", opts->project, "Project id")->required();
-    sub->add_option("RISK", opts->risk, "Risk id, e.g. R-k3x9q (case does not matter)")->required();
+        cmd->add_subcommand(verb, std::string{verb} == "update"
+                                      ? help("Update a risk (one commit)", "更新风险（一次提交）")
+                                      : help("Close a risk (one commit)", "关闭风险（一次提交）"));
+    sub->add_option("ID", opts->project, help("Project id", "项目编号"))->required();
+    sub->add_option("RISK", opts->risk,
+                    help("Risk id, e.g. R-k3x9q (case does not matter)",
+                         "风险编号，例如 R-k3x9q（不区分大小写）"))
+        ->required();
     if (std::string{verb} == "update")
-      risk_fields(sub, *opts, false);
+      risk_fields(sub, *opts, false, help);
     sub->callback([&action, opts, verb] {
       opts->verb = verb;
       action = [opts](Context& ctx) { return run_risk(ctx, *opts); };
     });
   }
-  add_register_list(*cmd, "risk", action);
+  add_register_list(*cmd, "risk", action, help);
 }
 
 } // namespace pmo::cli

@@ -606,12 +606,14 @@ int run_project(Context& ctx, const StatusOptions& opts) {
 
 } // namespace
 
-void add_status(CLI::App& app, Action& action) {
+void add_status(CLI::App& app, Action& action, const Help& help) {
   auto opts = std::make_shared<StatusOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "status", "The portfolio as a table, or one project's record, gate history and next gate");
-  cmd->add_option("ID", opts->id, "A project id: show that project");
-  cmd->add_flag("--json", opts->json, "JSON on stdout");
+      "status",
+      help("The portfolio as a table, or one project's record, gate history and next gate",
+           "以表格显示项目组合，或显示单个项目的记录、关口历史和下一关口"));
+  cmd->add_option("ID", opts->id, help("A project id: show that project", "项目编号：显示该项目"));
+  cmd->add_flag("--json", opts->json, help("JSON on stdout", "在标准输出上输出 JSON"));
   cmd->callback([&action, opts] {
     action = [opts](Context& ctx) {
       return opts->id.empty() ? run_portfolio(ctx, *opts) : run_project(ctx, *opts);

@@ -155,27 +155,41 @@ int run_update(Context& ctx, const UpdateOptions& opts) {
 
 } // namespace
 
-void add_update(CLI::App& app, Action& action) {
+void add_update(CLI::App& app, Action& action, const Help& help) {
   auto opts = std::make_shared<UpdateOptions>();
-  CLI::App* cmd = app.add_subcommand("update", "Record a status report for a period (one commit)");
-  cmd->add_option("ID", opts->project, "Project id")->required();
+  CLI::App* cmd =
+      app.add_subcommand("update", help("Record a status report for a period (one commit)",
+                                        "记录某一报告周期的状态报告（一次提交）"));
+  cmd->add_option("ID", opts->project, help("Project id", "项目编号"))->required();
   cmd->add_option(
       "--period", opts->period,
-      "Reporting period: 2026-W47 (weekly) or 2026-11 (monthly); default: the current one");
-  cmd->add_option("--percent", opts->percent, "Percent complete, 0-100")->required();
-  cmd->add_option("--actual-cost", opts->actual_cost, "Actual cost to date")->required();
-  cmd->add_option("--forecast", opts->forecasts, "Milestone forecast NAME=YYYY-MM-DD (repeatable)")
+      help("Reporting period: 2026-W47 (weekly) or 2026-11 (monthly); default: the current one",
+           "报告周期：2026-W47（每周）或 2026-11（每月）；默认：当前周期"));
+  cmd->add_option("--percent", opts->percent, help("Percent complete, 0-100", "完成百分比，0-100"))
+      ->required();
+  cmd->add_option("--actual-cost", opts->actual_cost,
+                  help("Actual cost to date", "截至目前的实际成本"))
+      ->required();
+  cmd->add_option("--forecast", opts->forecasts,
+                  help("Milestone forecast NAME=YYYY-MM-DD (repeatable)",
+                       "里程碑预测 NAME=YYYY-MM-DD（可重复）"))
       ->allow_extra_args(false);
   cmd->add_option("--health", opts->health,
-                  "The manager's rating DIMENSION=green|amber|red (repeatable)")
+                  help("The manager's rating DIMENSION=green|amber|red (repeatable)",
+                       "项目经理的评级 DIMENSION=green|amber|red（可重复）"))
       ->allow_extra_args(false);
-  cmd->add_option("--summary", opts->summary, "Summary of the period");
-  cmd->add_option("--done", opts->accomplishments, "An accomplishment (repeatable)")
+  cmd->add_option("--summary", opts->summary, help("Summary of the period", "本周期的摘要"));
+  cmd->add_option("--done", opts->accomplishments,
+                  help("An accomplishment (repeatable)", "一项已完成的工作（可重复）"))
       ->allow_extra_args(false);
-  cmd->add_option("--next", opts->next_steps, "A next step (repeatable)")->allow_extra_args(false);
-  cmd->add_flag("--amend", opts->amend,
-                "Correct the period's report: it is replaced by this one (one commit) and marked "
-                "amended");
+  cmd->add_option("--next", opts->next_steps,
+                  help("A next step (repeatable)", "一项下一步工作（可重复）"))
+      ->allow_extra_args(false);
+  cmd->add_flag(
+      "--amend", opts->amend,
+      help("Correct the period's report: it is replaced by this one (one commit) and marked "
+           "amended",
+           "更正该周期的状态报告：以本次报告替换（一次提交），并标记为已更正"));
   cmd->callback(
       [&action, opts] { action = [opts](Context& ctx) { return run_update(ctx, *opts); }; });
 }

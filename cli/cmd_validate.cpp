@@ -205,15 +205,20 @@ int run(Context& ctx, const ValidateOptions& opts) {
 
 } // namespace
 
-void add_validate(CLI::App& app, Action& action) {
+void add_validate(CLI::App& app, Action& action, const Help& help) {
   auto opts = std::make_shared<ValidateOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "validate", "Check every record: syntax, schema, references, gate rules, authority");
-  cmd->add_option("PATH", opts->paths,
-                  "Only show findings for files under these paths (the whole portfolio is still "
-                  "checked)");
-  cmd->add_option("--format", opts->format,
-                  "text (file:line:col: error: message), json, or github (workflow annotations)")
+      "validate", help("Check every record: syntax, schema, references, gate rules, authority",
+                       "检查所有记录：语法、模式、引用、关口规则、权限"));
+  cmd->add_option(
+      "PATH", opts->paths,
+      help("Only show findings for files under these paths (the whole portfolio is still "
+           "checked)",
+           "只显示这些路径下文件的检查结果（仍会检查整个项目组合）"));
+  cmd->add_option(
+         "--format", opts->format,
+         help("text (file:line:col: error: message), json, or github (workflow annotations)",
+              "输出格式：text（file:line:col: error: message）、json 或 github（工作流注解）"))
       ->check(CLI::IsMember({"text", "json", "github"}))
       ->option_text("text|json|github");
   cmd->callback([&action, opts] { action = [opts](Context& ctx) { return run(ctx, *opts); }; });

@@ -131,15 +131,22 @@ int run(Context& ctx, const VerifyOptions& opts) {
 
 } // namespace
 
-void add_verify(CLI::App& app, Action& action) {
+void add_verify(CLI::App& app, Action& action, const Help& help) {
   auto opts = std::make_shared<VerifyOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "verify", "Prove every gate decision from git history (append-only, authors, rules at the "
-                "time, one person one seat)");
-  cmd->add_option("RANGE", opts->range,
-                  "A revision (default HEAD: its whole history) or REV..REV (only the commits of "
-                  "a pull request, judged against the history before them)");
-  cmd->add_option("--format", opts->format, "text, json, or github (workflow annotations)")
+      "verify",
+      help("Prove every gate decision from git history (append-only, authors, rules at the "
+           "time, one person one seat)",
+           "依据 git 历史证明每一项关口决策（只增不改、作者、当时的规则、一人一席）"));
+  cmd->add_option(
+      "RANGE", opts->range,
+      help("A revision (default HEAD: its whole history) or REV..REV (only the commits of "
+           "a pull request, judged against the history before them)",
+           "一个修订版本（默认 HEAD：其全部历史）"
+           "或 REV..REV（只检查拉取请求中的提交，依据其之前的历史判断）"));
+  cmd->add_option("--format", opts->format,
+                  help("text, json, or github (workflow annotations)",
+                       "输出格式：text、json 或 github（工作流注解）"))
       ->check(CLI::IsMember({"text", "json", "github"}))
       ->option_text("text|json|github");
   cmd->callback([&action, opts] { action = [opts](Context& ctx) { return run(ctx, *opts); }; });

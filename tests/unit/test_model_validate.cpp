@@ -281,6 +281,53 @@ TEST_CASE("dates that cannot be true yet are errors, unlikely ones warnings") {
   CHECK(validate_dates(p, today, Lang::en).empty());
 }
 
+TEST_CASE("dates a PMO would hardly enter are warned about, naming the field") {
+  Portfolio p = small_portfolio();
+  Project& project = p.projects[0];
+  project.file = "projects/A/project.yaml";
+  project.where.set("start", Location{project.file, 7, 8});
+  project.where.set("end", Location{project.file, 8, 6});
+  const Date today = *parse_date("2026-12-01");
+  project.start = *parse_date("2027-01-04");
+  project.end = *parse_date("2028-06-30");
+  CHECK(unlikely_dates(project, today, Lang::en).empty());
+  CHECK(validate_dates(p, today, Lang::en).empty());
+
+  project.start = *parse_date("1990-01-04"); // a typo in the year
+  auto old = unlikely_dates(project, today, Lang::en);
+  REQUIRE(old.size() == 2); // and a plan of 38 years
+  CHECK(old[0].code == "unlikely-date");
+  CHECK(old[0].severity == Severity::warning);
+  CHECK(old[0].where.line == 7);
+  CHECK(old[0].message.find("1990-01-04") != std::string::npos);
+  CHECK(old[1].code == "long-plan");
+  CHECK(old[1].where.line == 8);
+  CHECK(has_code(validate_dates(p, today, Lang::en), "unlikely-date"));
+
+  project.start = *parse_date("2027-01-04");
+  project.end = *parse_date("2039-01-04"); // after today + 10 years, a plan of 12 years
+  auto zh = unlikely_dates(project, today, Lang::zh);
+  REQUIRE(zh.size() == 2);
+  CHECK(zh[0].message == "end 2039-01-04 比今天（2026-12-01）晚 10 年以上：年份是否有误？");
+  CHECK(zh[1].code == "long-plan");
+  CHECK(zh[1].message.find("2027-01-04") != std::string::npos);
+
+  project.end = *parse_date("2036-11-30"); // within 10 years of today, a plan under 10 years
+  CHECK(unlikely_dates(project, today, Lang::en).empty());
+
+  // A closure's dates lie behind it: after today is an error of validate_dates, not a warning.
+  project.end = *parse_date("2028-06-30");
+  Closure closure;
+  closure.file = "projects/A/closure.yaml";
+  closure.actual_end = *parse_date("9999-12-31");
+  project.closure = closure;
+  CHECK(unlikely_dates(project, today, Lang::en).empty());
+  project.closure->actual_start = *parse_date("2006-01-01");
+  auto closed = unlikely_dates(project, today, Lang::en);
+  REQUIRE(closed.size() == 1);
+  CHECK(closed[0].where.file == "projects/A/closure.yaml");
+}
+
 TEST_CASE("the plan a baseline gate fixes must be one that can be right") {
   Portfolio p = small_portfolio();
   Project& project = p.projects[0];

@@ -270,8 +270,53 @@ std::vector<Finding> validate_portfolio(const Portfolio& portfolio, Lang lang) {
   return out;
 }
 
+std::vector<Finding> unlikely_dates(const Project& project, Date today, Lang lang) {
+  using std::chrono::days;
+  constexpr int k_years = 10;
+  const days span{k_years * 365 + k_years / 4};
+  std::vector<Finding> out;
+  // `planned`: a date of the plan, which may lie ahead (a closure's cannot: validate_dates).
+  auto check = [&](const FieldLocations& where, const std::string& file, std::optional<Date> date,
+                   const char* field, bool planned) {
+    if (!date)
+      return;
+    if (*date < today - span)
+      out.push_back(
+          Finding{Severity::warning, at(where, field, file), "unlikely-date",
+                  tr(lang, "{} {} is more than {} years before today ({}): is the year right?",
+                     "{0} {1} 比今天（{3}）早 {2} 年以上：年份是否有误？", field,
+                     format_date(*date), k_years, format_date(today))});
+    else if (planned && *date > today + span)
+      out.push_back(
+          Finding{Severity::warning, at(where, field, file), "unlikely-date",
+                  tr(lang, "{} {} is more than {} years after today ({}): is the year right?",
+                     "{0} {1} 比今天（{3}）晚 {2} 年以上：年份是否有误？", field,
+                     format_date(*date), k_years, format_date(today))});
+  };
+  check(project.where, project.file, project.start, "start", true);
+  check(project.where, project.file, project.end, "end", true);
+  if (project.start && project.end && *project.end - *project.start > span)
+    out.push_back(
+        Finding{Severity::warning, at(project.where, "end", project.file), "long-plan",
+                tr(lang,
+                   "the plan runs {} days, from {} to {}: more than {} years for one "
+                   "project; split it, or check the dates",
+                   "计划从 {1} 到 {2}，共 {0} 天：一个项目超过 {3} 年；请拆分，或检查日期",
+                   (*project.end - *project.start).count(), format_date(*project.start),
+                   format_date(*project.end), k_years)});
+  if (project.closure) {
+    const Closure& closure = *project.closure;
+    check(closure.where, closure.file, closure.actual_start, "actual_start", false);
+    check(closure.where, closure.file, closure.actual_end, "actual_end", false);
+  }
+  return out;
+}
+
 std::vector<Finding> validate_dates(const Portfolio& portfolio, Date today, Lang lang) {
   std::vector<Finding> out;
+  for (const Project& project : portfolio.projects)
+    for (auto& finding : unlikely_dates(project, today, lang))
+      out.push_back(std::move(finding));
   for (const StatusReport& report : portfolio.status_reports) {
     const auto period = parse_period(report.period);
     if (!period)

@@ -18,4 +18,9 @@ std::vector<Finding> validate_portfolio(const Portfolio& portfolio, Lang lang);
 // project's planned start).
 std::vector<Finding> validate_dates(const Portfolio& portfolio, Date today, Lang lang);
 
+// Dates of a project's plan (and closure) that are possible but unlikely, as warnings: a date more
+// than 10 years before or after today (1990 for 2026: a typo in the year), a plan of more than 10
+// years. propose and close print them; validate reports them (in validate_dates).
+std::vector<Finding> unlikely_dates(const Project& project, Date today, Lang lang);
+
 } // namespace pmo::model
