@@ -58,7 +58,7 @@ std::vector<TableRow> risk_rows(const model::Portfolio& portfolio,
     row.push_back({r.id});
     row.push_back({fmt::format("{} ({}×{})", r.score(), r.probability, r.impact)});
     row.push_back({model::response_name(r.response, lang)});
-    row.push_back({person_text(portfolio, r.owner)});
+    row.push_back({person_text(portfolio, r.owner, lang)});
     row.push_back({date_text(r.due)});
     row.push_back(status);
     row.push_back({r.description});
@@ -85,7 +85,7 @@ std::vector<TableRow> issue_rows(const model::Portfolio& portfolio,
     row.push_back({i.id});
     row.push_back({model::priority_name(i.priority, lang),
                    i.priority == model::Priority::critical ? k_warn : fmt::text_style{}});
-    row.push_back({person_text(portfolio, i.owner)});
+    row.push_back({person_text(portfolio, i.owner, lang)});
     row.push_back({date_text(i.due)});
     row.push_back(status);
     row.push_back({i.description});
@@ -115,7 +115,7 @@ std::vector<TableRow> change_rows(const model::Portfolio& portfolio,
     row.push_back({status, line.open ? fmt::text_style{} : k_done});
     row.push_back({model::counted(lang, cr.schedule_days, "{:+} day", "{:+} days", "{:+} 天")});
     row.push_back({report::format_amount(cr.cost)});
-    row.push_back({person_text(portfolio, cr.requested_by)});
+    row.push_back({person_text(portfolio, cr.requested_by, lang)});
     row.push_back({date_text(cr.requested)});
     rows.push_back(std::move(row));
   }

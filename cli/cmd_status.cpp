@@ -119,7 +119,7 @@ int run_portfolio(Context& ctx, const StatusOptions& opts) {
                                           : row.stage_label,
           row.pause == model::Pause::hold ? fmt::fg(fmt::terminal_color::yellow)
                                           : stage_style(row.stage)},
-         {row.manager.empty() ? "—" : person_text(portfolio, row.manager)},
+         {row.manager.empty() ? "—" : person_text(portfolio, row.manager, r.lang)},
          {gate.empty() ? "—" : gate, row.pause != model::Pause::none
                                          ? fmt::fg(fmt::terminal_color::yellow)
                                          : fmt::text_style{}},
@@ -169,7 +169,7 @@ std::vector<Field> record_fields(const model::Portfolio& portfolio, const model:
     std::string hold = tr(lang, "at {}", "于关口 {}", row.paused_gate);
     if (row.hold_since)
       hold += tr(lang, ", since {} ({})", "，自 {} 起（{}）", model::format_date(*row.hold_since),
-                 person_text(portfolio, row.hold_by));
+                 person_text(portfolio, row.hold_by, lang));
     std::vector<std::string> lines{hold};
     if (!row.hold_comment.empty())
       lines.push_back(row.hold_comment);
@@ -179,8 +179,8 @@ std::vector<Field> record_fields(const model::Portfolio& portfolio, const model:
                        model::record_kinds_text(allowed, lang)));
     fields.push_back({pick(lang, "ON HOLD", "已暂停"), lines});
   }
-  text("Sponsor", "发起人", person_text(portfolio, p.sponsor));
-  text("Manager", "项目经理", person_text(portfolio, p.manager));
+  text("Sponsor", "发起人", person_text(portfolio, p.sponsor, lang));
+  text("Manager", "项目经理", person_text(portfolio, p.manager, lang));
   text("Budget", "预算", amount_text(p.budget, currency));
   date("Start", "开始日期", p.start);
   date("End", "结束日期", p.end);
@@ -234,8 +234,7 @@ void print_history(Context& ctx, const report::ProjectDetail& detail, const Hist
       notes.push_back(tr(lang, "conditions: {}", "条件：{}", fmt::join(d.conditions, "; ")));
     if (!d.comment.empty())
       notes.push_back(d.comment);
-    std::string reviewer =
-        d.reviewer_name == d.reviewer ? d.reviewer : d.reviewer_name + " (" + d.reviewer + ")";
+    std::string reviewer = report::name_with_id(d.reviewer_name, d.reviewer, lang);
     fmt::text_style verdict_style{};
     if (d.verdict == "reject")
       verdict_style = fmt::fg(fmt::terminal_color::red);
@@ -418,12 +417,12 @@ void print_conditions(Context& ctx, const model::Portfolio& portfolio,
   for (const auto& c : conditions) {
     const model::Decision& d = *c.decision;
     std::vector<std::string> lines{
-        tr(lang, "{} ({}, {})", "{}（{}，{}）", c.text, person_text(portfolio, d.reviewer),
+        tr(lang, "{} ({}, {})", "{}（{}，{}）", c.text, person_text(portfolio, d.reviewer, lang),
            model::format_date(std::chrono::floor<std::chrono::days>(d.decided_at)))};
     if (c.met)
       lines.push_back(tr(lang, "met {} ({}): {}", "已落实 {}（{}）：{}",
                          c.met->met ? model::format_date(*c.met->met) : "—",
-                         person_text(portfolio, c.met->by), c.met->evidence));
+                         person_text(portfolio, c.met->by, lang), c.met->evidence));
     else if (settled)
       lines.push_back(pick(lang, "never marked met", "未曾标记为已落实"));
     else
@@ -532,8 +531,7 @@ void print_checklist(Context& ctx, const report::ProjectDetail& detail, Lang lan
     std::vector<std::string> roles;
     for (std::size_t i = 0; i < next.missing_roles.size(); ++i) {
       const std::string& name = next.missing_role_names[i];
-      roles.push_back(name == next.missing_roles[i] ? name
-                                                    : name + " (" + next.missing_roles[i] + ")");
+      roles.push_back(report::name_with_id(name, next.missing_roles[i], lang));
     }
     out << "  " << checkbox(false, color) << ' '
         << report::terminal_safe(tr(lang, "roles still to decide: {}", "待决策角色：{}",

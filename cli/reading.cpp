@@ -4,6 +4,7 @@
 #include <pmo/ledger/ledger.hpp>
 #include <pmo/model/ids.hpp>
 #include <pmo/model/lifecycle.hpp>
+#include <pmo/report/text.hpp>
 #include <pmo/store/loader.hpp>
 
 #include <fmt/format.h>
@@ -262,13 +263,12 @@ void attach_approved_plans(const Workspace& ws, model::Portfolio& portfolio, mod
   }
 }
 
-std::string person_text(const model::Portfolio& portfolio, const std::string& id) {
+std::string person_text(const model::Portfolio& portfolio, const std::string& id,
+                        model::Lang lang) {
   if (id.empty())
     return {};
   const model::Person* person = portfolio.person(id);
-  if (!person || person->name.empty() || person->name == id)
-    return id;
-  return fmt::format("{} ({})", person->name, id);
+  return person ? report::name_with_id(person->name, id, lang) : id;
 }
 
 bool data_color(const Context& ctx) {

@@ -65,9 +65,9 @@ void attach_approved_plans(const Workspace& ws, model::Portfolio& portfolio, mod
 // git, or when the blob cannot be read, the decision is judged under the current pmo.yaml.
 void attach_rules(const Workspace& ws, model::Portfolio& portfolio, model::Lang lang);
 
-// A person as the reading commands show them: "Name (id)", the id alone when the roster has no
-// other name for it, "" for no one.
-std::string person_text(const model::Portfolio& portfolio, const std::string& id);
+// A person as the reading commands show them: "Name (id)" (zh "Name（id）"), the id alone when the
+// roster has no other name for it, "" for no one.
+std::string person_text(const model::Portfolio& portfolio, const std::string& id, model::Lang lang);
 
 // Whether data written to ctx.out may be coloured: ctx.color (which main decides from stderr)
 // and ctx.out is a terminal, so `pmo status | less` gets no escape codes.

@@ -36,12 +36,10 @@ std::string header(const std::vector<std::string>& titles, const std::vector<boo
   return row(escaped) + delimiter + "\n";
 }
 
-std::string person_text(const std::string& name, const std::string& id) {
+std::string person_text(const std::string& name, const std::string& id, Lang lang) {
   if (id.empty())
     return "—";
-  if (name.empty() || name == id)
-    return md_text(id);
-  return fmt::format("{} ({})", md_text(name), md_text(id));
+  return report::name_with_id(name == id ? "" : md_text(name), md_text(id), lang);
 }
 
 std::string days_text(const std::optional<int>& days) {
@@ -83,7 +81,7 @@ void project_section(std::string& out, const report::PortfolioReport& r) {
   for (const auto& p : r.projects) {
     std::string gate = next_gate_text(p, lang);
     out += row({md_text(p.id), md_text(p.title), md_text(p.stage_label),
-                person_text(p.manager_name, p.manager), gate.empty() ? "—" : md_text(gate),
+                person_text(p.manager_name, p.manager, lang), gate.empty() ? "—" : md_text(gate),
                 days_text(p.days_in_stage)});
   }
   out += "\n";
@@ -138,10 +136,10 @@ void recent_section(std::string& out, const report::PortfolioReport& r,
              {});
   for (const auto& d : *r.recent) {
     std::string commit = md_code(short_id(d.commit));
-    out +=
-        row({model::format_date(std::chrono::floor<std::chrono::days>(d.when)), md_text(d.project),
-             md_text(d.gate), md_text(d.verdict_name), person_text(d.reviewer_name, d.reviewer),
-             d.role.empty() ? "—" : md_text(d.role_name), commit.empty() ? "—" : commit});
+    out += row({model::format_date(std::chrono::floor<std::chrono::days>(d.when)),
+                md_text(d.project), md_text(d.gate), md_text(d.verdict_name),
+                person_text(d.reviewer_name, d.reviewer, lang),
+                d.role.empty() ? "—" : md_text(d.role_name), commit.empty() ? "—" : commit});
   }
   out += "\n";
 }
@@ -214,7 +212,7 @@ void control_section(std::string& out, const report::PortfolioReport& r) {
     out += pick(lang, "None.\n\n", "无。\n\n");
   for (const auto* p : overdue)
     out += fmt::format("- {} {} ({})\n", md_code(p->id), md_text(p->title),
-                       person_text(p->manager_name, p->manager));
+                       person_text(p->manager_name, p->manager, lang));
   if (!overdue.empty())
     out += "\n";
 
@@ -255,7 +253,7 @@ void control_section(std::string& out, const report::PortfolioReport& r) {
   for (const auto& p : r.projects)
     for (const auto& c : p.open_conditions)
       open += row({md_code(p.id), md_code(c.id), md_text(c.text),
-                   person_text(c.reviewer_name, c.reviewer), model::format_date(c.set)});
+                   person_text(c.reviewer_name, c.reviewer, lang), model::format_date(c.set)});
   out += open.empty() ? pick(lang, "None.\n\n", "无。\n\n")
                       : header({pick(lang, "Project", "项目"), pick(lang, "Condition", "条件"),
                                 pick(lang, "Text", "内容"), pick(lang, "Set by", "提出人"),

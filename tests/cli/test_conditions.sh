@@ -97,7 +97,7 @@ run -C "$P" review CP-1 --gate G4 --decision approve --as spon
 expect_rc 0 "G4 once every condition is met"
 run -C "$P" --lang zh status CP-1
 expect_out "批准条件"
-expect_out "已落实 2027-06-30（Pat PMO (pmo1)）：Load test 2027-06-30: 2,000 users"
+expect_out "已落实 2027-06-30（Pat PMO（pmo1））：Load test 2027-06-30: 2,000 users"
 run -C "$P" verify
 expect_rc 0 "the history verifies"
 

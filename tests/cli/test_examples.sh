@@ -68,7 +68,7 @@ grep -qF '| `XH-2026-002` | `R-3xye7` | 16 |' "$T/report.md" && pass || fail "re
 # A closed project shows its outcome where the others show health; its SPI and CPI are gone.
 grep -qF '| `XH-2026-001` 网络安全等级保护 2.0 三级整改 | 目标达成 | — | — | `2026-10` | 0 (0) | 0 | 0 |' "$T/report.md" && pass || fail "report: the closed project's outcome"
 PMO_NOW=2026-11-21T12:00:00Z run -C "$T/demo" status
-expect_out "已收尾          张伟 (zhangwei)   —                              5 天  目标达成     —     —"
+expect_out "已收尾          张伟（zhangwei）   —                              5 天  目标达成     —     —"
 # A project on hold says so in the stage column.
 expect_out "XH-2026-003  数据中台一期                   执行中（暂停）"
 PMO_NOW=2026-11-21T12:00:00Z run -C "$T/demo" status --json

@@ -53,3 +53,10 @@ TEST_CASE("amounts get thousands separators and at most two decimals") {
   CHECK(format_amount(-3500.25) == "-3,500.25");
   CHECK(format_amount(0) == "0");
 }
+
+TEST_CASE("a name with its id takes the language's parentheses") {
+  CHECK(name_with_id("李娜", "lina", pmo::model::Lang::zh) == "李娜（lina）");
+  CHECK(name_with_id("Li Na", "lina", pmo::model::Lang::en) == "Li Na (lina)");
+  CHECK(name_with_id("", "lina", pmo::model::Lang::zh) == "lina");
+  CHECK(name_with_id("lina", "lina", pmo::model::Lang::en) == "lina");
+}

@@ -135,4 +135,14 @@ std::string fold_case(std::string_view text) {
   return out;
 }
 
+std::string name_with_id(std::string_view name, std::string_view id, model::Lang lang) {
+  if (name.empty() || name == id)
+    return std::string{id};
+  std::string text{name};
+  text += lang == model::Lang::zh ? "（" : " (";
+  text += id;
+  text += lang == model::Lang::zh ? "）" : ")";
+  return text;
+}
+
 } // namespace pmo::report

@@ -4,6 +4,8 @@
 // made safe to print (no control characters or bidi overrides that could move the cursor or reorder
 // a line).
 
+#include <pmo/model/types.hpp>
+
 #include <string>
 #include <string_view>
 
@@ -25,6 +27,10 @@ std::string pad_left(std::string_view text, int width);
 
 // An amount with thousands separators and at most two decimals: "1,200,000", "-3,500.5".
 std::string format_amount(double amount);
+
+// A person (or role) by name with the id commands take: "Li Na (lina)", in zh "李娜（lina）"; the
+// id alone when the name is empty or the id itself.
+std::string name_with_id(std::string_view name, std::string_view id, model::Lang lang);
 
 // Case-folded, NFKC-normalised text for case-insensitive search ("ＡＢＣ" and "abc" match);
 // invalid UTF-8 is returned unchanged.
