@@ -99,12 +99,12 @@ int run_change(Context& ctx, const ChangeOptions& opts) {
         plan.author = author;
         Lang office_lang = portfolio.office.language;
         plan.message = git::compose_message(
-            tr(office_lang, "Change request {}: {} {} ({}, cost {:+})",
-               "变更申请 {}：{} {}（工期 {}，成本 {:+}）", change.id, project.id,
+            tr(office_lang, "Change request {}: {} {} ({}, cost {}{})",
+               "变更申请 {}：{} {}（工期 {}，成本 {}{}）", change.id, project.id,
                one_line(change.title),
                model::counted(office_lang, change.schedule_days, "{:+} day", "{:+} days",
                               "{:+} 天"),
-               change.cost),
+               change.cost >= 0 ? "+" : "", report::format_amount(change.cost)),
             {one_line(change.reason)}, {{"Pmo-Project", project.id}, {"Pmo-Change", change.id}});
         return plan;
       });

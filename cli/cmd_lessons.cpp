@@ -70,7 +70,7 @@ int run_lessons(Context& ctx, const LessonsOptions& opts) {
       if (hit.closure->outcome)
         state += pick(lang, ", ", "，") + report::outcome_name(*hit.closure->outcome, lang);
       out << heading(report::terminal_safe(hit.project->id + "  " + hit.project->title), color)
-          << "  (" << state << ")\n";
+          << tr(lang, "  ({})\n", "（{}）\n", state);
     }
     const bool good = hit.lesson->kind == model::LessonKind::went_well;
     std::string mark = good ? "+" : "-";

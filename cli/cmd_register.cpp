@@ -56,7 +56,7 @@ std::vector<TableRow> risk_rows(const model::Portfolio& portfolio,
     if (with_project)
       row.push_back({r.project});
     row.push_back({r.id});
-    row.push_back({fmt::format("{} ({}×{})", r.score(), r.probability, r.impact)});
+    row.push_back({tr(lang, "{} ({}×{})", "{}（{}×{}）", r.score(), r.probability, r.impact)});
     row.push_back({model::response_name(r.response, lang)});
     row.push_back({person_text(portfolio, r.owner, lang)});
     row.push_back({date_text(r.due)});

@@ -138,11 +138,11 @@ int run_risk(Context& ctx, const RiskOptions& opts) {
                verb, project.id, risk.score(),
                escalated ? model::pick(office_lang, " (escalated)", "（已升级）") : ""),
             {one_line(risk.description)}, trailers);
-        note = tr(lang, "{} {}: score {} ({} x {})", "{} {}：评分 {}（{} x {}）", risk.id, verb,
+        note = tr(lang, "{} {}: score {} ({}×{})", "{} {}：评分 {}（{}×{}）", risk.id, verb,
                   risk.score(), risk.probability, risk.impact);
         if (escalated)
           note += tr(lang, " — escalated: at or over the office threshold {}",
-                     " —— 已升级：达到办公室阈值 {}", control.escalate_at);
+                     "，已升级：达到办公室阈值 {}", control.escalate_at);
         return plan;
       });
   // A new risk prints its id (as propose and change request do); a change prints the commit.
