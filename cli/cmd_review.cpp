@@ -82,7 +82,8 @@ int run_review(Context& ctx, const ReviewOptions& opts) {
       throw Failure(k_exit_findings,
                     tr(lang, "{} {} by {} refused; nothing written",
                        "{}（{}，{}）被拒绝，未写入任何内容",
-                       opts.change.empty() ? opts.gate : opts.change, opts.decision, opts.reviewer),
+                       opts.change.empty() ? opts.gate : opts.change,
+                       model::verdict_name(*verdict, lang), opts.reviewer),
                     outcome.refusals);
     const bool on_change = !opts.change.empty();
     const model::GateDef* gate =

@@ -107,6 +107,10 @@ expect_err "ID is required"
 RC=$?
 expect_rc 2 "from inside the office, without -C"
 expect_err "pmo: 必须指定 ID"
+# A refused decision is named as the reader says it: 批准, not the flag's value.
+run -C "$P" --lang zh review CP-1 --gate G9 --decision approve-with-conditions --as biz --condition x
+expect_rc 1 "a zh refusal"
+expect_err "pmo: G9（附条件批准，biz）被拒绝，未写入任何内容"
 
 expect_git_clean "$P"
 finish
