@@ -252,7 +252,7 @@ void print_failure(const cli::Context& ctx, model::Lang lang, const std::string&
                    const std::vector<model::Finding>& findings) {
   std::ostream& err = *ctx.err;
   for (const auto& finding : findings)
-    err << model::format_finding(finding, lang) << '\n';
+    err << report::escape_controls(model::format_finding(finding, lang)) << '\n';
   if (message.empty())
     return;
   // One line per problem (Problems joins several with newlines), each after the prefix.

@@ -186,7 +186,7 @@ int run_close(Context& ctx, const CloseOptions& opts) {
       });
   *ctx.out << commit << '\n';
   for (const auto& warning : unlikely)
-    *ctx.err << model::format_finding(warning, lang) << '\n';
+    *ctx.err << report::escape_controls(model::format_finding(warning, lang)) << '\n';
   if (!ctx.quiet) {
     *ctx.err << tr(
         lang, "{} the closure report {} (commit {}).\n", "已{}收尾报告 {}（提交 {}）。\n",

@@ -9,6 +9,7 @@
 
 #include <pmo/model/validate.hpp>
 #include <pmo/report/findings.hpp>
+#include <pmo/report/text.hpp>
 
 #include <fmt/color.h>
 #include <fmt/format.h>
@@ -178,7 +179,7 @@ int run(Context& ctx, const ValidateOptions& opts) {
       out << report::github_annotation(finding) << '\n';
   } else {
     for (const auto& finding : shown)
-      out << model::format_finding(finding, lang) << '\n';
+      out << report::escape_controls(model::format_finding(finding, lang)) << '\n';
   }
 
   std::size_t errors = static_cast<std::size_t>(

@@ -8,6 +8,7 @@
 
 #include <pmo/ledger/ledger.hpp>
 #include <pmo/report/findings.hpp>
+#include <pmo/report/text.hpp>
 
 #include <fmt/color.h>
 #include <fmt/format.h>
@@ -28,18 +29,8 @@ struct VerifyOptions {
   std::string format = "text";
 };
 
-// Printable on a terminal: control characters (an escape sequence in a name) become U+FFFD.
-std::string printable(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte < 0x20 || byte == 0x7f)
-      out += "\xEF\xBF\xBD";
-    else
-      out += c;
-  }
-  return out;
-}
+// Printable on a terminal and in a CI log: control characters shown escaped.
+std::string printable(std::string_view text) { return report::escape_controls(text); }
 
 int run(Context& ctx, const VerifyOptions& opts) {
   Workspace ws = open_workspace(ctx, true);

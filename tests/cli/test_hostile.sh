@@ -97,4 +97,24 @@ expect_err "index.lock"
 rm "$P/.git/index.lock"
 expect_eq "$(git -C "$P" rev-parse HEAD)" "$head" "nothing written"
 expect_git_clean "$P"
+
+# A record's text cannot start a line of pmo's output, or reach a terminal or CI log as control
+# bytes: a value with a newline and a GitHub workflow command, an OSC title and a bell.
+cp -r "$P" "$T/steer"
+# (YAML's own escapes: the file holds backslashes; the values hold the bytes.)
+cat >"$T/steer/projects/CP-1/project.yaml" <<'EOF'
+title: "ok\n::error file=pmo.yaml::injected\e]0;pwned\a"
+sponsor: "x\n::warning::two\e]0;pwned\a"
+EOF
+git -C "$T/steer" commit -qam "a hostile record"
+for format in text github; do
+  run -C "$T/steer" validate --format "$format"
+  expect_rc 1 "validate --format $format of a hostile record"
+  if grep -q $'\e\|\a' "$OUT" "$ERR"; then fail "--format $format printed control bytes"; else pass; fi
+  [ "$(grep -c '^::' "$OUT")" -eq "$(grep -c '^::\(error\|warning\) file=projects/CP-1/' "$OUT")" ] && pass ||
+    fail "--format $format: a line of the output starts a workflow command the record wrote"
+done
+run -C "$T/steer" validate
+grep -q '^::' "$OUT" && fail "text output has a line starting '::'" || pass
+expect_out 'x\n::warning::two'
 finish

@@ -28,6 +28,9 @@ TEST_CASE("user text cannot end a GitHub annotation early or add properties") {
   model::Finding f{model::Severity::error, {"p,x:y.yaml", 1, 1}, "c", "two\nlines"};
   CHECK(report::github_annotation(f) ==
         "::error file=p%2Cx%3Ay.yaml,line=1,col=1,title=c::two%0Alines");
+  // Nor steer the log: escape sequences and other control characters are shown escaped.
+  CHECK(report::github_escape_data("a\x1b]0;pwned\x07\nb") == "a\\e]0;pwned\\x07%0Ab");
+  CHECK(report::github_escape_property("p\x1b[31m.yaml") == "p\\e[31m.yaml");
 }
 
 TEST_CASE("findings as JSON are an array of objects with stable keys") {

@@ -60,3 +60,15 @@ TEST_CASE("a name with its id takes the language's parentheses") {
   CHECK(name_with_id("", "lina", pmo::model::Lang::zh) == "lina");
   CHECK(name_with_id("lina", "lina", pmo::model::Lang::en) == "lina");
 }
+
+TEST_CASE("control characters are shown escaped, so no text can start a line or steer a log") {
+  CHECK(escape_controls("ok") == "ok");
+  CHECK(escape_controls("a\n::error::x") == "a\\n::error::x");
+  CHECK(escape_controls("\x1b]0;pwned\x07") == "\\e]0;pwned\\x07");
+  CHECK(escape_controls("t\tr\r") == "t\\tr\\r");
+  CHECK(escape_controls("\x7f") == "\\x7f");
+  CHECK(escape_controls("\xc2\x85") == "\\u{0085}");     // NEL, a C1 control
+  CHECK(escape_controls("\xe2\x80\xae") == "\\u{202e}"); // right-to-left override
+  CHECK(escape_controls("\xff") == "\xEF\xBF\xBD");
+  CHECK(escape_controls("智能 (x)") == "智能 (x)");
+}

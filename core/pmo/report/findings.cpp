@@ -1,4 +1,5 @@
 #include <pmo/report/findings.hpp>
+#include <pmo/report/text.hpp>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -38,11 +39,29 @@ const char* severity_text(model::Severity severity) {
   return severity == model::Severity::error ? "error" : "warning";
 }
 
+// `text` with its other control characters shown escaped; line breaks stay, for GitHub's own
+// %0A and %0D (an annotation may span lines; it cannot start another command).
+std::string escape_all_but_line_breaks(std::string_view text) {
+  std::string out;
+  while (true) {
+    const auto end = text.find_first_of("\r\n");
+    out += escape_controls(text.substr(0, end));
+    if (end == std::string_view::npos)
+      return out;
+    out += text[end];
+    text.remove_prefix(end + 1);
+  }
+}
+
 } // namespace
 
-std::string github_escape_data(std::string_view text) { return escape(text, false); }
+std::string github_escape_data(std::string_view text) {
+  return escape(escape_all_but_line_breaks(text), false);
+}
 
-std::string github_escape_property(std::string_view text) { return escape(text, true); }
+std::string github_escape_property(std::string_view text) {
+  return escape(escape_all_but_line_breaks(text), true);
+}
 
 std::string github_annotation(const model::Finding& finding) {
   std::vector<std::string> properties;

@@ -59,6 +59,30 @@ std::string terminal_safe(std::string_view text) {
   return out;
 }
 
+std::string escape_controls(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  each_char(text, [&](utf8proc_int32_t cp, std::string_view bytes) {
+    if (cp < 0)
+      out += k_replacement;
+    else if (cp == '\n')
+      out += "\\n";
+    else if (cp == '\r')
+      out += "\\r";
+    else if (cp == '\t')
+      out += "\\t";
+    else if (cp == 0x1B)
+      out += "\\e";
+    else if (cp < 0x20 || cp == 0x7F)
+      out += fmt::format("\\x{:02x}", cp);
+    else if ((cp >= 0x80 && cp < 0xA0) || is_bidi_control(cp))
+      out += fmt::format("\\u{{{:04x}}}", cp);
+    else
+      out += bytes;
+  });
+  return out;
+}
+
 std::string truncate_to_width(std::string_view text, int max_width) {
   if (display_width(text) <= max_width)
     return std::string{text};

@@ -18,6 +18,13 @@ int display_width(std::string_view text);
 // bidirectional controls and invalid UTF-8 by U+FFFD.
 std::string terminal_safe(std::string_view text);
 
+// `text` with whatever could steer a terminal or a CI log shown escaped, on one line: newline, tab
+// and carriage return as \n \t \r, ESC as \e, other C0 controls and DEL as \xNN, C1 and
+// bidirectional controls as \u{NNNN}, invalid UTF-8 as U+FFFD. For what pmo prints line by line
+// and a reader must be able to tell apart: findings, annotations (so that no record's text can
+// start a line of the log, such as a GitHub workflow command).
+std::string escape_controls(std::string_view text);
+
 // `text` cut to at most `max_width` columns, ending in "…" when cut. Expects terminal_safe text.
 std::string truncate_to_width(std::string_view text, int max_width);
 
