@@ -9,6 +9,7 @@
 
 #include <pmo/git/repo.hpp>
 #include <pmo/model/types.hpp>
+#include <pmo/report/findings.hpp>
 #include <pmo/report/text.hpp>
 #include <pmo/store/store.hpp>
 
@@ -252,7 +253,7 @@ void print_failure(const cli::Context& ctx, model::Lang lang, const std::string&
                    const std::vector<model::Finding>& findings) {
   std::ostream& err = *ctx.err;
   for (const auto& finding : findings)
-    err << report::escape_controls(model::format_finding(finding, lang)) << '\n';
+    err << report::finding_text(finding, lang) << '\n';
   if (message.empty())
     return;
   // One line per problem (Problems joins several with newlines), each after the prefix.

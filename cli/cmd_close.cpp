@@ -8,6 +8,7 @@
 #include "workspace.hpp"
 
 #include <pmo/model/validate.hpp>
+#include <pmo/report/findings.hpp>
 #include <pmo/report/lessons.hpp>
 #include <pmo/report/text.hpp>
 
@@ -186,7 +187,7 @@ int run_close(Context& ctx, const CloseOptions& opts) {
       });
   *ctx.out << commit << '\n';
   for (const auto& warning : unlikely)
-    *ctx.err << report::escape_controls(model::format_finding(warning, lang)) << '\n';
+    *ctx.err << report::finding_text(warning, lang) << '\n';
   if (!ctx.quiet) {
     *ctx.err << tr(
         lang, "{} the closure report {} (commit {}).\n", "已{}收尾报告 {}（提交 {}）。\n",

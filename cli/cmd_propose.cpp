@@ -11,7 +11,7 @@
 #include <pmo/model/ids.hpp>
 #include <pmo/model/lifecycle.hpp>
 #include <pmo/model/validate.hpp>
-#include <pmo/report/text.hpp>
+#include <pmo/report/findings.hpp>
 
 #include <fmt/format.h>
 
@@ -198,7 +198,7 @@ int run_propose(Context& ctx, const ProposeOptions& opts) {
 
   *ctx.out << id << '\n';
   for (const auto& warning : unlikely)
-    *ctx.err << report::escape_controls(model::format_finding(warning, lang)) << '\n';
+    *ctx.err << report::finding_text(warning, lang) << '\n';
   if (!ctx.quiet) {
     *ctx.err << tr(lang, "Proposed {}: {} — projects/{}/project.yaml (commit {}).\n",
                    "已提交立项申请 {}：{} —— projects/{}/project.yaml（提交 {}）。\n", id,

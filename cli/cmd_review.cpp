@@ -9,7 +9,7 @@
 #include <pmo/journal/journal.hpp>
 #include <pmo/model/ids.hpp>
 #include <pmo/model/lifecycle.hpp>
-#include <pmo/report/text.hpp>
+#include <pmo/report/findings.hpp>
 
 #include <fmt/format.h>
 
@@ -139,7 +139,7 @@ int run_review(Context& ctx, const ReviewOptions& opts) {
 
     warnings.clear();
     for (const auto& warning : outcome.warnings)
-      warnings.push_back(report::escape_controls(model::format_finding(warning, lang)));
+      warnings.push_back(report::finding_text(warning, lang));
     recorded =
         tr(lang, "Recorded {} {} on {} by {} as {} — {}", "已记录 {} {}：{}，评审人 {}（{}）—— {}",
            subject, model::verdict_name(decision.verdict, lang), project.id, reviewer.id,

@@ -179,7 +179,7 @@ int run(Context& ctx, const ValidateOptions& opts) {
       out << report::github_annotation(finding) << '\n';
   } else {
     for (const auto& finding : shown)
-      out << report::escape_controls(model::format_finding(finding, lang)) << '\n';
+      out << report::finding_text(finding, lang) << '\n';
   }
 
   std::size_t errors = static_cast<std::size_t>(

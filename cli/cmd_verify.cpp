@@ -29,9 +29,6 @@ struct VerifyOptions {
   std::string format = "text";
 };
 
-// Printable on a terminal and in a CI log: control characters shown escaped.
-std::string printable(std::string_view text) { return report::escape_controls(text); }
-
 int run(Context& ctx, const VerifyOptions& opts) {
   Workspace ws = open_workspace(ctx, true);
   Lang lang = early_language(ctx, &ws);
@@ -50,8 +47,9 @@ int run(Context& ctx, const VerifyOptions& opts) {
       const std::string tip = opts.range.substr(dots + 2);
       options.tip = tip.empty() ? "HEAD" : tip;
       if (options.since->empty() || tip.starts_with("."))
-        throw Failure(k_exit_usage, tr(lang, "'{}' is not REV or REV..REV",
-                                       "“{}”不是 REV 或 REV..REV 形式", printable(opts.range)));
+        throw Failure(k_exit_usage,
+                      tr(lang, "'{}' is not REV or REV..REV", "“{}”不是 REV 或 REV..REV 形式",
+                         report::escape_controls(opts.range)));
     }
   }
   if (ws.repo->head_unborn() && opts.range.empty())
@@ -61,8 +59,8 @@ int run(Context& ctx, const VerifyOptions& opts) {
   try {
     result = ledger::build(*ws.repo, options);
   } catch (const std::invalid_argument& unknown) {
-    throw Failure(k_exit_usage,
-                  tr(lang, "unknown revision '{}'", "未知的版本“{}”", printable(unknown.what())));
+    throw Failure(k_exit_usage, tr(lang, "unknown revision '{}'", "未知的版本“{}”",
+                                   report::escape_controls(unknown.what())));
   }
   if (result.shallow)
     throw Failure(k_exit_env,
@@ -96,8 +94,9 @@ int run(Context& ctx, const VerifyOptions& opts) {
     }
   } else {
     for (const auto& f : result.findings)
-      out << f.commit.substr(0, 7) << ' ' << (f.file.empty() ? "" : printable(f.file) + ": ")
-          << tr(lang, "error: ", "错误：") << printable(f.message) << '\n';
+      out << f.commit.substr(0, 7) << ' '
+          << (f.file.empty() ? "" : report::escape_controls(f.file) + ": ")
+          << tr(lang, "error: ", "错误：") << report::escape_controls(f.message) << '\n';
   }
   if (!ctx.quiet) {
     std::string summary =

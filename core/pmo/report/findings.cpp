@@ -55,6 +55,10 @@ std::string escape_all_but_line_breaks(std::string_view text) {
 
 } // namespace
 
+std::string finding_text(const model::Finding& finding, model::Lang lang) {
+  return escape_controls(model::format_finding(finding, lang));
+}
+
 std::string github_escape_data(std::string_view text) {
   return escape(escape_all_but_line_breaks(text), false);
 }

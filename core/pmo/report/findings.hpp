@@ -1,5 +1,5 @@
 #pragma once
-// Findings for machines: GitHub workflow annotations and a JSON array.
+// Findings as pmo prints them: a line of text, GitHub workflow annotations and a JSON array.
 
 #include <pmo/model/types.hpp>
 
@@ -8,6 +8,10 @@
 #include <vector>
 
 namespace pmo::report {
+
+// "file:line:col: error: message" (model::format_finding) with the control characters a record's
+// text may bring shown escaped (escape_controls): the one way pmo prints a finding as text.
+std::string finding_text(const model::Finding& finding, model::Lang lang);
 
 // GitHub workflow-command escaping: "%" CR LF in a message; also ":" "," in a property value.
 std::string github_escape_data(std::string_view text);
