@@ -7,6 +7,7 @@
 #include "reading.hpp"
 #include "workspace.hpp"
 
+#include <pmo/codec/kinds.hpp>
 #include <pmo/model/validate.hpp>
 #include <pmo/report/findings.hpp>
 #include <pmo/report/text.hpp>
@@ -114,30 +115,11 @@ int run(Context& ctx, const ValidateOptions& opts) {
   }
   std::vector<model::Finding> findings = std::move(loaded.findings);
 
-  // Every file examined, for the summary.
+  // Every file examined, for the summary: the files of every kind of record, as the loader
+  // read them.
   std::set<std::string> files;
-  if (loaded.office_ok)
-    files.insert("pmo.yaml");
-  for (const auto& person : loaded.portfolio.people)
-    files.insert(person.file);
-  for (const auto& project : loaded.portfolio.projects) {
-    files.insert(project.file);
-    if (project.closure)
-      files.insert(project.closure->file);
-  }
-  for (const auto& decision : loaded.portfolio.decisions)
-    files.insert(decision.file);
-  // The control records are checked like the others, and counted with them.
-  for (const auto& report : loaded.portfolio.status_reports)
-    files.insert(report.file);
-  for (const auto& risk : loaded.portfolio.risks)
-    files.insert(risk.file);
-  for (const auto& issue : loaded.portfolio.issues)
-    files.insert(issue.file);
-  for (const auto& change : loaded.portfolio.changes)
-    files.insert(change.file);
-  for (const auto& met : loaded.portfolio.conditions_met)
-    files.insert(met.file);
+  for (auto& file : codec::record_files(loaded.portfolio))
+    files.insert(std::move(file));
 
   if (loaded.office_ok) { // without a readable pmo.yaml the semantic checks would only add noise
     // Decisions count as history proves them, as in status and report: a decision file that no

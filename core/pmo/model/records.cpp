@@ -1,3 +1,4 @@
+#include <pmo/model/fields.hpp>
 #include <pmo/model/records.hpp>
 
 #include <algorithm>
@@ -226,111 +227,11 @@ bool Person::has_role(std::string_view role) const {
 }
 
 bool Project::has_field(std::string_view path) const {
-  auto text = [](const std::string& s) {
-    return s.find_first_not_of(" \t\r\n") != std::string::npos;
-  };
-  auto list = [&](const std::vector<std::string>& v) {
-    return std::any_of(v.begin(), v.end(), text);
-  };
-  if (path == "title")
-    return text(title);
-  if (path == "sponsor")
-    return !sponsor.empty();
-  if (path == "manager")
-    return !manager.empty();
-  if (path == "budget")
-    return budget.has_value();
-  if (path == "start")
-    return start.has_value();
-  if (path == "end")
-    return end.has_value();
-  if (path == "objectives")
-    return list(objectives);
-  if (path == "scope.in")
-    return list(scope.in);
-  if (path == "scope.out")
-    return list(scope.out);
-  if (path == "strategic_alignment")
-    return text(strategic_alignment);
-  if (path == "business_case.benefits")
-    return list(business_case.benefits);
-  if (path == "business_case.cost_estimate")
-    return business_case.cost_estimate.has_value();
-  if (path == "business_case.roi")
-    return business_case.roi.has_value();
-  if (path == "feasibility")
-    return text(feasibility);
-  if (path == "risks")
-    return list(risks);
-  if (path == "resources")
-    return list(resources);
-  if (path == "milestones")
-    return !milestones.empty();
-  if (path.starts_with("plan.")) {
-    const std::string* section = plan_section(plan, path.substr(5));
-    return section && text(*section);
-  }
-  if (path == "closure")
-    return closure.has_value();
-  if (path == "closure.acceptance")
-    return closure && text(closure->acceptance);
-  if (path == "closure.actual_end")
-    return closure && closure->actual_end.has_value();
-  if (path == "closure.actual_cost")
-    return closure && closure->actual_cost.has_value();
-  if (path == "closure.lessons")
-    return closure && !closure->lessons.empty();
-  if (path == "closure.actual_start")
-    return closure && closure->actual_start.has_value();
-  if (path == "closure.outcome")
-    return closure && closure->outcome.has_value();
-  if (path == "closure.deliverables")
-    return closure && !closure->deliverables.empty();
-  if (path == "closure.evaluation.project")
-    return closure && closure->project_evaluation.rating.has_value();
-  if (path == "closure.evaluation.manager")
-    return closure && closure->manager_evaluation.rating.has_value();
-  return false;
+  const FieldDef* field = requirable_field(path);
+  return field && field->filled(*this);
 }
 
-bool is_known_project_field(std::string_view path) {
-  static constexpr std::string_view k_fields[] = {"title",
-                                                  "sponsor",
-                                                  "manager",
-                                                  "budget",
-                                                  "start",
-                                                  "end",
-                                                  "objectives",
-                                                  "scope.in",
-                                                  "scope.out",
-                                                  "strategic_alignment",
-                                                  "business_case.benefits",
-                                                  "business_case.cost_estimate",
-                                                  "business_case.roi",
-                                                  "feasibility",
-                                                  "risks",
-                                                  "resources",
-                                                  "milestones",
-                                                  "plan.scope",
-                                                  "plan.schedule",
-                                                  "plan.cost",
-                                                  "plan.quality",
-                                                  "plan.resources",
-                                                  "plan.communication",
-                                                  "plan.risk",
-                                                  "plan.procurement",
-                                                  "closure",
-                                                  "closure.acceptance",
-                                                  "closure.actual_end",
-                                                  "closure.actual_cost",
-                                                  "closure.lessons",
-                                                  "closure.actual_start",
-                                                  "closure.outcome",
-                                                  "closure.deliverables",
-                                                  "closure.evaluation.project",
-                                                  "closure.evaluation.manager"};
-  return std::find(std::begin(k_fields), std::end(k_fields), path) != std::end(k_fields);
-}
+bool is_known_project_field(std::string_view path) { return requirable_field(path) != nullptr; }
 
 std::optional<Verdict> parse_verdict(std::string_view text) {
   if (text == "approve")

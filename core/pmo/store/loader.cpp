@@ -1,4 +1,4 @@
-#include <pmo/codec/records.hpp>
+#include <pmo/codec/kinds.hpp>
 #include <pmo/model/ids.hpp>
 #include <pmo/model/period.hpp>
 #include <pmo/store/loader.hpp>
@@ -107,13 +107,6 @@ private:
         Finding{severity, model::Location{file, 0, 0}, code, std::move(message)});
   }
 
-  template <class T> bool take(codec::Decoded<T>& decoded) {
-    const bool ok = decoded.ok();
-    for (auto& f : decoded.findings)
-      m_out.findings.push_back(std::move(f));
-    return ok;
-  }
-
   // The file's text; nullopt when absent (`refused` says whether the store refused it).
   std::optional<std::string> read(const std::string& path, bool& refused) {
     refused = false;
@@ -181,9 +174,11 @@ private:
   }
 
   void unexpected(const std::string& path, const char* what_en, const char* what_zh) {
+    unexpected(path, pick(m_lang, what_en, what_zh));
+  }
+  void unexpected(const std::string& path, const std::string& what) {
     add(Severity::warning, path, "unexpected-entry",
-        tr(m_lang, "unexpected here ({}); ignored", "不应出现在此处（{}）；已忽略",
-           pick(m_lang, what_en, what_zh)));
+        tr(m_lang, "unexpected here ({}); ignored", "不应出现在此处（{}）；已忽略", what));
   }
 
   void office() {
@@ -196,11 +191,9 @@ private:
                  "缺少 pmo.yaml：这不是项目组合目录（可用 pmo init 创建）"));
       return;
     }
-    auto decoded = codec::decode_office(*text, "pmo.yaml", m_lang);
-    if (take(decoded)) {
-      m_out.portfolio.office = std::move(decoded.value);
-      m_out.office_ok = true;
-    }
+    const codec::RecordKind& kind = codec::record_kind(codec::Place::office);
+    m_out.office_ok = kind.decode(*text, codec::RecordPath{"pmo.yaml", {}, {}}, m_lang,
+                                  &m_out.portfolio, m_out.findings);
   }
 
   void people() {
@@ -229,9 +222,9 @@ private:
         auto text = unit.read(path, refused);
         if (!text)
           return;
-        auto decoded = codec::decode_person(*text, path, id, unit.m_lang);
-        if (unit.take(decoded))
-          unit.m_out.portfolio.people.push_back(std::move(decoded.value));
+        codec::record_kind(codec::Place::person)
+            .decode(*text, codec::RecordPath{path, {}, id}, unit.m_lang, &unit.m_out.portfolio,
+                    unit.m_out.findings);
       });
     }
   }
@@ -316,33 +309,18 @@ private:
     std::size_t taken = 0;
     auto& portfolio = m_out.portfolio;
     // Each list at its final size first: growing it by doubling would hold two copies at once.
-    auto reserve = [&](auto member) {
-      std::size_t total = (portfolio.*member).size();
+    for (const codec::RecordKind& kind : codec::record_kinds()) {
+      std::size_t total = kind.count(portfolio);
       for (const Unit& unit : m_units)
-        total += (unit.out->portfolio.*member).size();
-      (portfolio.*member).reserve(total);
-    };
-    reserve(&model::Portfolio::people);
-    reserve(&model::Portfolio::projects);
-    reserve(&model::Portfolio::decisions);
-    reserve(&model::Portfolio::status_reports);
-    reserve(&model::Portfolio::risks);
-    reserve(&model::Portfolio::issues);
-    reserve(&model::Portfolio::changes);
-    reserve(&model::Portfolio::conditions_met);
+        total += kind.count(unit.out->portfolio);
+      kind.reserve(portfolio, total);
+    }
     for (Unit& unit : m_units) {
       for (; taken < unit.findings_before; ++taken)
         m_out.findings.push_back(std::move(direct[taken]));
       append(m_out.findings, unit.out->findings);
-      auto& part = unit.out->portfolio;
-      append(portfolio.people, part.people);
-      append(portfolio.projects, part.projects);
-      append(portfolio.decisions, part.decisions);
-      append(portfolio.status_reports, part.status_reports);
-      append(portfolio.risks, part.risks);
-      append(portfolio.issues, part.issues);
-      append(portfolio.changes, part.changes);
-      append(portfolio.conditions_met, part.conditions_met);
+      for (const codec::RecordKind& kind : codec::record_kinds())
+        kind.move(unit.out->portfolio, portfolio);
       unit.out.reset(); // frees the part as soon as it is merged
     }
     for (; taken < direct.size(); ++taken)
@@ -354,41 +332,81 @@ private:
     to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
   }
 
-  // Each "<id>.yaml" file of a record directory: `decode(path, id, text)`.
-  template <class Decode>
-  void records(const std::string& dir, const char* form_en, const char* form_zh, Decode decode) {
+  // The files of a record directory of the project (`kind.place` is project_records), each
+  // decoded into the project's records when the project itself loaded.
+  void records(const codec::RecordKind& kind, const std::string& project, const std::string& dir,
+               bool loaded) {
     for (const auto& name : list(dir)) {
       const std::string path = dir + "/" + name;
       if (is_placeholder(name))
         continue;
-      if (is_dir(path) || !name.ends_with(".yaml")) {
-        unexpected(path, "not a record file", "不是记录文件");
-        continue;
+      if (kind.naming == codec::Naming::decision) {
+        if (is_dir(path)) {
+          unexpected(path, "a directory; decisions/ holds one .yaml file per decision",
+                     "目录；decisions/ 中每个决策一个 .yaml 文件");
+          continue;
+        }
+        if (!is_decision_file_name(name)) {
+          unexpected(path, "not a decision file <stamp>-<gate>-<person>.yaml",
+                     "不是决策文件 <时间>-<关口>-<人员>.yaml");
+          continue;
+        }
+      } else {
+        if (is_dir(path) || !name.ends_with(".yaml")) {
+          unexpected(path, "not a record file", "不是记录文件");
+          continue;
+        }
       }
       const std::string stem = name.substr(0, name.size() - 5);
-      if (auto problem = model::id_problem(stem); problem != model::IdProblem::none) {
-        add(Severity::error, path, "bad-id",
-            tr(m_lang, "'{}' is not a valid file name here ({}): {}",
-               "“{}”不是有效的文件名（{}）：{}", name, pick(m_lang, form_en, form_zh),
-               model::id_problem_text(problem, m_lang)));
+      if (kind.naming != codec::Naming::decision) {
+        if (auto problem = model::id_problem(stem); problem != model::IdProblem::none) {
+          add(Severity::error, path, "bad-id",
+              tr(m_lang, "'{}' is not a valid file name here ({}): {}",
+                 "“{}”不是有效的文件名（{}）：{}", name,
+                 m_lang == Lang::zh ? kind.form_zh : kind.form_en,
+                 model::id_problem_text(problem, m_lang)));
+          continue;
+        }
+      }
+      if (kind.naming == codec::Naming::period && !model::parse_period(stem)) {
+        add(Severity::error, path, "bad-period",
+            tr(m_lang, "'{}' is not a reporting period (2026-W47 or 2026-11)",
+               "“{}”不是报告周期（2026-W47 或 2026-11）", stem));
         continue;
       }
       bool refused = false;
       if (auto text = read(path, refused))
-        decode(path, stem, *text);
+        // A record of a project that failed to load is checked but left out.
+        kind.decode(*text, codec::RecordPath{path, project, stem}, m_lang,
+                    loaded ? &m_out.portfolio : nullptr, m_out.findings);
     }
   }
 
+  // What a project directory may hold, from the kinds: "project.yaml, closure.yaml, status/, ...".
+  std::string project_entries() const {
+    std::vector<std::string> names;
+    for (const codec::RecordKind& kind : codec::record_kinds())
+      if (kind.place == codec::Place::project || kind.place == codec::Place::project_file)
+        names.emplace_back(kind.path);
+      else if (kind.place == codec::Place::project_records)
+        names.push_back(std::string{kind.path} + "/");
+    std::string out;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      if (i > 0)
+        out += i + 1 == names.size() ? pick(m_lang, " and ", "和") : pick(m_lang, ", ", "、");
+      out += names[i];
+    }
+    return out;
+  }
+
   void project(const std::string& id, const std::string& dir) {
-    const std::string file = dir + "/project.yaml";
+    const codec::RecordKind& main = codec::record_kind(codec::Place::project);
+    const std::string file = dir + "/" + std::string{main.path};
     bool loaded = false;
     bool refused = false;
     if (auto text = read(file, refused)) {
-      auto decoded = codec::decode_project(*text, file, id, m_lang);
-      if (take(decoded)) {
-        m_out.portfolio.projects.push_back(std::move(decoded.value));
-        loaded = true;
-      }
+      loaded = main.decode(*text, codec::RecordPath{file, id, {}}, m_lang, &m_out.portfolio,
+                           m_out.findings);
     } else if (!refused) {
       add(Severity::error, file, "missing-project",
           pick(m_lang, "missing: every project directory holds a project.yaml",
@@ -396,85 +414,30 @@ private:
     }
 
     for (const auto& name : list(dir)) {
-      if (name == "project.yaml" || name == "closure.yaml" || is_placeholder(name))
-        continue;
-      if ((name == "decisions" || name == "status" || name == "risks" || name == "issues" ||
-           name == "changes" || name == "conditions") &&
-          is_dir(dir + "/" + name))
-        continue;
-      unexpected(dir + "/" + name,
-                 "a project holds project.yaml, closure.yaml, decisions/, status/, risks/, "
-                 "issues/, changes/ and conditions/",
-                 "项目目录只包含 project.yaml、closure.yaml、decisions/、status/、risks/、issues/、"
-                 "changes/ 和 conditions/");
-    }
-
-    auto& portfolio = m_out.portfolio;
-    const std::string closure = dir + "/closure.yaml";
-    if (auto text = read(closure, refused)) {
-      auto decoded = codec::decode_closure(*text, closure, m_lang);
-      if (take(decoded) && loaded)
-        portfolio.projects.back().closure = std::move(decoded.value);
-    }
-    records(dir + "/status", "<period>.yaml", "<报告周期>.yaml",
-            [&](auto& path, auto& stem, auto& text) {
-              if (!model::parse_period(stem)) {
-                add(Severity::error, path, "bad-period",
-                    tr(m_lang, "'{}' is not a reporting period (2026-W47 or 2026-11)",
-                       "“{}”不是报告周期（2026-W47 或 2026-11）", stem));
-                return;
-              }
-              auto decoded = codec::decode_status_report(text, path, id, stem, m_lang);
-              if (take(decoded) && loaded)
-                portfolio.status_reports.push_back(std::move(decoded.value));
-            });
-    records(dir + "/risks", "<risk-id>.yaml", "<风险编号>.yaml",
-            [&](auto& path, auto& stem, auto& text) {
-              auto decoded = codec::decode_risk(text, path, id, stem, m_lang);
-              if (take(decoded) && loaded)
-                portfolio.risks.push_back(std::move(decoded.value));
-            });
-    records(dir + "/issues", "<issue-id>.yaml", "<问题编号>.yaml",
-            [&](auto& path, auto& stem, auto& text) {
-              auto decoded = codec::decode_issue(text, path, id, stem, m_lang);
-              if (take(decoded) && loaded)
-                portfolio.issues.push_back(std::move(decoded.value));
-            });
-    records(dir + "/changes", "<change-id>.yaml", "<变更编号>.yaml",
-            [&](auto& path, auto& stem, auto& text) {
-              auto decoded = codec::decode_change(text, path, id, stem, m_lang);
-              if (take(decoded) && loaded)
-                portfolio.changes.push_back(std::move(decoded.value));
-            });
-    records(dir + "/conditions", "<condition-id>.yaml", "<条件编号>.yaml",
-            [&](auto& path, auto& stem, auto& text) {
-              auto decoded = codec::decode_condition_met(text, path, id, stem, m_lang);
-              if (take(decoded) && loaded)
-                portfolio.conditions_met.push_back(std::move(decoded.value));
-            });
-
-    const std::string decisions = dir + "/decisions";
-    for (const auto& name : list(decisions)) {
-      const std::string path = decisions + "/" + name;
       if (is_placeholder(name))
         continue;
-      if (is_dir(path)) {
-        unexpected(path, "a directory; decisions/ holds one .yaml file per decision",
-                   "目录；decisions/ 中每个决策一个 .yaml 文件");
-        continue;
+      const auto kinds = codec::record_kinds();
+      const bool expected = std::any_of(kinds.begin(), kinds.end(), [&](const auto& kind) {
+        if (kind.path != name)
+          return false;
+        if (kind.place == codec::Place::project || kind.place == codec::Place::project_file)
+          return true;
+        return kind.place == codec::Place::project_records && is_dir(dir + "/" + name);
+      });
+      if (!expected)
+        unexpected(dir + "/" + name,
+                   tr(m_lang, "a project holds {}", "项目目录只包含 {}", project_entries()));
+    }
+
+    for (const codec::RecordKind& kind : codec::record_kinds()) {
+      const std::string path = dir + "/" + std::string{kind.path};
+      if (kind.place == codec::Place::project_file) {
+        if (auto text = read(path, refused))
+          kind.decode(*text, codec::RecordPath{path, id, {}}, m_lang,
+                      loaded ? &m_out.portfolio : nullptr, m_out.findings);
+      } else if (kind.place == codec::Place::project_records) {
+        records(kind, id, path, loaded);
       }
-      if (!is_decision_file_name(name)) {
-        unexpected(path, "not a decision file <stamp>-<gate>-<person>.yaml",
-                   "不是决策文件 <时间>-<关口>-<人员>.yaml");
-        continue;
-      }
-      auto text = read(path, refused);
-      if (!text)
-        continue;
-      auto decoded = codec::decode_decision(*text, path, id, m_lang);
-      // A decision of a project that failed to load is checked but left out.
-      if (take(decoded) && loaded)
-        m_out.portfolio.decisions.push_back(std::move(decoded.value));
     }
   }
 

@@ -1,0 +1,127 @@
+#include <pmo/codec/decoding.hpp>
+#include <pmo/codec/records.hpp>
+#include <pmo/codec/writing.hpp>
+
+namespace pmo::codec {
+
+using namespace detail;
+
+Decoded<model::Project> decode_project(std::string_view text, const std::string& file,
+                                       const std::string& id, model::Lang lang) {
+  Decoded<model::Project> out;
+  model::Project& project = out.value;
+  project.id = id;
+  project.file = file;
+  Ctx ctx{file, lang, out.findings};
+  auto root = parse_root(ctx, text);
+  if (!root)
+    return finish(std::move(out));
+  auto& where = project.where;
+  Map map{ctx, *root, "", where, model::project_fields().keys("")};
+
+  require_text(ctx, map, "title", project.title);
+  read_id(ctx, map, "sponsor", project.sponsor, false);
+  read_id(ctx, map, "manager", project.manager, false);
+  read_amount(ctx, map, "budget", project.budget);
+  read_date(ctx, map, "start", project.start);
+  read_date(ctx, map, "end", project.end);
+  read_date(ctx, map, "submitted", project.submitted);
+  read_list(ctx, map, "objectives", where, project.objectives);
+
+  auto section = [&](std::string_view name) { return codec::section(ctx, map, name); };
+  if (auto node = section("scope")) {
+    Map scope{ctx, *node, "scope", where, model::project_fields().keys("scope")};
+    read_list(ctx, scope, "in", where, project.scope.in);
+    read_list(ctx, scope, "out", where, project.scope.out);
+  }
+  read_text(ctx, map, "strategic_alignment", project.strategic_alignment);
+  if (auto node = section("business_case")) {
+    Map bc{ctx, *node, "business_case", where, model::project_fields().keys("business_case")};
+    read_list(ctx, bc, "benefits", where, project.business_case.benefits);
+    read_amount(ctx, bc, "cost_estimate", project.business_case.cost_estimate);
+    if (const Field* field = bc.get("roi"))
+      project.business_case.roi = number_of(ctx, *field);
+  }
+  read_text(ctx, map, "feasibility", project.feasibility);
+  read_list(ctx, map, "risks", where, project.risks);
+  read_list(ctx, map, "resources", where, project.resources);
+  if (auto node = section("plan")) {
+    Map plan{ctx, *node, "plan", where, model::project_fields().keys("plan")};
+    for (auto name : model::k_plan_sections)
+      read_text(ctx, plan, name, *model::plan_section(project.plan, name));
+  }
+  read_items(
+      ctx, map, "milestones", "name: ..., date: YYYY-MM-DD, weight: ...", where,
+      [&](const YAML::Node& node, const std::string& path) {
+        model::Milestone milestone;
+        Map m{ctx, node, path, where, model::project_fields().keys("milestones[]")};
+        require_text(ctx, m, "name", milestone.name);
+        if (m.require("date"))
+          read_date(ctx, m, "date", milestone.date);
+        milestone.weighted = m.get("weight") != nullptr;
+        if (auto weight = read_bounded(ctx, m, "weight", 0, 1e9, false, false))
+          milestone.weight = *weight;
+        for (const auto& other : project.milestones)
+          if (other.name == milestone.name && !milestone.name.empty())
+            ctx.error(m.at(), "duplicate-milestone",
+                      tr(lang, "milestone '{}' is listed twice", "里程碑“{}”重复", milestone.name));
+        project.milestones.push_back(std::move(milestone));
+      });
+  if (const Field* field = map.get("closure"))
+    ctx.error(field->at, "moved-field",
+              tr(lang,
+                 "closure: the closure report is its own record, {}closure.yaml, written by "
+                 "pmo close {}",
+                 "closure：收尾报告是单独的记录 {}closure.yaml，由 pmo close {} 写入",
+                 file.substr(0, file.rfind('/') + 1), id));
+  return finish(std::move(out));
+}
+
+std::string encode_project(const model::Project& p) {
+  Writer w;
+  w.text(0, "title", p.title);
+  w.text(0, "sponsor", p.sponsor);
+  w.text(0, "manager", p.manager);
+  w.number(0, "budget", p.budget);
+  w.date(0, "start", p.start);
+  w.date(0, "end", p.end);
+  w.date(0, "submitted", p.submitted);
+  w.text_list(0, "objectives", p.objectives);
+  if (!p.scope.in.empty() || !p.scope.out.empty()) {
+    w.heading(0, "scope");
+    w.text_list(2, "in", p.scope.in);
+    w.text_list(2, "out", p.scope.out);
+  }
+  w.text(0, "strategic_alignment", p.strategic_alignment);
+  const auto& bc = p.business_case;
+  if (!bc.benefits.empty() || bc.cost_estimate || bc.roi) {
+    w.heading(0, "business_case");
+    w.text_list(2, "benefits", bc.benefits);
+    w.number(2, "cost_estimate", bc.cost_estimate);
+    w.number(2, "roi", bc.roi);
+  }
+  w.text(0, "feasibility", p.feasibility);
+  w.text_list(0, "risks", p.risks);
+  w.text_list(0, "resources", p.resources);
+  bool any_plan = false;
+  for (auto name : model::k_plan_sections)
+    any_plan = any_plan || !model::plan_section(p.plan, name)->empty();
+  if (any_plan) {
+    w.heading(0, "plan");
+    for (auto name : model::k_plan_sections)
+      w.text(2, name, *model::plan_section(p.plan, name));
+  }
+  if (!p.milestones.empty()) {
+    w.heading(0, "milestones");
+    for (const auto& m : p.milestones) {
+      Writer item;
+      item.text(2, "name", m.name);
+      item.date(2, "date", m.date);
+      item.raw(2, "weight", format_number(m.weight));
+      w.list_item(0, item);
+    }
+  }
+  return std::move(w).str();
+}
+
+} // namespace pmo::codec
