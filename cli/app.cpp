@@ -328,6 +328,7 @@ int cli::run(const Invocation& invocation) {
   cli::add_close(app, action, help);
   cli::add_lessons(app, action, help);
   cli::add_verify(app, action, help);
+  cli::add_portfolio(app, action, help);
   name_subcommand_groups(app, help("Subcommands", "子命令"));
 
   model::Lang lang = model::Lang::en;

@@ -30,6 +30,10 @@ int run_init(Context& ctx, const InitOptions& opts) {
   Lang lang = opts.lang.empty() ? early_language(ctx, nullptr) : *model::parse_lang(opts.lang);
   Lang say = ctx.lang.value_or(lang);
   fs::path dir = fs::absolute(fs::path(ctx.start_dir) / opts.dir).lexically_normal();
+  // "." normalises to "/work/office/": without the trailing separator, the portfolio's root and
+  // its path inside the repository come out right ("pmo.yaml", not "/pmo.yaml").
+  if (!dir.has_filename() && dir.has_parent_path() && dir != dir.root_path())
+    dir = dir.parent_path();
   std::error_code ec;
   if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
     throw Failure(k_exit_usage,

@@ -35,7 +35,11 @@ struct ProposeOptions {
   std::string from;
 };
 
-std::string render_project(const model::Project& p, Lang lang) {
+// The proposal as the template lays it out; its scores under the office's criteria, in their
+// order, "~" for one not yet given (a score on a criterion the office lacks stays, for validate
+// to report).
+std::string render_project(const model::Project& p, Lang lang,
+                           const model::PrioritySettings& priorities) {
   auto scalar = [](const std::string& text) {
     return text.empty() ? std::string{"~"} : codec::yaml_scalar(text);
   };
@@ -72,6 +76,20 @@ std::string render_project(const model::Project& p, Lang lang) {
                 {"scope_out", list(p.scope.out)},   {"benefits", list(p.business_case.benefits)},
                 {"risks", list(p.risks)},           {"resources", list(p.resources)},
                 {"milestones", milestones}};
+  std::vector<std::string> scores;
+  auto score_of = [&](const std::string& criterion) -> std::string {
+    for (const auto& s : p.scores)
+      if (s.criterion == criterion)
+        return std::to_string(s.value);
+    return "~";
+  };
+  for (const auto& c : priorities.criteria)
+    scores.push_back(fmt::format("{}: {}", codec::yaml_scalar(c.id), score_of(c.id)));
+  for (const auto& s : p.scores)
+    if (!priorities.criterion(s.criterion))
+      scores.push_back(fmt::format("{}: {}", codec::yaml_scalar(s.criterion), s.value));
+  data.lists["scores"] = scores;
+  data.scalars["scale"] = std::to_string(priorities.scale);
   return render_template(lang == Lang::zh ? "zh-CN" : "en", "proposal.yaml", data);
 }
 
@@ -172,7 +190,8 @@ int run_propose(Context& ctx, const ProposeOptions& opts) {
         }
         project.id = id;
         std::string path = "projects/" + id + "/project.yaml";
-        std::string text = render_project(project, portfolio.office.language);
+        std::string text =
+            render_project(project, portfolio.office.language, portfolio.office.priorities);
         auto check = codec::decode_project(text, path, id, lang);
         if (!check.ok())
           throw Failure(k_exit_env,

@@ -316,6 +316,10 @@ run 2026-11-20T08:00:00Z update XH-2026-002 --period 2026-11 --percent 19 --actu
   --summary "知识库已收录 2600 条问答，抽检准确率升至 89%；语音转写模块完成选型" \
   --done "答案审核流程上线" --next "知识库建设完成" --next "语音转写模块开发"
 
+# A third proposal waits beside DevOps and e-contract: the three cost 1,950,000, more than the
+# 1,100,000 left for new projects this year (pmo portfolio select --budget 1100000 chooses).
+propose 2026-11-23T02:00:00Z XH-2026-009 mobile-office
+
 # ---------------------------------------------------------------------------------------------
 
 n_people=$(find "$dir/people" -name '*.yaml' | wc -l)

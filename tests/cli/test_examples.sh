@@ -28,14 +28,14 @@ fi
 # The demo's history proves every decision.
 run -C "$T/demo" verify
 expect_rc 0 "verify the demo office"
-expect_err "83 个提交、37 项决策：每项决策都由历史证明"
+expect_err "84 个提交、37 项决策：每项决策都由历史证明"
 PMO_NOW=2026-11-21T12:00:00Z run -C "$T/demo" validate --format json
 expect_rc 0 "validate the built demo"
 expect_eq "$(cat "$OUT")" "[]" "no findings"
-# Every record is counted, the control records too (72 files: 12 people, 8 projects, 37
+# Every record is counted, the control records too (73 files: 12 people, 9 projects, 37
 # decisions, status reports, risks, issues, change requests, a closure report, pmo.yaml).
-expect_err "72 个文件中有 0 个错误、0 个警告"
-expect_eq "$(cd "$T/demo" && git ls-files '*.yaml' | wc -l)" "72" "records in the demo"
+expect_err "73 个文件中有 0 个错误、0 个警告"
+expect_eq "$(cd "$T/demo" && git ls-files '*.yaml' | wc -l)" "73" "records in the demo"
 
 # One commit per decision, each authored by its reviewer, with the trailers.
 decisions=$(find "$T/demo/projects" -path '*/decisions/*.yaml' | wc -l)

@@ -3,6 +3,7 @@
 #include <pmo/codec/writing.hpp>
 #include <pmo/model/ids.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 namespace pmo::codec {
@@ -101,6 +102,39 @@ void decode_control(Ctx& ctx, const YAML::Node& node, FieldLocations& where,
   }
 }
 
+// pmo.yaml `priorities:`: the scoring model. Criteria written replace the defaults.
+void decode_priorities(Ctx& ctx, const YAML::Node& node, FieldLocations& where,
+                       model::PrioritySettings& out) {
+  const auto& fields = model::office_fields();
+  Map map{ctx, node, "priorities", where, fields.keys("priorities")};
+  if (auto v = read_bounded(ctx, map, "scale", 2, 10, true, false))
+    out.scale = static_cast<int>(*v);
+  if (const Field* field = map.get("criteria"); field && !field->value.IsNull())
+    out.criteria.clear();
+  read_items(
+      ctx, map, "criteria", "id: ..., name: ..., weight: ...", where,
+      [&](const YAML::Node& item, const std::string& path) {
+        model::Criterion criterion;
+        Map m{ctx, item, path, where, fields.keys("priorities.criteria[]")};
+        read_id(ctx, m, "id", criterion.id, true);
+        read_local_text(ctx, m, "name", where, criterion.name);
+        if (auto w = read_bounded(ctx, m, "weight", 0, 1e6, false, true)) {
+          if (*w > 0)
+            criterion.weight = *w;
+          else
+            ctx.error(m.get("weight")->at, "bad-value",
+                      tr(ctx.lang, "{}.weight must be more than 0", "{}.weight 必须大于 0", path));
+        }
+        read_flag(ctx, m, "inverse", criterion.inverse);
+        if (!criterion.id.empty() && out.criterion(criterion.id))
+          ctx.error(
+              m.at(), "duplicate-criterion",
+              tr(ctx.lang, "criterion '{}' is listed twice", "评分标准“{}”重复", criterion.id));
+        else
+          out.criteria.push_back(std::move(criterion));
+      });
+}
+
 // pmo.yaml `ledger:`: who may change the process and the roster, and whether decisions are signed.
 void decode_ledger(Ctx& ctx, const YAML::Node& node, FieldLocations& where,
                    model::LedgerSettings& out) {
@@ -175,6 +209,8 @@ Decoded<model::Office> decode_office(std::string_view text, const std::string& f
     decode_control(ctx, *node, office.where, office.control);
   if (auto node = section(ctx, top, "ledger"))
     decode_ledger(ctx, *node, office.where, office.ledger);
+  if (auto node = section(ctx, top, "priorities"))
+    decode_priorities(ctx, *node, office.where, office.priorities);
   return finish(std::move(out));
 }
 
@@ -249,6 +285,32 @@ std::string encode_office(const model::Office& office) {
   w.id_list(4, "excluded", ccb_excluded);
   if (!c.ccb.distinct_people)
     w.raw(4, "distinct_people", "false");
+  const model::PrioritySettings priorities = model::default_priorities();
+  auto same = [](const model::Criterion& a, const model::Criterion& b) {
+    return a.id == b.id && a.name.zh == b.name.zh && a.name.en == b.name.en &&
+           a.weight == b.weight && a.inverse == b.inverse;
+  };
+  const auto& p = office.priorities;
+  if (p.scale != priorities.scale ||
+      !std::equal(p.criteria.begin(), p.criteria.end(), priorities.criteria.begin(),
+                  priorities.criteria.end(), same)) {
+    w.blank();
+    w.heading(0, "priorities");
+    w.raw(2, "scale", std::to_string(p.scale));
+    if (p.criteria.empty())
+      w.raw(2, "criteria", "[]");
+    else
+      w.heading(2, "criteria");
+    for (const auto& criterion : p.criteria) {
+      Writer item;
+      item.raw(6, "id", scalar(criterion.id));
+      item.local_text(6, "name", criterion.name);
+      item.raw(6, "weight", format_number(criterion.weight));
+      if (criterion.inverse)
+        item.raw(6, "inverse", "true");
+      w.list_item(4, item);
+    }
+  }
   const model::LedgerSettings defaults;
   if (office.ledger.rule_changes != defaults.rule_changes || office.ledger.signing_required) {
     w.blank();

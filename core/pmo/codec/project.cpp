@@ -2,6 +2,9 @@
 #include <pmo/codec/records.hpp>
 #include <pmo/codec/writing.hpp>
 
+#include <algorithm>
+#include <cmath>
+
 namespace pmo::codec {
 
 using namespace detail;
@@ -41,6 +44,39 @@ Decoded<model::Project> decode_project(std::string_view text, const std::string&
     read_amount(ctx, bc, "cost_estimate", project.business_case.cost_estimate);
     if (const Field* field = bc.get("roi"))
       project.business_case.roi = number_of(ctx, *field);
+  }
+  if (auto node = section("scores")) {
+    for (const auto& entry : *node) {
+      const Location key_at = ctx.loc(entry.first);
+      if (!entry.first.IsScalar()) {
+        ctx.error(
+            key_at, "wrong-type",
+            pick(lang, "scores: a criterion id must be text", "scores：评分标准标识必须是文本"));
+        continue;
+      }
+      const std::string criterion = entry.first.Scalar();
+      Field field{"scores." + criterion, entry.second,
+                  entry.second.IsNull() ? key_at : ctx.loc(entry.second)};
+      where.set(field.path, field.at);
+      if (!check_id(ctx, criterion, field.path, key_at) || entry.second.IsNull())
+        continue; // ~: not scored yet
+      auto value = number_of(ctx, field);
+      if (!value)
+        continue;
+      if (*value != std::trunc(*value) || *value < 0 || *value > 100) {
+        ctx.error(field.at, "bad-value",
+                  tr(lang, "{} must be a whole number (a score from 1 to the scale), not {}",
+                     "{} 必须是整数（1 到评分上限的分数），而不是 {}", field.path,
+                     entry.second.Scalar()));
+        continue;
+      }
+      if (std::any_of(project.scores.begin(), project.scores.end(),
+                      [&](const auto& s) { return s.criterion == criterion; })) {
+        ctx.error(key_at, "bad-value", tr(lang, "{} is scored twice", "{} 重复评分", field.path));
+        continue;
+      }
+      project.scores.push_back({criterion, static_cast<int>(*value)});
+    }
   }
   read_text(ctx, map, "feasibility", project.feasibility);
   read_list(ctx, map, "risks", where, project.risks);
@@ -99,6 +135,11 @@ std::string encode_project(const model::Project& p) {
     w.text_list(2, "benefits", bc.benefits);
     w.number(2, "cost_estimate", bc.cost_estimate);
     w.number(2, "roi", bc.roi);
+  }
+  if (!p.scores.empty()) {
+    w.heading(0, "scores");
+    for (const auto& score : p.scores)
+      w.raw(2, scalar(score.criterion), std::to_string(score.value));
   }
   w.text(0, "feasibility", p.feasibility);
   w.text_list(0, "risks", p.risks);

@@ -35,6 +35,7 @@ enum class FieldType {
   section,       // a mapping of the fields below it
   items,         // a list of mappings of the fields below it ("path[]")
   dates_by_name, // a mapping of names to dates (a status report's forecasts)
+  scores,        // a mapping of criterion ids to whole numbers (a project's scores)
   git_object,    // a git object id, hexadecimal
   file_name,     // the file name of a decision record
   moved,         // no longer a field here: known only so the reader can say where it went

@@ -222,6 +222,25 @@ Office default_office(std::string name, Lang lang, OfficeType type) {
   return office;
 }
 
+const Criterion* PrioritySettings::criterion(std::string_view id) const {
+  for (const auto& c : criteria)
+    if (c.id == id)
+      return &c;
+  return nullptr;
+}
+
+PrioritySettings default_priorities() {
+  PrioritySettings out;
+  out.criteria = {
+      {"strategic_fit", {"战略契合度", "Strategic fit"}, 30, false},
+      {"value", {"业务价值", "Business value"}, 25, false},
+      {"urgency", {"紧迫性", "Urgency"}, 15, false},
+      {"risk", {"风险", "Risk"}, 15, true},
+      {"resource_demand", {"资源需求", "Resource demand"}, 15, true},
+  };
+  return out;
+}
+
 bool Person::has_role(std::string_view role) const {
   return std::find(roles.begin(), roles.end(), role) != roles.end();
 }

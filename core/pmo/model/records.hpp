@@ -105,6 +105,28 @@ struct LedgerSettings {
   bool signing_required = false; // each decision commit signed with the reviewer's SSH key
 };
 
+// A criterion of the office's scoring model (项目优先级排序): each project is scored on it from 1
+// to the model's scale; its weight is its share of the total. `inverse`: a high score is bad
+// (risk, resource demand), so a project scored 1 gets the criterion's whole weight.
+struct Criterion {
+  std::string id; // "strategic_fit"
+  LocalText name; // 战略契合度 / Strategic fit
+  double weight = 1;
+  bool inverse = false;
+};
+
+// pmo.yaml `priorities:`.
+struct PrioritySettings {
+  int scale = 5; // scores run from 1 to this
+  std::vector<Criterion> criteria;
+
+  const Criterion* criterion(std::string_view id) const;
+};
+
+// The seeds' criteria (000_… “评估每个项目的价值、风险、资源需求”, strategic alignment and
+// urgency): strategic fit 30, value 25, urgency 15, risk 15 and resource demand 15 (both inverse).
+PrioritySettings default_priorities();
+
 struct Office {
   std::string name;
   Lang language = Lang::zh;
@@ -115,6 +137,7 @@ struct Office {
   std::string initial_stage = "proposed";
   ControlSettings control;
   LedgerSettings ledger;
+  PrioritySettings priorities = default_priorities();
   FieldLocations where;
 
   const GateDef* gate(std::string_view id) const;
@@ -150,6 +173,12 @@ struct BusinessCase {
   std::vector<std::string> benefits;
   std::optional<double> cost_estimate;
   std::optional<double> roi; // expected return on investment, percent
+};
+
+// A project's score on one criterion of the office's scoring model.
+struct Score {
+  std::string criterion;
+  int value = 0;
 };
 
 struct Scope {
@@ -234,6 +263,7 @@ struct Project {
   Scope scope;
   std::string strategic_alignment;
   BusinessCase business_case;
+  std::vector<Score> scores; // as written; judged against pmo.yaml priorities by validate
   std::string feasibility;
   std::vector<std::string> risks;     // key risks named in the proposal
   std::vector<std::string> resources; // resources the proposal asks for

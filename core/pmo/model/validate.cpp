@@ -193,6 +193,14 @@ std::vector<Finding> validate_office(const Office& office, Lang lang) {
                                "project.yaml",
                                "关口 {} 要求的“{}”不是 project.yaml 的字段", gate.id, field)));
   }
+  if (office.priorities.criteria.empty())
+    out.push_back(Finding{Severity::warning, at(office.where, "priorities.criteria", file),
+                          "no-criteria",
+                          pick(lang,
+                               "priorities.criteria is empty: every project scores 0 and "
+                               "pmo portfolio rank orders them by cost and id only",
+                               "priorities.criteria 为空：所有项目得分为 0，pmo portfolio rank "
+                               "只能按成本和编号排序")});
   return out;
 }
 
@@ -221,6 +229,21 @@ std::vector<Finding> validate_portfolio(const Portfolio& portfolio, Lang lang) {
       out.push_back(error(at(project.where, "end", project.file), "end-before-start",
                           tr(lang, "end {} is before start {}", "结束日期 {} 早于开始日期 {}",
                              format_date(*project.end), format_date(*project.start))));
+
+    // Scores are on the office's criteria, within its scale.
+    for (const Score& score : project.scores) {
+      const std::string path = "scores." + score.criterion;
+      if (!office.priorities.criterion(score.criterion))
+        out.push_back(
+            error(at(project.where, path, project.file), "unknown-criterion",
+                  tr(lang, "{}: '{}' is not a criterion of pmo.yaml priorities",
+                     "{}：“{}”不是 pmo.yaml priorities 中的评分标准", path, score.criterion)));
+      else if (score.value < 1 || score.value > office.priorities.scale)
+        out.push_back(
+            error(at(project.where, path, project.file), "bad-score",
+                  tr(lang, "{} is {}: scores run from 1 to {}", "{} 为 {}：评分范围为 1 到 {}",
+                     path, score.value, office.priorities.scale)));
+    }
 
     // The plan as a reader sees it; the gate that fixes it refuses these (check_readiness).
     for (auto& finding : check_plan(project, Severity::warning, lang))
