@@ -79,7 +79,7 @@ git -C "$P" switch -q -c pull-request
 sed -i 's/^manager: zhangwei$/manager: ghost/' "$P/projects/XH-2026-001/project.yaml"
 manager_line=$(grep -n '^manager: ghost$' "$P/projects/XH-2026-001/project.yaml" | cut -d: -f1)
 printf 'budgt: 1\n' >>"$P/projects/XH-2026-002/project.yaml"
-printf 'name: "M\\e]0;pwned\\a\\e[31m"\nemail: m@example.com\nroles: [pmo]\n"role\\e[31m\\n::error file=pmo.yaml::injected</failure>\\"x": 1\n' >"$P/people/mallory.yaml"
+printf 'name: "M\\e]0;pwned\\a\\e[31m"\nemail: m@example.com\nroles: [pmo]\n"role\\e[31m\\a\\n::error file=pmo.yaml::injected</failure>\\"x": 1\n' >"$P/people/mallory.yaml"
 cp "$P/people/lina.yaml" "$P/people/ev"$'\e\n'"il.yaml"
 decision=$(ls "$P/projects/XH-2026-001/decisions" | head -1)
 printf '# edited afterwards\n' >>"$P/projects/XH-2026-001/decisions/$decision"
@@ -150,7 +150,7 @@ grep -qF '| error | PMO036 unknown-person | projects/XH-2026-001/project.yaml |'
 # The hostile record leaks into no format: shown escaped, never raw.
 for f in v.txt v.json v.sarif v.xml v-gl.json "$T/summary.md"; do no_raw "$f"; done
 no_raw "$T/v.github" annotations
-grep -qF '\e[31m\n::error file=pmo.yaml::injected' v.txt && pass || fail "the hostile field name is shown escaped in text"
+grep -qF '\e[31m\x07\n::error file=pmo.yaml::injected</failure>"x' v.txt && pass || fail "the hostile field name is shown escaped in text"
 expect_eq "$(grep -c 'injected' "$T/v.github")" 1 "the injection is one annotation's text"
 expect_eq "$(xmllint --xpath 'count(//failure)' v.xml)" "$failed_files" "no forged </failure>"
 
