@@ -1,8 +1,10 @@
 // pmo validate [PATH...] — checks every record of the working tree: syntax and schema (the
 // loader), the decisions against history (the light ledger, as status and report count them),
-// then references, gate order, authority and quorum (the model). Findings go to stdout
-// as text, JSON or GitHub annotations; the summary to stderr. Exit 1 on any error shown.
+// then references, gate order, authority and quorum (the model). Findings go to stdout (and to
+// files) as text, JSON, GitHub annotations, SARIF, JUnit or GitLab Code Quality; the summary to
+// stderr. Exit 1 on any error shown.
 
+#include "ci_output.hpp"
 #include "commands.hpp"
 #include "reading.hpp"
 #include "workspace.hpp"
@@ -32,7 +34,7 @@ using model::tr;
 
 struct ValidateOptions {
   std::vector<std::string> paths;
-  std::string format = "text";
+  OutputOptions output;
 };
 
 // A PATH argument as a portfolio-relative prefix ("" for the whole portfolio).
@@ -104,6 +106,7 @@ std::string count_of(std::size_t n, const char* one, const char* many) {
 int run(Context& ctx, const ValidateOptions& opts) {
   Workspace ws = open_workspace(ctx, false);
   Lang lang = early_language(ctx, &ws);
+  output_files(opts.output, lang); // a malformed --output is a usage error before any work
   std::vector<std::string> prefixes;
   for (const auto& arg : opts.paths)
     prefixes.push_back(portfolio_prefix(ctx, ws, arg, lang));
@@ -149,20 +152,28 @@ int run(Context& ctx, const ValidateOptions& opts) {
                      return std::tie(a.where.file, a.where.line, a.where.column) <
                             std::tie(b.where.file, b.where.line, b.where.column);
                    });
-  const bool github = opts.format == "github";
+  // CI formats name files from the repository root (as GitHub matches annotations); people
+  // and JSON read them from where pmo was started.
+  report::CiReport ci = make_ci_report("validate", lang);
+  for (const auto& file : files)
+    if (under(file, prefixes))
+      ci.files.push_back(shown_path(file, ctx, ws, true));
+  ci.fallback_file = shown_path("pmo.yaml", ctx, ws, true);
+  ci.findings = shown;
+  for (auto& finding : ci.findings)
+    finding.where.file = shown_path(finding.where.file, ctx, ws, true);
   for (auto& finding : shown)
-    finding.where.file = shown_path(finding.where.file, ctx, ws, github);
+    finding.where.file = shown_path(finding.where.file, ctx, ws, false);
 
-  std::ostream& out = *ctx.out;
-  if (opts.format == "json") {
-    out << report::findings_json(shown) << '\n';
-  } else if (github) {
+  OwnFormats own;
+  own.json = [&] { return report::findings_json(shown); };
+  own.text = [&] {
+    std::string text;
     for (const auto& finding : shown)
-      out << report::github_annotation(finding) << '\n';
-  } else {
-    for (const auto& finding : shown)
-      out << report::finding_text(finding, lang) << '\n';
-  }
+      text += report::finding_text(finding, lang) + "\n";
+    return text;
+  };
+  emit_outputs(ctx, opts.output, ci, own);
 
   std::size_t errors = static_cast<std::size_t>(
       std::count_if(shown.begin(), shown.end(),
@@ -198,12 +209,7 @@ void add_validate(CLI::App& app, Action& action, const Help& help) {
       help("Only show findings for files under these paths (the whole portfolio is still "
            "checked)",
            "只显示这些路径下文件的检查结果（仍会检查整个项目组合）"));
-  cmd->add_option(
-         "--format", opts->format,
-         help("text (file:line:col: error: message), json, or github (workflow annotations)",
-              "输出格式：text（file:line:col: error: message）、json 或 github（工作流注解）"))
-      ->check(CLI::IsMember({"text", "json", "github"}))
-      ->option_text("text|json|github");
+  add_output_options(*cmd, opts->output, help);
   cmd->callback([&action, opts] { action = [opts](Context& ctx) { return run(ctx, *opts); }; });
 }
 

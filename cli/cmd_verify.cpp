@@ -1,8 +1,10 @@
 // pmo verify [REV | REV..REV] — proves the decision ledger from git history alone: every decision
 // recorded by its own commit, authored by its reviewer, never changed afterwards, and valid under
-// the process and the roster as they stood at its parent. Findings on stdout (text, JSON or GitHub
-// annotations), the summary on stderr; exit 1 when anything does not hold.
+// the process and the roster as they stood at its parent. Findings on stdout and in files (text,
+// JSON, GitHub annotations, SARIF, JUnit or GitLab Code Quality), the summary on stderr; exit 1
+// when anything does not hold.
 
+#include "ci_output.hpp"
 #include "commands.hpp"
 #include "workspace.hpp"
 
@@ -15,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include <ostream>
+#include <set>
 #include <stdexcept>
 
 namespace pmo::cli {
@@ -26,12 +29,13 @@ using model::tr;
 
 struct VerifyOptions {
   std::string range;
-  std::string format = "text";
+  OutputOptions output;
 };
 
 int run(Context& ctx, const VerifyOptions& opts) {
   Workspace ws = open_workspace(ctx, true);
   Lang lang = early_language(ctx, &ws);
+  output_files(opts.output, lang); // a malformed --output is a usage error before any work
   ledger::Options options;
   options.deep = true;
   options.prefix = ws.prefix;
@@ -71,8 +75,29 @@ int run(Context& ctx, const VerifyOptions& opts) {
                      "这是浅克隆：verify 需要完整历史才能证明（git fetch --unshallow；在 GitHub "
                      "Actions 中为 actions/checkout 设置 fetch-depth: 0）"));
 
-  std::ostream& out = *ctx.out;
-  if (opts.format == "json") {
+  // For CI: paths from the repository root, the commit named in each message, and every
+  // decision file examined as a file checked.
+  report::CiReport ci = make_ci_report("verify", lang);
+  ci.fallback_file = ws.prefix + "pmo.yaml";
+  std::set<std::string> files;
+  for (const auto& decision : result.decisions)
+    if (!decision.file.empty())
+      files.insert(ws.prefix + decision.file);
+  for (const auto& f : result.findings) {
+    std::string message = f.message;
+    const std::string commit = f.commit.substr(0, 7);
+    if (!commit.empty() && message.find(commit) == std::string::npos)
+      message = tr(lang, "commit {}: {}", "提交 {}：{}", commit, message);
+    ci.findings.push_back({model::Severity::error,
+                           model::Location{f.file.empty() ? "" : ws.prefix + f.file, 0, 0}, f.code,
+                           std::move(message)});
+    if (!f.file.empty())
+      files.insert(ws.prefix + f.file);
+  }
+  ci.files.assign(files.begin(), files.end());
+
+  OwnFormats own;
+  own.json = [&] {
     nlohmann::json findings = nlohmann::json::array();
     for (const auto& f : result.findings)
       findings.push_back({{"commit", f.commit},
@@ -84,20 +109,17 @@ int run(Context& ctx, const VerifyOptions& opts) {
                        {"commits", result.commits},
                        {"decisions", result.decisions.size()},
                        {"findings", std::move(findings)}};
-    out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-  } else if (opts.format == "github") {
-    for (const auto& f : result.findings) {
-      model::Finding finding{model::Severity::error,
-                             model::Location{f.file.empty() ? "" : ws.prefix + f.file, 0, 0},
-                             f.code, f.message};
-      out << report::github_annotation(finding) << '\n';
-    }
-  } else {
+    return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+  };
+  own.text = [&] {
+    std::string text;
     for (const auto& f : result.findings)
-      out << f.commit.substr(0, 7) << ' '
-          << (f.file.empty() ? "" : report::escape_controls(f.file) + ": ")
-          << tr(lang, "error: ", "错误：") << report::escape_controls(f.message) << '\n';
-  }
+      text += f.commit.substr(0, 7) + ' ' +
+              (f.file.empty() ? "" : report::escape_controls(f.file) + ": ") +
+              tr(lang, "error: ", "错误：") + report::escape_controls(f.message) + '\n';
+    return text;
+  };
+  emit_outputs(ctx, opts.output, ci, own);
   if (!ctx.quiet) {
     std::string summary =
         result.findings.empty()
@@ -134,11 +156,7 @@ void add_verify(CLI::App& app, Action& action, const Help& help) {
            "a pull request, judged against the history before them)",
            "一个修订版本（默认 HEAD：其全部历史）"
            "或 REV..REV（只检查拉取请求中的提交，依据其之前的历史判断）"));
-  cmd->add_option("--format", opts->format,
-                  help("text, json, or github (workflow annotations)",
-                       "输出格式：text、json 或 github（工作流注解）"))
-      ->check(CLI::IsMember({"text", "json", "github"}))
-      ->option_text("text|json|github");
+  add_output_options(*cmd, opts->output, help);
   cmd->callback([&action, opts] { action = [opts](Context& ctx) { return run(ctx, *opts); }; });
 }
 

