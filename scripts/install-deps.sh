@@ -12,6 +12,9 @@ packages=(
   jq             # JSON output checked in tests/cli
   python3        # tests/cli: display widths (test_help), JSON order (test_ids)
   clang libclang-rt-14-dev
+  help2man       # the man page pmo.1, from --help (CMakeLists.txt)
+  dpkg-dev file  # cpack -G DEB: dpkg-shlibdeps finds the .deb's Depends (tests/cli/test_package.sh)
+  groff-base     # the man page rendered in tests/cli/test_package.sh
   zsh fish       # the completion scripts parsed and run (tests/cli/test_completion.sh)
   bsdutils       # script(1): colour on a terminal (tests/cli/test_usage.sh)
 )
