@@ -5,6 +5,7 @@
 
 #include "commands.hpp"
 #include "context.hpp"
+#include "usage.hpp"
 #include "workspace.hpp"
 
 #include <pmo/git/repo.hpp>
@@ -24,20 +25,35 @@
 #include <filesystem>
 #include <memory>
 #include <ostream>
-#include <regex>
 #include <vector>
 
 namespace {
 
 using namespace pmo;
 
-bool want_color(bool no_color_flag, bool terminal) {
-  if (no_color_flag || std::getenv("NO_COLOR"))
-    return false;
+// An environment variable that is set to something: no-color.org's NO_COLOR counts only so, and
+// FORCE_COLOR=0 or CLICOLOR_FORCE=0 force nothing.
+bool env_set(const char* name, bool zero_counts) {
+  const char* value = std::getenv(name);
+  return value && *value && (zero_counts || std::string_view{value} != "0");
+}
+
+// Whether to colour: never with --no-color or TERM=dumb; forced (even where output is no
+// terminal, and over NO_COLOR) with FORCE_COLOR or CLICOLOR_FORCE; else on a terminal without
+// NO_COLOR.
+struct ColorChoice {
+  bool color = false;
+  bool forced = false;
+};
+ColorChoice want_color(bool no_color_flag, bool terminal) {
   const char* term = std::getenv("TERM");
-  if (term && std::string_view{term} == "dumb")
-    return false;
-  return terminal;
+  if (no_color_flag || (term && std::string_view{term} == "dumb"))
+    return {};
+  if (env_set("FORCE_COLOR", false) || env_set("CLICOLOR_FORCE", false))
+    return {true, true};
+  if (env_set("NO_COLOR", true))
+    return {};
+  return {terminal, false};
 }
 
 model::Clock make_clock(model::Lang lang) {
@@ -112,31 +128,6 @@ model::Lang parse_error_language(int argc, const char* const* argv, const cli::C
       break;
   }
   return model::Lang::en;
-}
-
-// CLI11's refusal of a command line in Chinese (its messages are English): the common ones by
-// their shape; anything else as CLI11 says it.
-std::string parse_error_zh(const std::string& message) {
-  static const std::regex required{R"(^(.+) is required$)"};
-  static const std::regex not_expected{
-      R"(^The following arguments? (?:was|were) not expected: (.*)$)"};
-  static const std::regex not_in{R"(^(.+): (.+) not in \{(.*)\}$)"};
-  static const std::regex convert{R"(^Could not convert: (.+) = (.*)$)"};
-  static const std::regex missing{R"(^(.+): (\d+) required (\S+) missing$)"};
-  std::smatch m;
-  if (message == "A subcommand is required")
-    return "缺少子命令（用 --help 查看可用的子命令）";
-  if (std::regex_match(message, m, required))
-    return "必须指定 " + m[1].str();
-  if (std::regex_match(message, m, not_expected))
-    return "无法识别的参数：" + m[1].str();
-  if (std::regex_match(message, m, not_in))
-    return m[1].str() + "：“" + m[2].str() + "”不是以下之一：" + m[3].str();
-  if (std::regex_match(message, m, convert))
-    return m[1].str() + "：无法识别取值“" + m[2].str() + "”";
-  if (std::regex_match(message, m, missing))
-    return m[1].str() + "：缺少取值";
-  return message;
 }
 
 // CLI11's help layout with its words in the help's language: labels, and the type of an option
@@ -227,20 +218,29 @@ private:
   }
 };
 
-bool asks_for_help(int argc, const char* const* argv) {
+// Whether the command line shows help text (so that its language must be looked up first): -h or
+// --help, `pmo help`, `pmo completion` (whose descriptions are help's), or no command at all.
+bool shows_help_text(int argc, const char* const* argv) {
+  std::string_view command;
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
     if (arg == "--") // what follows is an argument, not an option
-      return false;
+      break;
     if (arg == "-h" || arg == "--help")
       return true;
+    if (arg == "-C" || arg == "--lang") // the global options that take the next word
+      ++i;
+    else if (command.empty() && !arg.starts_with("-"))
+      command = arg;
   }
-  return false;
+  return command.empty() || command == "help" || command == "completion";
 }
 
 // The help of every subcommand under `app` in its group (CLI11 names it "Subcommands").
 void name_subcommand_groups(CLI::App& app, const std::string& group) {
   for (CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+    if (sub->get_group().empty())
+      continue; // hidden
     sub->group(group);
     // A subcommand's -h,--help is made before it takes the parent's option defaults.
     if (CLI::Option* flag = sub->get_help_ptr(); flag && app.get_help_ptr())
@@ -272,6 +272,38 @@ void print_failure(const cli::Context& ctx, model::Lang lang, const std::string&
   }
 }
 
+// A command line CLI11 refused, said once on `err` in `lang`: the command list for `pmo` alone,
+// a word that names no command with the closest one, or CLI11's message. Exit code 2 always.
+int refuse_command_line(const CLI::App& app, const CLI::ParseError& error,
+                        const std::vector<std::string>& args, model::Lang lang, std::ostream& err) {
+  const auto see = [&](const CLI::App& level) {
+    const std::string path = cli::command_path(level);
+    const std::string help = "pmo " + (path.empty() ? "" : path + " ") + "--help";
+    err << model::tr(lang, "See '{}'.", "用 {} 查看用法。", help) << '\n';
+  };
+  const CLI::App& reached = cli::deepest_parsed(app);
+  if (const auto unknown = cli::find_unknown_command(app, args)) {
+    err << "pmo: " << report::terminal_safe(cli::unknown_command_text(*unknown, lang)) << '\n';
+    see(*unknown->parent);
+  } else if (&reached == &app && dynamic_cast<const CLI::RequiredError*>(&error)) {
+    err << app.get_formatter()->make_help(&app, "pmo", CLI::AppFormatMode::Normal); // `pmo`
+  } else if (const auto subs = cli::visible_subcommands(reached);
+             !subs.empty() && dynamic_cast<const CLI::RequiredError*>(&error)) {
+    std::string names; // `pmo risk`: which commands it has
+    for (const CLI::App* sub : subs)
+      names += (names.empty() ? "" : model::pick(lang, ", ", "、")) + sub->get_name();
+    err << "pmo: "
+        << model::tr(lang, "'{}' needs a command: {}", "“{}”缺少子命令：{}",
+                     cli::command_path(reached), names)
+        << '\n';
+    see(reached);
+  } else {
+    err << "pmo: " << report::terminal_safe(cli::parse_error_text(error, lang)) << '\n';
+    see(reached);
+  }
+  return cli::k_exit_usage;
+}
+
 } // namespace
 
 int cli::run(const Invocation& invocation) {
@@ -285,8 +317,8 @@ int cli::run(const Invocation& invocation) {
     argv.push_back(arg.c_str());
   const int argc = static_cast<int>(argv.size());
 
-  // Help in the office's language (the office is looked up only when help is asked for).
-  const cli::Help help{asks_for_help(argc, argv.data())
+  // Help in the office's language (the office is looked up only when help text is shown).
+  const cli::Help help{shows_help_text(argc, argv.data())
                            ? parse_error_language(argc, argv.data(), ctx)
                            : model::Lang::en};
   CLI::App app{help("pmo — the Project Management Office, as code (项目管理办公室)",
@@ -329,6 +361,8 @@ int cli::run(const Invocation& invocation) {
   cli::add_lessons(app, action, help);
   cli::add_verify(app, action, help);
   cli::add_portfolio(app, action, help);
+  cli::add_completion(app, action, help);
+  cli::add_help(app, action, help);
   name_subcommand_groups(app, help("Subcommands", "子命令"));
 
   model::Lang lang = model::Lang::en;
@@ -348,20 +382,17 @@ int cli::run(const Invocation& invocation) {
     } catch (const CLI::Success& e) {
       return app.exit(e, *ctx.out, *ctx.err); // --help, --version
     } catch (const CLI::ParseError& e) {
-      if (parse_error_language(argc, argv.data(), ctx) == model::Lang::zh) {
-        *ctx.err << "pmo: " << report::terminal_safe(parse_error_zh(e.what()))
-                 << "\n用 --help 查看用法。\n";
-        return cli::k_exit_usage;
-      }
-      app.exit(e, *ctx.out, *ctx.err);
-      return cli::k_exit_usage; // CLI11's own codes (100+) become 2
+      return refuse_command_line(app, e, invocation.args,
+                                 parse_error_language(argc, argv.data(), ctx), *ctx.err);
     }
     if (!lang_text.empty())
       ctx.lang = model::parse_lang(lang_text);
     lang = ctx.lang.value_or(model::Lang::en);
     if (!chdir.empty())
       ctx.start_dir = std::filesystem::absolute(chdir, ec).string();
-    ctx.color = want_color(no_color, invocation.terminal);
+    const ColorChoice color = want_color(no_color, invocation.terminal);
+    ctx.color = color.color;
+    ctx.color_forced = color.forced;
     ctx.clock = make_clock(lang);
     ctx.random = make_random(lang);
     ctx.history_readers = history_readers(lang);

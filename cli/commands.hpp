@@ -39,6 +39,10 @@ void add_condition(CLI::App& app, Action& action, const Help& help);
 void add_lessons(CLI::App& app, Action& action, const Help& help);
 void add_verify(CLI::App& app, Action& action, const Help& help);
 void add_portfolio(CLI::App& app, Action& action, const Help& help);
+// `completion SHELL` and the hidden `__complete KIND` the completion scripts call.
+void add_completion(CLI::App& app, Action& action, const Help& help);
+// `help [COMMAND...]`.
+void add_help(CLI::App& app, Action& action, const Help& help);
 // The `list` subcommand of a register command (`kind`: "risk", "issue" or "change").
 void add_register_list(CLI::App& register_cmd, std::string_view kind, Action& action,
                        const Help& help);

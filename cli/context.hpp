@@ -29,10 +29,11 @@ private:
 struct Context {
   std::string start_dir;           // -C DIR, or the current directory
   std::optional<model::Lang> lang; // --lang; otherwise the office's language
-  bool color = false;              // colour on stderr/stdout (TTY, no NO_COLOR, no --no-color)
-  bool quiet = false;              // -q: no progress messages, data only
-  model::Clock clock;              // PMO_NOW or the system clock
-  RandomSource random;             // PMO_SEED or the system's random source
+  bool color = false;        // colour on stderr/stdout (TTY or forced, no NO_COLOR, no --no-color)
+  bool color_forced = false; // FORCE_COLOR or CLICOLOR_FORCE: colour where there is no terminal
+  bool quiet = false;        // -q: no progress messages, data only
+  model::Clock clock;        // PMO_NOW or the system clock
+  RandomSource random;       // PMO_SEED or the system's random source
   std::optional<unsigned> history_readers; // PMO_THREADS: threads reading history ahead
   std::ostream* out = nullptr;             // data
   std::ostream* err = nullptr;             // messages

@@ -272,7 +272,7 @@ std::string person_text(const model::Portfolio& portfolio, const std::string& id
 }
 
 bool data_color(const Context& ctx) {
-  return ctx.color && ctx.out == &std::cout && ::isatty(STDOUT_FILENO) != 0;
+  return ctx.color && (ctx.color_forced || (ctx.out == &std::cout && ::isatty(STDOUT_FILENO) != 0));
 }
 
 History read_history(const Workspace& ws, model::Lang lang, std::optional<model::Timestamp> since,

@@ -70,7 +70,8 @@ void attach_rules(const Workspace& ws, model::Portfolio& portfolio, model::Lang 
 std::string person_text(const model::Portfolio& portfolio, const std::string& id, model::Lang lang);
 
 // Whether data written to ctx.out may be coloured: ctx.color (which main decides from stderr)
-// and ctx.out is a terminal, so `pmo status | less` gets no escape codes.
+// and ctx.out is a terminal, so `pmo status | less` gets no escape codes; or colour is forced
+// (FORCE_COLOR, CLICOLOR_FORCE).
 bool data_color(const Context& ctx);
 
 struct History {

