@@ -221,6 +221,16 @@ constexpr std::array k_rules{
     Rule{"comment-required", "PMO099", E,
          "A directive office needs a comment on a reject, revise or hold.",
          "战略型办公室的否决、退回修改或暂停必须附说明。"},
+    Rule{"duplicate-criterion", "PMO100", E, "A criterion of pmo.yaml priorities is listed twice.",
+         "pmo.yaml priorities 中的评分标准重复列出。"},
+    Rule{"no-criteria", "PMO101", W,
+         "pmo.yaml priorities lists no criteria: every project scores 0.",
+         "pmo.yaml priorities 没有评分标准：所有项目得分为 0。"},
+    Rule{"unknown-criterion", "PMO102", E,
+         "A project is scored on a criterion pmo.yaml priorities does not have.",
+         "项目按 pmo.yaml priorities 中没有的评分标准打分。"},
+    Rule{"bad-score", "PMO103", E, "A project's score is outside 1 to the model's scale.",
+         "项目的评分超出 1 到评分上限的范围。"},
 };
 
 std::string cell(std::string_view text) {
