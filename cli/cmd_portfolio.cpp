@@ -5,6 +5,7 @@
 // what was left out and why, and the efficient frontier.
 
 #include "commands.hpp"
+#include "control_write.hpp"
 #include "reading.hpp"
 #include "render_json.hpp"
 #include "render_table.hpp"
@@ -31,11 +32,11 @@ struct RankOptions {
 };
 
 struct SelectOptions {
-  double budget = 0;
+  std::string budget;
   std::optional<int> year;
   std::vector<std::string> force_in;
   std::vector<std::string> force_out;
-  std::optional<double> unit;
+  std::string unit;
   bool json = false;
 };
 
@@ -209,11 +210,21 @@ int run_select(Context& ctx, const SelectOptions& opts) {
   Reading r = read_working_tree(ctx);
   const Lang lang = r.lang;
   const model::Portfolio& portfolio = r.loaded.portfolio;
+  // Read as a record's amounts are: one parser and one range for money (a usage error here).
+  auto amount_of = [&](const std::string& text, const char* option) {
+    try {
+      return amount_option(text, option, lang);
+    } catch (const Failure& failure) {
+      throw Failure(k_exit_usage, failure.what());
+    }
+  };
   model::SelectOptions select;
-  select.budget = opts.budget;
+  select.budget = amount_of(opts.budget, "--budget");
   select.force_in = opts.force_in;
   select.force_out = opts.force_out;
-  select.unit = opts.unit;
+  if (!opts.unit.empty())
+    select.unit = amount_of(opts.unit, "--unit");
+  const double budget = select.budget;
   const report::PortfolioSelection result =
       report::select_portfolio(portfolio, select, opts.year, lang);
   const model::Selection& s = result.selection;
@@ -238,7 +249,7 @@ int run_select(Context& ctx, const SelectOptions& opts) {
     throw Failure(k_exit_findings,
                   tr(lang, "the projects forced in cost {} {}, more than the budget of {} {}",
                      "指定纳入的项目成本为 {} {}，超过预算 {} {}", money(s.problem_amount),
-                     currency, money(opts.budget), currency));
+                     currency, money(budget), currency));
   case Problem::too_large:
     throw Failure(k_exit_usage,
                   tr(lang,
@@ -257,7 +268,7 @@ int run_select(Context& ctx, const SelectOptions& opts) {
     for (const auto& id : result.whole_cost)
       *ctx.err << tr(lang, "warning: {} has no start or end: its whole cost is counted in {}\n",
                      "警告：{} 没有开始或结束日期：其全部成本计入 {} 年\n", id, *opts.year);
-  const auto frontier = frontier_rows(s, opts.budget);
+  const auto frontier = frontier_rows(s, budget);
   if (opts.json) {
     auto entry = [&](const model::Candidate* c) {
       return nlohmann::json{{"id", c->ranked->project->id},
@@ -284,7 +295,7 @@ int run_select(Context& ctx, const SelectOptions& opts) {
         {{"schema_version", 1},
          {"office", portfolio.office.name},
          {"currency", currency},
-         {"budget", opts.budget},
+         {"budget", budget},
          {"year", opts.year ? nlohmann::json(*opts.year) : nlohmann::json(nullptr)},
          {"unit", s.unit},
          {"rounded", s.rounded},
@@ -302,8 +313,8 @@ int run_select(Context& ctx, const SelectOptions& opts) {
   std::ostream& out = *ctx.out;
   const bool color = data_color(ctx);
   const std::string period = opts.year ? tr(lang, " in {}", "（{} 年）", *opts.year) : "";
-  out << heading(tr(lang, "Selected within {} {}{}", "在 {} {} 预算内入选的项目{}",
-                    money(opts.budget), currency, period),
+  out << heading(tr(lang, "Selected within {} {}{}", "在 {} {} 预算内入选的项目{}", money(budget),
+                    currency, period),
                  color)
       << '\n';
   std::vector<TableColumn> columns{{pick(lang, "Project", "项目")},
@@ -324,7 +335,7 @@ int run_select(Context& ctx, const SelectOptions& opts) {
                   {tr(lang, "{} of {}", "{} / {}", s.chosen.size(), result.candidates.size())},
                   {points(s.score), fmt::emphasis::bold},
                   {money(s.cost), fmt::emphasis::bold},
-                  {tr(lang, "{} left", "剩余 {}", money(opts.budget - s.cost))}});
+                  {tr(lang, "{} left", "剩余 {}", money(budget - s.cost))}});
   out << render_table(columns, rows, color);
 
   if (!s.left_out.empty() || !result.not_in_year.empty()) {
@@ -360,8 +371,8 @@ int run_select(Context& ctx, const SelectOptions& opts) {
     for (const auto& p : frontier)
       frows.push_back({{money(p.budget)},
                        {points(p.score)},
-                       {std::fabs(p.budget - opts.budget) < 1e-9 ? pick(lang, "← budget", "← 预算")
-                                                                 : std::string{}}});
+                       {std::fabs(p.budget - budget) < 1e-9 ? pick(lang, "← budget", "← 预算")
+                                                            : std::string{}}});
     out << render_table(fc, frows, color);
   }
 
@@ -399,8 +410,7 @@ void add_portfolio(CLI::App& app, Action& action, const Help& help) {
   select_cmd
       ->add_option("--budget", sel->budget,
                    help("The budget, in the office's currency", "预算，单位为办公室币种"))
-      ->required()
-      ->check(CLI::NonNegativeNumber);
+      ->required();
   select_cmd
       ->add_option("--year", sel->year,
                    help("Count each proposal's share of its cost in this year (by its dates)",

@@ -64,6 +64,10 @@ expect_rc 2 "an active project cannot be forced in"
 expect_err "XH-2026-002 is not a candidate"
 run -C "$D" portfolio select
 expect_rc 2 "--budget is required"
+run -C "$D" --lang en portfolio select --budget abc
+expect_rc 2 "--budget must be an amount"
+expect_err "--budget"
+grep -q 1797693 "$ERR" && fail "the refusal prints CLI11's range" || pass
 
 # A year: DevOps (2027) is outside 2026; the undated proposals count whole, with a warning.
 run -C "$D" --lang en portfolio select --budget 1100000 --year 2026 --json
