@@ -89,6 +89,16 @@ std::string render_project(const model::Project& p, Lang lang,
     if (!priorities.criterion(s.criterion))
       scores.push_back(fmt::format("{}: {}", codec::yaml_scalar(s.criterion), s.value));
   data.lists["scores"] = scores;
+  std::vector<std::string> dependencies;
+  for (const auto& d : p.depends_on) {
+    std::string item = "{project: " + codec::yaml_flow_scalar(d.project);
+    if (!d.stage.empty())
+      item += ", stage: " + codec::yaml_flow_scalar(d.stage);
+    if (!d.milestone.empty())
+      item += ", milestone: " + codec::yaml_flow_scalar(d.milestone);
+    dependencies.push_back(item + "}");
+  }
+  data.lists["depends_on"] = dependencies;
   data.scalars["scale"] = std::to_string(priorities.scale);
   return render_template(lang == Lang::zh ? "zh-CN" : "en", "proposal.yaml", data);
 }

@@ -179,6 +179,12 @@ std::vector<Field> record_fields(const model::Portfolio& portfolio, const model:
                        model::record_kinds_text(allowed, lang)));
     fields.push_back({pick(lang, "ON HOLD", "已暂停"), lines});
   }
+  if (!row.blocked_by.empty()) {
+    std::vector<std::string> lines;
+    for (const auto& b : row.blocked_by)
+      lines.push_back(b.text);
+    fields.push_back({pick(lang, "Waits for", "依赖未满足"), lines});
+  }
   text("Sponsor", "发起人", person_text(portfolio, p.sponsor, lang));
   text("Manager", "项目经理", person_text(portfolio, p.manager, lang));
   text("Budget", "预算", amount_text(p.budget, currency));

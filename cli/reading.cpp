@@ -150,7 +150,11 @@ LedgerReading follow_ledger(const Context& ctx, const Workspace& ws, model::Port
   options.readers = ctx.history_readers;
   options.files = &portfolio.decisions;
   options.projects = &portfolio.projects;
-  options.project = project;
+  if (project) { // the project, and the ones it depends on that were loaded with it
+    options.only_projects.insert(*project);
+    for (const auto& p : portfolio.projects)
+      options.only_projects.insert(p.id);
+  }
   ledger::Ledger proved;
   try {
     proved = ledger::build(*ws.repo, options);

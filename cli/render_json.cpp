@@ -30,6 +30,18 @@ const char* pause_code(model::Pause pause) {
 
 json string_or_null(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
 
+json blocked_by_json(const std::vector<report::BlockedBy>& items) {
+  json out = json::array();
+  for (const auto& b : items)
+    out.push_back({{"project", b.project},
+                   {"stage", b.stage.empty() ? json(nullptr) : json(b.stage)},
+                   {"milestone", b.milestone.empty() ? json(nullptr) : json(b.milestone)},
+                   {"due", b.due ? json(model::format_date(*b.due)) : json(nullptr)},
+                   {"now", b.now.empty() ? json(nullptr) : json(b.now)},
+                   {"on_hold", b.on_hold}});
+  return out;
+}
+
 json open_conditions_json(const std::vector<report::OpenCondition>& conditions) {
   auto out = json::array();
   for (const auto& c : conditions)
@@ -74,7 +86,8 @@ json to_json(const report::ProjectRow& row) {
       {"open_issues", row.open_issues},
       {"overdue_issues", row.overdue_issues},
       {"pending_changes", row.pending_changes},
-      {"open_conditions", open_conditions_json(row.open_conditions)}};
+      {"open_conditions", open_conditions_json(row.open_conditions)},
+      {"blocked_by", blocked_by_json(row.blocked_by)}};
 }
 
 json to_json(const report::DecisionEntry& entry) {
@@ -132,6 +145,14 @@ json project_record_json(const model::Project& p) {
   auto milestones = json::array();
   for (const auto& m : p.milestones)
     milestones.push_back({{"name", m.name}, {"date", date_or_null(m.date)}, {"weight", m.weight}});
+  json scores = json::object();
+  for (const auto& score : p.scores)
+    scores[score.criterion] = score.value;
+  auto depends_on = json::array();
+  for (const auto& d : p.depends_on)
+    depends_on.push_back({{"project", d.project},
+                          {"stage", string_or_null(d.stage)},
+                          {"milestone", string_or_null(d.milestone)}});
   json record = {{"title", p.title},
                  {"sponsor", string_or_null(p.sponsor)},
                  {"manager", string_or_null(p.manager)},
@@ -151,6 +172,8 @@ json project_record_json(const model::Project& p) {
                  {"resources", p.resources},
                  {"plan", plan},
                  {"milestones", milestones},
+                 {"scores", scores},
+                 {"depends_on", depends_on},
                  {"closure", p.closure ? closure_json(*p.closure) : json(nullptr)},
                  {"file", p.file}};
   return record;

@@ -6,6 +6,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <map>
+
 namespace pmo::cli {
 
 namespace {
@@ -276,6 +279,74 @@ void control_section(std::string& out, const report::PortfolioReport& r) {
   out += "\n";
 }
 
+// 项目间依赖: what each project still waits for, and the graph of every dependency (solid: met,
+// dashed: not yet).
+void dependency_section(std::string& out, const report::PortfolioReport& r) {
+  const Lang lang = r.lang;
+  bool any = false;
+  for (const auto& p : r.projects)
+    any = any || !p.depends_on.empty();
+  if (!any)
+    return;
+  out += fmt::format("## {}\n\n", pick(lang, "Dependencies", "项目间依赖"));
+  std::string waiting;
+  for (const auto& p : r.projects)
+    for (const auto& b : p.blocked_by)
+      waiting += row({md_code(p.id) + " " + md_text(p.title), md_text(b.text)});
+  out += waiting.empty()
+             ? pick(lang, "Every dependency is met.\n\n", "所有依赖均已满足。\n\n")
+             : header({pick(lang, "Project", "项目"), pick(lang, "Waits for", "依赖未满足")},
+                      {false, false}) +
+                   waiting + "\n";
+  // Nodes are numbered (n0, n1, …): an id never reaches Mermaid's syntax, only its escaped label.
+  std::map<std::string, std::string> titles;
+  for (const auto& p : r.projects)
+    titles.emplace(p.id, p.title);
+  std::map<std::string, std::size_t> numbers;
+  std::vector<std::string> nodes;
+  auto node = [&](const std::string& id) {
+    auto [it, added] = numbers.emplace(id, nodes.size());
+    if (added)
+      nodes.push_back(id);
+    return it->second;
+  };
+  // Mermaid draws at most 500 edges (its maxEdges): past k_max_edges only the unmet ones are
+  // drawn, and past that none (the table above lists what waits).
+  constexpr std::size_t k_max_edges = 400;
+  std::size_t all = 0, unmet = 0;
+  for (const auto& p : r.projects)
+    for (const auto& d : p.depends_on) {
+      ++all;
+      unmet += d.met ? 0 : 1;
+    }
+  const bool only_unmet = all > k_max_edges;
+  if (only_unmet && unmet > k_max_edges) {
+    out += model::tr(lang, "{} dependencies ({} not met): too many to draw.\n\n",
+                     "共 {} 项依赖（{} 项未满足）：数量过多，不绘制依赖图。\n\n", all, unmet);
+    return;
+  }
+  std::string edges;
+  for (const auto& p : r.projects)
+    for (const auto& d : p.depends_on)
+      if (!only_unmet || !d.met)
+        edges += fmt::format("    n{} {}|\"{}\"| n{}\n", node(p.id), d.met ? "-->" : "-.->",
+                             mermaid_text(d.label), node(d.project));
+  if (only_unmet)
+    out += model::tr(lang, "{} dependencies: only the {} not met are drawn.\n\n",
+                     "共 {} 项依赖：图中只画出未满足的 {} 项。\n\n", all, unmet);
+  out += "```mermaid\nflowchart LR\n";
+  for (std::size_t i = 0; i < nodes.size(); ++i) {
+    std::string label = nodes[i];
+    if (auto it = titles.find(nodes[i]); it != titles.end())
+      label += " " + it->second;
+    out += fmt::format("    n{}[\"{}\"]\n", i, mermaid_text(label));
+  }
+  out += edges + "```\n\n";
+  out +=
+      pick(lang, "An arrow goes from a project to what it needs: solid, met; dashed, not yet.\n\n",
+           "箭头由项目指向其所依赖的项目：实线为已满足，虚线为尚未满足。\n\n");
+}
+
 // Change requests decided, and projects ended, in the report's window.
 void change_and_closure_section(std::string& out, const report::PortfolioReport& r) {
   Lang lang = r.lang;
@@ -338,6 +409,7 @@ std::string render_markdown_report(const report::PortfolioReport& r, const Repor
   project_section(out, r);
   control_section(out, r);
   change_and_closure_section(out, r);
+  dependency_section(out, r);
   awaiting_section(out, r);
   recent_section(out, r, source);
 

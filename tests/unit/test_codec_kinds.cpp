@@ -40,9 +40,11 @@ codec::RecordPath path_of(const codec::RecordKind& kind) {
 std::string wrong_value(FieldType type) {
   switch (type) {
   case FieldType::section:
-  case FieldType::items:
   case FieldType::dates_by_name:
+  case FieldType::scores:
     return "[oops]";
+  case FieldType::items:
+    return "oops";
   case FieldType::local_text:
     return "[1, 2]";
   case FieldType::moved:

@@ -103,6 +103,46 @@ Decoded<model::Project> decode_project(std::string_view text, const std::string&
                       tr(lang, "milestone '{}' is listed twice", "里程碑“{}”重复", milestone.name));
         project.milestones.push_back(std::move(milestone));
       });
+  // depends_on: each item a project id, or {project, stage | milestone}.
+  if (const Field* field = map.get("depends_on"); field && !field->value.IsNull()) {
+    if (!field->value.IsSequence()) {
+      ctx.error(field->at, "wrong-type",
+                tr(lang, "depends_on must be a list, not {}", "depends_on 必须是列表，而不是{}",
+                   describe(ctx, field->value)));
+    } else {
+      std::size_t index = 0;
+      for (const auto& node : field->value) {
+        const std::string path = fmt::format("depends_on[{}]", index++);
+        model::Dependency dependency;
+        if (node.IsScalar()) {
+          where.set(path, ctx.loc(node));
+          if (check_id(ctx, node.Scalar(), path, ctx.loc(node)))
+            dependency.project = node.Scalar();
+        } else if (node.IsMap()) {
+          where.set(path, ctx.loc(node));
+          Map m{ctx, node, path, where, model::project_fields().keys("depends_on[]")};
+          read_id(ctx, m, "project", dependency.project, true);
+          read_id(ctx, m, "stage", dependency.stage, false);
+          read_text(ctx, m, "milestone", dependency.milestone);
+          if (!dependency.stage.empty() && !dependency.milestone.empty())
+            ctx.error(m.at(), "bad-value",
+                      tr(lang, "{}: give a stage or a milestone, not both",
+                         "{}：请指定阶段或里程碑，不能同时指定", path));
+        } else {
+          ctx.error(ctx.loc(node), "wrong-type",
+                    tr(lang,
+                       "each item of depends_on must be a project id or a mapping (project: ..., "
+                       "milestone: ...), not {}",
+                       "depends_on 的每一项都必须是项目编号或映射（project: ..., milestone: "
+                       "...），而不是{}",
+                       describe(ctx, node)));
+          continue;
+        }
+        if (!dependency.project.empty())
+          project.depends_on.push_back(std::move(dependency));
+      }
+    }
+  }
   if (const Field* field = map.get("closure"))
     ctx.error(field->at, "moved-field",
               tr(lang,
@@ -151,6 +191,16 @@ std::string encode_project(const model::Project& p) {
     w.heading(0, "plan");
     for (auto name : model::k_plan_sections)
       w.text(2, name, *model::plan_section(p.plan, name));
+  }
+  if (!p.depends_on.empty()) {
+    w.heading(0, "depends_on");
+    for (const auto& d : p.depends_on) {
+      Writer item;
+      item.raw(2, "project", scalar(d.project));
+      item.text(2, "stage", d.stage);
+      item.text(2, "milestone", d.milestone);
+      w.list_item(0, item);
+    }
   }
   if (!p.milestones.empty()) {
     w.heading(0, "milestones");

@@ -184,7 +184,8 @@ private:
     }
     std::string error;
     auto e = journal::parse(c.trailers, &error);
-    if (!e || c.parents.size() != 1 || (m_opt.project && e->project != *m_opt.project))
+    if (!e || c.parents.size() != 1 ||
+        (!m_opt.only_projects.empty() && !m_opt.only_projects.contains(e->project)))
       return;
     const std::string& parent = c.parents.front();
     for (const auto& change : diff(parent, true))
@@ -661,7 +662,7 @@ private:
   }
 
   void decision(const git::CommitFacts& c, const journal::Entry& e) {
-    if (m_opt.project && e.project != *m_opt.project)
+    if (!m_opt.only_projects.empty() && !m_opt.only_projects.contains(e.project))
       return;
     const model::Timestamp at = c.author_time;
     const std::string subject = e.subject();

@@ -40,7 +40,9 @@ struct Options {
   // record (comment, conditions, the project version decided on) from the file it wrote.
   const std::vector<model::Decision>* files = nullptr;
   const std::vector<model::Project>* projects = nullptr;
-  std::optional<std::string> project; // only this project's decisions are judged
+  // Non-empty: only these projects' decisions are judged (a command about one project and the
+  // projects it depends on).
+  std::set<std::string> only_projects;
   // Threads that read commits ahead of the walk (readahead.hpp); nullopt: one per core, up to 8,
   // none on one core. The ledger is the same whatever the number.
   std::optional<unsigned> readers;

@@ -1,3 +1,4 @@
+#include <pmo/model/dependencies.hpp>
 #include <pmo/model/lifecycle.hpp>
 
 #include <fmt/format.h>
@@ -659,6 +660,9 @@ ReviewPlan plan_review(const Portfolio& portfolio, const ReviewRequest& request,
   if (approval && plan.refusals.empty() && !on_change) {
     auto ready = check_readiness(portfolio.office, *project, *gate, lang);
     for (auto& f : check_loose_ends(portfolio, *project, *gate, lang))
+      ready.push_back(std::move(f));
+    for (auto& f : check_dependencies_at_gate(
+             portfolio, *project, *gate, std::chrono::floor<std::chrono::days>(request.at), lang))
       ready.push_back(std::move(f));
     for (auto& f : ready) {
       if (f.severity == Severity::error)

@@ -181,6 +181,14 @@ struct Score {
   int value = 0;
 };
 
+// 项目间依赖: another project this one needs, at a stage of its lifecycle (by default the last:
+// done) or up to one of its milestones.
+struct Dependency {
+  std::string project;   // the project needed
+  std::string stage;     // needed at or past this stage; empty: the last stage (closed)
+  std::string milestone; // or: needed up to this milestone of it
+};
+
 struct Scope {
   std::vector<std::string> in;
   std::vector<std::string> out;
@@ -269,6 +277,7 @@ struct Project {
   std::vector<std::string> resources; // resources the proposal asks for
   PlanSections plan;
   std::vector<Milestone> milestones; // in plan order
+  std::vector<Dependency> depends_on;
   std::optional<Closure> closure;
   std::string file;
   FieldLocations where;

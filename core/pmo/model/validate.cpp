@@ -1,3 +1,4 @@
+#include <pmo/model/dependencies.hpp>
 #include <pmo/model/lifecycle.hpp>
 #include <pmo/model/period.hpp>
 #include <pmo/model/validate.hpp>
@@ -204,6 +205,42 @@ std::vector<Finding> validate_office(const Office& office, Lang lang) {
   return out;
 }
 
+// The projects a project depends on exist, at a stage of the lifecycle or a milestone they have.
+void check_dependencies(const Portfolio& portfolio, const Project& project, Lang lang,
+                        std::vector<Finding>& out) {
+  const auto order = stage_order(portfolio.office);
+  for (std::size_t i = 0; i < project.depends_on.size(); ++i) {
+    const Dependency& d = project.depends_on[i];
+    const std::string path = fmt::format("depends_on[{}]", i);
+    const Location where = at(project.where, path, project.file);
+    const Project* needed = portfolio.project(d.project);
+    if (d.project == project.id) {
+      out.push_back(
+          error(where, "dependency-cycle",
+                tr(lang, "{}: {} depends on itself", "{}：{} 依赖自身", path, d.project)));
+      continue;
+    }
+    if (!needed) {
+      out.push_back(
+          error(where, "unknown-project",
+                tr(lang, "{}: project '{}' is not in the portfolio (projects/{}/)",
+                   "{}：项目“{}”不在项目组合中（projects/{}/）", path, d.project, d.project)));
+      continue;
+    }
+    if (!d.stage.empty() && std::find(order.begin(), order.end(), d.stage) == order.end())
+      out.push_back(error(where, "unknown-stage",
+                          tr(lang, "{}: '{}' is not a stage of the lifecycle ({})",
+                             "{}：“{}”不是生命周期中的阶段（{}）", path, d.stage,
+                             fmt::format("{}", fmt::join(order, ", ")))));
+    if (!d.milestone.empty() &&
+        std::none_of(needed->milestones.begin(), needed->milestones.end(),
+                     [&](const Milestone& m) { return m.name == d.milestone; }))
+      out.push_back(error(where, "unknown-milestone",
+                          tr(lang, "{}: {} has no milestone '{}'", "{}：{} 没有里程碑“{}”", path,
+                             d.project, d.milestone)));
+  }
+}
+
 std::vector<Finding> validate_portfolio(const Portfolio& portfolio, Lang lang) {
   std::vector<Finding> out = validate_office(portfolio.office, lang);
   const Office& office = portfolio.office;
@@ -289,6 +326,19 @@ std::vector<Finding> validate_portfolio(const Portfolio& portfolio, Lang lang) {
         out.push_back(error(at(anomaly.decision->where, "change", anomaly.decision->file),
                             anomaly.code, anomaly.message));
     check_control_records(portfolio, project, state, lang, out);
+    check_dependencies(portfolio, project, lang, out);
+  }
+  // A cycle of depends_on can never be met: each is reported once, at the record of its
+  // lowest id, naming the whole cycle.
+  for (const auto& cycle : dependency_cycles(portfolio)) {
+    const Project* first = portfolio.project(cycle.front());
+    std::string text;
+    for (const auto& id : cycle)
+      text += id + " → ";
+    text += cycle.front();
+    out.push_back(error(at(first->where, "depends_on", first->file), "dependency-cycle",
+                        tr(lang, "depends_on makes a cycle: {}; none of them can ever start",
+                           "depends_on 形成循环依赖：{}；其中任何项目都无法满足依赖", text)));
   }
   return out;
 }

@@ -1,3 +1,4 @@
+#include <pmo/model/dependencies.hpp>
 #include <pmo/model/period.hpp>
 #include <pmo/report/portfolio.hpp>
 
@@ -175,6 +176,32 @@ ProjectRow project_row(const model::Portfolio& portfolio, const model::Project& 
         row.open_conditions.push_back(
             {c.id, c.text, c.decision->reviewer, person_name(portfolio, c.decision->reviewer),
              std::chrono::floor<std::chrono::days>(c.decision->decided_at)});
+  const auto waits = model::blockers(portfolio, project, clock.today(), lang);
+  for (const model::Dependency& d : project.depends_on) {
+    const bool waiting = std::any_of(waits.begin(), waits.end(),
+                                     [&](const model::Blocker& b) { return b.dependency == &d; });
+    const auto order = model::stage_order(portfolio.office);
+    row.depends_on.push_back(
+        {d.project,
+         !d.milestone.empty() ? d.milestone
+                              : model::stage_name(d.stage.empty() ? order.back() : d.stage, lang),
+         !waiting});
+  }
+  if (!state.terminal())
+    for (const model::Blocker& b : waits) {
+      BlockedBy item;
+      item.project = b.dependency->project;
+      item.needed_title = b.needed ? b.needed->title : std::string{};
+      item.stage = b.needed_stage;
+      item.stage_label = b.needed_stage.empty() ? "" : model::stage_name(b.needed_stage, lang);
+      item.milestone = b.dependency->milestone;
+      item.due = b.milestone_date;
+      item.now = b.stage_now;
+      item.now_label = b.stage_now.empty() ? "" : model::stage_name(b.stage_now, lang);
+      item.on_hold = b.on_hold;
+      item.text = model::blocker_text(b, lang);
+      row.blocked_by.push_back(std::move(item));
+    }
   if (!state.next_gate && state.stage != model::k_rejected_stage && project.closure &&
       project.closure->outcome) {
     row.outcome = project.closure->outcome;

@@ -33,6 +33,21 @@ struct OpenCondition {
   model::Date set{};         // the day the decision set it
 };
 
+// A dependency a project waits for: "needs XH-2026-003 at 数据集成完成 (due 2027-02-28), now on
+// hold" — `needed_title` empty when the project needed is not in the portfolio.
+struct BlockedBy {
+  std::string project; // the project needed
+  std::string needed_title;
+  std::string stage;              // needed at this stage (empty for a milestone)
+  std::string stage_label;        // model::stage_name of it
+  std::string milestone;          // needed up to this milestone
+  std::optional<model::Date> due; // the milestone's date as expected now
+  std::string now;                // the stage it is in
+  std::string now_label;
+  bool on_hold = false;
+  std::string text; // model::blocker_text: the line status and the report show
+};
+
 struct ProjectRow {
   std::string id;
   std::string title;
@@ -72,6 +87,15 @@ struct ProjectRow {
   std::vector<model::MilestoneSlip> late_milestones; // forecast after the baseline date
   int pending_changes = 0;
   std::vector<OpenCondition> open_conditions; // of a project not yet closed or rejected
+  // Its dependencies not yet met (depends_on; model::blockers), of a project still to do.
+  std::vector<BlockedBy> blocked_by;
+  // Every dependency, for the graph: the project needed, the milestone or stage, and whether met.
+  struct Need {
+    std::string project;
+    std::string label; // the milestone, or the stage's name
+    bool met = false;
+  };
+  std::vector<Need> depends_on;
 };
 
 // An open risk at or over the office's escalation threshold.

@@ -231,6 +231,14 @@ constexpr std::array k_rules{
          "项目按 pmo.yaml priorities 中没有的评分标准打分。"},
     Rule{"bad-score", "PMO103", E, "A project's score is outside 1 to the model's scale.",
          "项目的评分超出 1 到评分上限的范围。"},
+    Rule{"dependency-cycle", "PMO104", E,
+         "Projects depend on each other in a cycle (or one on itself): none can be met.",
+         "项目之间循环依赖（或依赖自身）：依赖永远无法满足。"},
+    Rule{"unknown-stage", "PMO105", E, "A dependency names a stage the lifecycle does not have.",
+         "依赖指定的阶段不在生命周期中。"},
+    Rule{"dependency-unmet", "PMO106", E,
+         "A gate approval while a project it depends on is not at the stage or milestone needed.",
+         "所依赖的项目尚未达到所需阶段或里程碑时批准关口。"},
 };
 
 std::string cell(std::string_view text) {

@@ -76,6 +76,8 @@ public:
     else
       projects();
     run_units();
+    if (only_project)
+      needed_projects(*only_project);
     auto by_id = [](const auto& a, const auto& b) { return a.id < b.id; };
     std::sort(m_out.portfolio.people.begin(), m_out.portfolio.people.end(), by_id);
     std::sort(m_out.portfolio.projects.begin(), m_out.portfolio.projects.end(), by_id);
@@ -255,6 +257,22 @@ private:
     const std::string dir = "projects/" + id;
     if (model::is_valid_id(id) && is_dir(dir))
       defer([id, dir](Loading& unit) { unit.project(id, dir); });
+  }
+
+  // The projects `id` depends on (depends_on), each once: a gate decision on `id` looks at where
+  // they stand. One level only: what they depend on in turn does not change that.
+  void needed_projects(const std::string& id) {
+    std::vector<std::string> needed;
+    for (const auto& p : m_out.portfolio.projects)
+      if (p.id == id)
+        for (const auto& d : p.depends_on)
+          if (d.project != id && std::find(needed.begin(), needed.end(), d.project) == needed.end())
+            needed.push_back(d.project);
+    if (needed.empty())
+      return;
+    for (const auto& other : needed)
+      one_project(other);
+    run_units();
   }
 
   // Work on one file or one project, run later, maybe on another thread, into its own Loaded;

@@ -20,7 +20,8 @@ struct Loaded {
 Loaded load_portfolio(const Store& store, model::Lang lang);
 
 // The same, but of the projects only `project`: pmo.yaml, people/ and projects/<project>/, for
-// commands about one project. An invalid id or a missing directory loads no project.
+// commands about one project, and the projects it depends on (its depends_on, not theirs): a
+// gate decision looks at where they stand. An invalid id or a missing directory loads no project.
 Loaded load_project(const Store& store, model::Lang lang, const std::string& project);
 
 // pmo.yaml and people/ only, for writes about the office. With `project_ids`, also one Project
