@@ -99,6 +99,19 @@ std::string render_project(const model::Project& p, Lang lang,
     dependencies.push_back(item + "}");
   }
   data.lists["depends_on"] = dependencies;
+  std::vector<std::string> assignments;
+  for (const auto& a : p.assignments) {
+    std::string item =
+        "{person: " + codec::yaml_flow_scalar(a.person) + ", fte: " + fmt::format("{}", a.fte);
+    if (a.from)
+      item += ", from: " + model::format_date(*a.from);
+    if (a.to)
+      item += ", to: " + model::format_date(*a.to);
+    if (!a.role.empty())
+      item += ", role: " + codec::yaml_flow_scalar(a.role);
+    assignments.push_back(item + "}");
+  }
+  data.lists["assignments"] = assignments;
   data.scalars["scale"] = std::to_string(priorities.scale);
   return render_template(lang == Lang::zh ? "zh-CN" : "en", "proposal.yaml", data);
 }

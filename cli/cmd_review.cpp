@@ -53,7 +53,8 @@ int run_review(Context& ctx, const ReviewOptions& opts) {
   std::string path;
   // The decision is on the committed plan (and change request): edits not yet committed are
   // refused before any readiness check reads the committed version.
-  WriteScope scope = WriteScope::one_project(opts.project);
+  WriteScope scope = opts.change.empty() ? WriteScope::gate_decision(opts.project, opts.gate)
+                                         : WriteScope::one_project(opts.project);
   scope.clean_first.push_back("projects/" + opts.project + "/project.yaml");
   if (!opts.change.empty())
     scope.clean_first.push_back("projects/" + opts.project + "/changes");

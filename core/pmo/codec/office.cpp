@@ -211,6 +211,17 @@ Decoded<model::Office> decode_office(std::string_view text, const std::string& f
     decode_ledger(ctx, *node, office.where, office.ledger);
   if (auto node = section(ctx, top, "priorities"))
     decode_priorities(ctx, *node, office.where, office.priorities);
+  if (auto node = section(ctx, top, "resources")) {
+    Map map{ctx, *node, "resources", office.where, model::office_fields().keys("resources")};
+    read_enum(
+        ctx, map, "over_allocation", office.resources.over_allocation_is_error,
+        [](std::string_view word) -> std::optional<bool> {
+          if (word == "error" || word == "warning")
+            return word == "error";
+          return std::nullopt;
+        },
+        "warning, error");
+  }
   return finish(std::move(out));
 }
 
@@ -310,6 +321,11 @@ std::string encode_office(const model::Office& office) {
         item.raw(6, "inverse", "true");
       w.list_item(4, item);
     }
+  }
+  if (office.resources.over_allocation_is_error) {
+    w.blank();
+    w.heading(0, "resources");
+    w.raw(2, "over_allocation", "error");
   }
   const model::LedgerSettings defaults;
   if (office.ledger.rule_changes != defaults.rule_changes || office.ledger.signing_required) {

@@ -103,6 +103,28 @@ Decoded<model::Project> decode_project(std::string_view text, const std::string&
                       tr(lang, "milestone '{}' is listed twice", "里程碑“{}”重复", milestone.name));
         project.milestones.push_back(std::move(milestone));
       });
+  read_items(ctx, map, "assignments", "person: ..., fte: ..., from: YYYY-MM-DD, to: YYYY-MM-DD",
+             where, [&](const YAML::Node& node, const std::string& path) {
+               model::Assignment a;
+               Map m{ctx, node, path, where, model::project_fields().keys("assignments[]")};
+               read_id(ctx, m, "person", a.person, true);
+               if (auto fte = read_bounded(ctx, m, "fte", 0, 1, false, true)) {
+                 if (*fte > 0)
+                   a.fte = *fte;
+                 else
+                   ctx.error(m.get("fte")->at, "bad-value",
+                             tr(lang, "{}.fte must be more than 0", "{}.fte 必须大于 0", path));
+               }
+               read_date(ctx, m, "from", a.from);
+               read_date(ctx, m, "to", a.to);
+               read_text(ctx, m, "role", a.role);
+               if (a.from && a.to && *a.to < *a.from)
+                 ctx.error(m.get("to")->at, "bad-value",
+                           tr(lang, "{}: to ({}) is before from ({})",
+                              "{}：结束日期（{}）早于开始日期（{}）", path,
+                              model::format_date(*a.to), model::format_date(*a.from)));
+               project.assignments.push_back(std::move(a));
+             });
   // depends_on: each item a project id, or {project, stage | milestone}.
   if (const Field* field = map.get("depends_on"); field && !field->value.IsNull()) {
     if (!field->value.IsSequence()) {
@@ -199,6 +221,18 @@ std::string encode_project(const model::Project& p) {
       item.raw(2, "project", scalar(d.project));
       item.text(2, "stage", d.stage);
       item.text(2, "milestone", d.milestone);
+      w.list_item(0, item);
+    }
+  }
+  if (!p.assignments.empty()) {
+    w.heading(0, "assignments");
+    for (const auto& a : p.assignments) {
+      Writer item;
+      item.raw(2, "person", scalar(a.person));
+      item.raw(2, "fte", format_number(a.fte));
+      item.date(2, "from", a.from);
+      item.date(2, "to", a.to);
+      item.text(2, "role", a.role);
       w.list_item(0, item);
     }
   }

@@ -1,5 +1,6 @@
 #include <pmo/model/dependencies.hpp>
 #include <pmo/model/lifecycle.hpp>
+#include <pmo/model/resources.hpp>
 
 #include <fmt/format.h>
 
@@ -663,6 +664,8 @@ ReviewPlan plan_review(const Portfolio& portfolio, const ReviewRequest& request,
       ready.push_back(std::move(f));
     for (auto& f : check_dependencies_at_gate(
              portfolio, *project, *gate, std::chrono::floor<std::chrono::days>(request.at), lang))
+      ready.push_back(std::move(f));
+    for (auto& f : check_resources_at_gate(portfolio, *project, *gate, lang))
       ready.push_back(std::move(f));
     for (auto& f : ready) {
       if (f.severity == Severity::error)

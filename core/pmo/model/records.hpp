@@ -127,6 +127,11 @@ struct PrioritySettings {
 // urgency): strategic fit 30, value 25, urgency 15, risk 15 and resource demand 15 (both inverse).
 PrioritySettings default_priorities();
 
+// pmo.yaml `resources:` (资源协调): how validate treats a person loaded past their capacity.
+struct ResourceSettings {
+  bool over_allocation_is_error = false; // over_allocation: error (default: warning)
+};
+
 struct Office {
   std::string name;
   Lang language = Lang::zh;
@@ -138,6 +143,7 @@ struct Office {
   ControlSettings control;
   LedgerSettings ledger;
   PrioritySettings priorities = default_priorities();
+  ResourceSettings resources;
   FieldLocations where;
 
   const GateDef* gate(std::string_view id) const;
@@ -187,6 +193,14 @@ struct Dependency {
   std::string project;   // the project needed
   std::string stage;     // needed at or past this stage; empty: the last stage (closed)
   std::string milestone; // or: needed up to this milestone of it
+};
+
+// A person the plan assigns to the project, for part of their time over a date range (资源计划).
+struct Assignment {
+  std::string person;           // person id
+  double fte = 0;               // share of a full-time person: more than 0, at most 1
+  std::optional<Date> from, to; // default: the project's start and end
+  std::string role;             // what they do on it (text)
 };
 
 struct Scope {
@@ -278,6 +292,7 @@ struct Project {
   PlanSections plan;
   std::vector<Milestone> milestones; // in plan order
   std::vector<Dependency> depends_on;
+  std::vector<Assignment> assignments;
   std::optional<Closure> closure;
   std::string file;
   FieldLocations where;

@@ -1,6 +1,7 @@
 #include <pmo/model/dependencies.hpp>
 #include <pmo/model/lifecycle.hpp>
 #include <pmo/model/period.hpp>
+#include <pmo/model/resources.hpp>
 #include <pmo/model/validate.hpp>
 
 #include <fmt/format.h>
@@ -241,6 +242,38 @@ void check_dependencies(const Portfolio& portfolio, const Project& project, Lang
   }
 }
 
+// The plan's assignments (资源计划): people of the roster, not retired before the work, with dates.
+void check_assignments(const Portfolio& portfolio, const Project& project, Lang lang,
+                       std::vector<Finding>& out) {
+  for (std::size_t i = 0; i < project.assignments.size(); ++i) {
+    const Assignment& a = project.assignments[i];
+    const std::string path = fmt::format("assignments[{}]", i);
+    const Person* person = portfolio.person(a.person);
+    if (!person) {
+      out.push_back(error(at(project.where, path + ".person", project.file), "unknown-person",
+                          tr(lang, "{}: '{}' is not in the roster (people/)",
+                             "{}：“{}”不在人员名册中（people/）", path, a.person)));
+      continue;
+    }
+    const auto booking = booking_of(project, a);
+    if (!booking) {
+      out.push_back(
+          Finding{Severity::warning, at(project.where, path, project.file), "assignment-dates",
+                  tr(lang,
+                     "{}: no dates (from and to, or the project's start and end): it "
+                     "counts in no one's load",
+                     "{}：没有日期（from 与 to，或项目的开始与结束日期）：不计入人员负荷", path)});
+      continue;
+    }
+    if (person->retired && *person->retired <= booking->to)
+      out.push_back(Finding{Severity::warning, at(project.where, path + ".person", project.file),
+                            "assignment-dates",
+                            tr(lang, "{}: {} left on {}, before the assignment ends ({})",
+                               "{}：{} 已于 {} 离开，早于投入结束日期（{}）", path, a.person,
+                               format_date(*person->retired), format_date(booking->to))});
+  }
+}
+
 std::vector<Finding> validate_portfolio(const Portfolio& portfolio, Lang lang) {
   std::vector<Finding> out = validate_office(portfolio.office, lang);
   const Office& office = portfolio.office;
@@ -327,6 +360,17 @@ std::vector<Finding> validate_portfolio(const Portfolio& portfolio, Lang lang) {
                             anomaly.code, anomaly.message));
     check_control_records(portfolio, project, state, lang, out);
     check_dependencies(portfolio, project, lang, out);
+    check_assignments(portfolio, project, lang, out);
+  }
+  // 资源协调: a person loaded past their capacity by the projects that hold people, reported at
+  // the assignment of the project that should yield (the lowest priority).
+  const Severity over =
+      office.resources.over_allocation_is_error ? Severity::error : Severity::warning;
+  for (const Overload& o : over_allocations(portfolio, holding_projects(portfolio, lang))) {
+    const Booking& at_yield = o.parts.back();
+    out.push_back(
+        Finding{over, booking_location(at_yield), "over-allocated",
+                tr(lang, "over-allocated: {}", "人员超负荷：{}", overload_text(o, lang))});
   }
   // A cycle of depends_on can never be met: each is reported once, at the record of its
   // lowest id, naming the whole cycle.

@@ -239,6 +239,12 @@ constexpr std::array k_rules{
     Rule{"dependency-unmet", "PMO106", E,
          "A gate approval while a project it depends on is not at the stage or milestone needed.",
          "所依赖的项目尚未达到所需阶段或里程碑时批准关口。"},
+    Rule{"over-allocated", "PMO107", W,
+         "A person's assignments across the projects that hold people exceed their capacity.",
+         "人员在各在建项目中的投入之和超过其产能。"},
+    Rule{"assignment-dates", "PMO108", W,
+         "An assignment without dates, or past the day its person left.",
+         "资源投入缺少日期，或晚于该人员离开的日期。"},
 };
 
 std::string cell(std::string_view text) {

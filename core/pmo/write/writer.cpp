@@ -90,6 +90,14 @@ store::Loaded load(const store::Store& view, const Scope& scope, Lang lang) {
     return store::load_office(view, lang, true);
   case Scope::Kind::project:
     return store::load_project(view, lang, scope.project);
+  case Scope::Kind::gate_decision: {
+    store::Loaded one = store::load_project(view, lang, scope.project);
+    const model::Project* project = one.portfolio.project(scope.project);
+    if (!one.office_ok || !project || project->assignments.empty() ||
+        one.portfolio.office.control.baseline_gate != scope.gate)
+      return one;
+    break;
+  }
   case Scope::Kind::portfolio:
     break;
   }

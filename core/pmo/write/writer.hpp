@@ -24,18 +24,26 @@ struct Scope {
     office_and_ids, // pmo.yaml, people/, and one Project per directory of projects/ holding
                     // only its id (for a new project's id to be unique)
     project,        // pmo.yaml, people/ and projects/<project>/
+    // A gate decision on `project`: as `project`, but every record when `gate` is the office's
+    // baseline gate and the project assigns people (资源协调: the plan is judged against everyone
+    // else's assignments).
+    gate_decision,
   };
   Kind kind = Kind::portfolio;
   std::string project;
+  std::string gate; // gate_decision only
   // Portfolio-relative paths the write decides on as committed: uncommitted edits of them refuse
   // the write before anything is loaded or judged ("commit your edits first"), so that nobody
   // reads a refusal about the committed version while looking at the edited one.
   std::vector<std::string> clean_first;
 
-  static Scope whole_portfolio() { return {Kind::portfolio, {}, {}}; }
-  static Scope office_only() { return {Kind::office, {}, {}}; }
-  static Scope office_and_project_ids() { return {Kind::office_and_ids, {}, {}}; }
-  static Scope one_project(std::string id) { return {Kind::project, std::move(id), {}}; }
+  static Scope whole_portfolio() { return {Kind::portfolio, {}, {}, {}}; }
+  static Scope office_only() { return {Kind::office, {}, {}, {}}; }
+  static Scope office_and_project_ids() { return {Kind::office_and_ids, {}, {}, {}}; }
+  static Scope one_project(std::string id) { return {Kind::project, std::move(id), {}, {}}; }
+  static Scope gate_decision(std::string id, std::string gate) {
+    return {Kind::gate_decision, std::move(id), std::move(gate), {}};
+  }
 };
 
 // What a writing command wants committed, computed from the committed records.
