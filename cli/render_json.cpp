@@ -399,6 +399,19 @@ json report_json(const report::PortfolioReport& r, const std::string& head,
     for (const auto& entry : *r.recent)
       recent.push_back(to_json(entry));
   }
+  auto over_allocations = json::array();
+  for (const auto& o : r.over_allocations) {
+    auto projects_of = json::array();
+    for (const auto& [id, fte] : o.projects)
+      projects_of.push_back({{"project", id}, {"fte", fte}});
+    over_allocations.push_back({{"person", o.person},
+                                {"load", o.load},
+                                {"capacity", o.capacity},
+                                {"from", model::format_date(o.from)},
+                                {"to", model::format_date(o.to)},
+                                {"projects", projects_of},
+                                {"should_yield", string_or_null(o.should_yield)}});
+  }
   return {{"office", r.office_name},
           {"language", model::lang_code(r.lang)},
           {"currency", r.currency},
@@ -411,6 +424,7 @@ json report_json(const report::PortfolioReport& r, const std::string& head,
           {"recent_days", r.recent_days},
           {"recent_decisions", recent},
           {"history_note", r.recent ? json(nullptr) : json(history_note)},
+          {"over_allocations", over_allocations},
           {"unreadable_files", unreadable_files}};
 }
 

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 namespace pmo::cli {
@@ -347,6 +348,33 @@ void dependency_section(std::string& out, const report::PortfolioReport& r) {
            "箭头由项目指向其所依赖的项目：实线为已满足，虚线为尚未满足。\n\n");
 }
 
+// 资源协调: who is over capacity from today on, and which project should yield by priority.
+void resource_section(std::string& out, const report::PortfolioReport& r) {
+  if (r.over_allocations.empty())
+    return;
+  const Lang lang = r.lang;
+  out += fmt::format("## {}\n\n", pick(lang, "Resource conflicts", "资源冲突"));
+  out += header(
+      {pick(lang, "Person", "人员"), pick(lang, "Load / capacity (FTE)", "负荷 / 产能（FTE）"),
+       pick(lang, "From", "开始"), pick(lang, "To", "结束"),
+       pick(lang, "Projects (FTE)", "项目（FTE）"), pick(lang, "Should yield", "应让出资源")},
+      {false, true, false, false, false, false});
+  for (const auto& o : r.over_allocations) {
+    std::string projects;
+    for (const auto& [id, fte] : o.projects)
+      projects += (projects.empty() ? "" : ", ") + md_code(id) + " " + fmt::format("{}", fte);
+    out += row({md_text(o.person_name) + " " + md_code(o.person),
+                fmt::format("{} / {}", std::round(o.load * 100) / 100, o.capacity),
+                model::format_date(o.from), model::format_date(o.to), projects,
+                o.should_yield.empty() ? std::string{"—"} : md_code(o.should_yield)});
+  }
+  out += pick(lang,
+              "\nThe project that should yield is the one the office's scoring model ranks lowest "
+              "(`pmo resources` shows each person's load per period).\n\n",
+              "\n应让出资源的是办公室评分模型中排名最低的项目（各人员每周期的负荷见 "
+              "`pmo resources`）。\n\n");
+}
+
 // Change requests decided, and projects ended, in the report's window.
 void change_and_closure_section(std::string& out, const report::PortfolioReport& r) {
   Lang lang = r.lang;
@@ -410,6 +438,7 @@ std::string render_markdown_report(const report::PortfolioReport& r, const Repor
   control_section(out, r);
   change_and_closure_section(out, r);
   dependency_section(out, r);
+  resource_section(out, r);
   awaiting_section(out, r);
   recent_section(out, r, source);
 

@@ -71,6 +71,19 @@ expect_eq "$(jq -r '.conflicts[0] | [.person, .load, .from, .to, .should_yield] 
 expect_eq "$(jq -r '[.conflicts[0].projects[].project] | join(" ")' "$OUT")" "CP-1 CP-2" \
   "highest priority first"
 
+# The report: a Resource conflicts section, and the same in its JSON.
+PMO_NOW=2026-12-01T11:00:00Z run -C "$P" report --out "$T/report.md"
+expect_rc 0 "report"
+grep -q "^## Resource conflicts" "$T/report.md" && pass || fail "report lacks Resource conflicts"
+grep -qF '| Meg Manager `mgr` | 1.5 / 1 | 2027-04-01 | 2027-06-30 | `CP-1` 1, `CP-2` 0.5 | `CP-2` |' \
+  "$T/report.md" && pass || fail "report: the conflict row: $(grep -A4 'Resource conflicts' "$T/report.md")"
+PMO_NOW=2026-12-01T11:00:00Z run -C "$P" report --json
+expect_eq "$(jq -r '.over_allocations[0] | [.person, .load, .should_yield] | join(" ")' "$OUT")" \
+  "mgr 1.5 CP-2" "report JSON: over_allocations"
+# Past conflicts are history, not a report item.
+PMO_NOW=2027-07-01T11:00:00Z run -C "$P" report --json
+expect_eq "$(jq -r '.over_allocations | length' "$OUT")" 0 "a conflict that has ended"
+
 PMO_NOW=2026-12-01T11:00:00Z run -C "$P" --lang zh resources --from 2027-04-01 --to 2027-04-30
 expect_out "人员负荷（FTE），2027-04-01 至 2027-04-30"
 expect_out "mgr 负荷 1.5 FTE，超过产能 1（2027-04-01 至 2027-06-30）：CP-1 1，CP-2 0.5；应由优先级最低的 CP-2 让出资源"

@@ -1,5 +1,6 @@
 #include <pmo/model/dependencies.hpp>
 #include <pmo/model/period.hpp>
+#include <pmo/model/resources.hpp>
 #include <pmo/report/portfolio.hpp>
 
 #include <algorithm>
@@ -385,6 +386,18 @@ PortfolioReport build_report(const model::Portfolio& portfolio,
   std::stable_sort(
       report.changes_decided.begin(), report.changes_decided.end(),
       [](const DecidedChange& a, const DecidedChange& b) { return a.decided_at > b.decided_at; });
+  for (const model::Overload& o :
+       model::over_allocations(portfolio, model::holding_projects(portfolio, lang))) {
+    if (o.to < clock.today())
+      continue;
+    OverAllocation item{o.person, o.who ? o.who->name : o.person,
+                        o.load,   o.capacity,
+                        o.from,   o.to,
+                        {},       o.should_yield ? o.should_yield->id : std::string{}};
+    for (const auto& b : o.parts)
+      item.projects.emplace_back(b.project->id, b.assignment->fte);
+    report.over_allocations.push_back(std::move(item));
+  }
   return report;
 }
 

@@ -168,6 +168,18 @@ struct DecisionEntry {
   std::string note; // why the decision did not take effect ("" when it did)
 };
 
+// A person over capacity (资源协调, model/resources.hpp), today or later.
+struct OverAllocation {
+  std::string person;
+  std::string person_name; // from the roster, else the id
+  double load = 0;
+  double capacity = 1;
+  model::Date from{};
+  model::Date to{};
+  std::vector<std::pair<std::string, double>> projects; // id and FTE, highest priority first
+  std::string should_yield;                             // empty: one project's own plan
+};
+
 struct PortfolioReport {
   std::string office_name;
   model::Lang lang = model::Lang::zh;
@@ -182,9 +194,10 @@ struct PortfolioReport {
   std::string current_period;                       // by the office's cadence
   std::string due_period;   // the newest period whose report is late if missing (period.hpp)
   model::Date report_due{}; // the last day that period's report was on time
-  std::vector<EscalatedRisk> escalated;       // highest score first
-  std::vector<DecidedChange> changes_decided; // in the last recent_days, newest first
-  std::vector<ClosedProject> closed;          // actual end in the last recent_days
+  std::vector<EscalatedRisk> escalated;         // highest score first
+  std::vector<DecidedChange> changes_decided;   // in the last recent_days, newest first
+  std::vector<ClosedProject> closed;            // actual end in the last recent_days
+  std::vector<OverAllocation> over_allocations; // not yet past, by person then date
 };
 
 // What the next gate of one project still needs.
