@@ -4,8 +4,8 @@
 # in ms and ratios, peak memory (/usr/bin/time). Prints a Markdown table; also writes it to
 # $PMO_BENCH_WORK/results.md. Portfolios and tools live in $PMO_BENCH_WORK (default
 # /tmp/pmo-bench), the build in build-bench/.
-#   validate:  pmo validate | yamllint (same files) | ajv-cli (bench/schema/*.json, one run per
-#              record type) | parse floor
+#   validate:  pmo validate | yamllint (same files) | ajv-cli (the schemas `pmo schema --out`
+#              writes, one run per record type) | parse floor
 #   report:    pmo report   | tj3 on the same plan (pmo-bench-generate --tjp)
 #   history:   pmo status ID (gate history from git) | git log --grep=Pmo-Project: ID
 #   ledger:    pmo verify (whole history; HEAD~10..HEAD) | git log --name-status -m (same)
@@ -71,7 +71,17 @@ for n in "${sizes[@]}"; do
   command -v yamllint >/dev/null && y=$(cd "$dir" && median_ms "$runs" yamllint -d "$yamllint_config" pmo.yaml people projects)
   a=-
   if [ -x "$ajv" ]; then
-    s=$here/bench/schema
+    # pmo's own schemas, but for one thing: ajv-cli reads YAML with js-yaml, which turns dates and
+    # timestamps into Date objects (an editor keeps them text), so those two definitions also
+    # take an object.
+    s=$work/schema
+    "$pmo" schema --out "$s" >/dev/null
+    for f in "$s"/*.json; do
+      jq '(.definitions // {}) as $d
+          | if $d.date then .definitions.date = {anyOf: [$d.date, {type: "object"}]} else . end
+          | if $d.timestamp then .definitions.timestamp = {anyOf: [$d.timestamp, {type: "object"}]} else . end' \
+        "$f" >"$f.tmp" && mv "$f.tmp" "$f"
+    done
     a=$(cd "$dir" && median_ms "$runs" bash -c "'$ajv' validate --allow-union-types -s '$s/office.json' -d pmo.yaml && '$ajv' validate --allow-union-types -s '$s/person.json' -d 'people/*.yaml' && '$ajv' validate --allow-union-types -s '$s/project.json' -d 'projects/*/project.yaml' && '$ajv' validate --allow-union-types -s '$s/decision.json' -d 'projects/*/decisions/*.yaml' && '$ajv' validate --allow-union-types -s '$s/status.json' -d 'projects/*/status/*.yaml' && '$ajv' validate --allow-union-types -s '$s/risk.json' -d 'projects/*/risks/*.yaml' && '$ajv' validate --allow-union-types -s '$s/issue.json' -d 'projects/*/issues/*.yaml' && '$ajv' validate --allow-union-types -s '$s/change.json' -d 'projects/*/changes/*.yaml' && '$ajv' validate --allow-union-types -s '$s/closure.json' -d 'projects/*/closure.yaml'")
   fi
   f=$(median_ms "$runs" "$floor" "$dir")

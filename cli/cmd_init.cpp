@@ -1,12 +1,15 @@
-// pmo init [DIR] — creates the portfolio: git init when needed, pmo.yaml from the template,
-// one first commit. Refuses to overwrite an existing portfolio.
+// pmo init [DIR] — creates the portfolio: git init when needed, pmo.yaml from the template and
+// the records' JSON Schemas in .pmo/schema/, one first commit. Refuses to overwrite an existing
+// portfolio.
 
 #include "commands.hpp"
 #include "templates.hpp"
 #include "workspace.hpp"
 
+#include <pmo/codec/kinds.hpp>
 #include <pmo/codec/records.hpp>
 #include <pmo/codec/scalar.hpp>
+#include <pmo/report/schema.hpp>
 
 #include <filesystem>
 #include <ostream>
@@ -86,6 +89,9 @@ int run_init(Context& ctx, const InitOptions& opts) {
       write_commit(ctx, ws, say, WriteScope::office_only(), [&](const store::Loaded&) {
         WritePlan plan;
         plan.files.push_back({"pmo.yaml", text});
+        // The schemas every record's first line points editors at (yaml-language-server).
+        for (const codec::RecordKind& kind : codec::record_kinds())
+          plan.files.push_back({codec::schema_path(kind), report::record_schema(kind, lang)});
         plan.author = operator_signature(ws, ctx.clock.now);
         plan.message = git::compose_message(
             tr(lang, "pmo init: {}", "pmo 初始化：{}", name),

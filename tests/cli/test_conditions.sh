@@ -74,7 +74,7 @@ cp -a "$P" "$D"
 sed -i 's/^condition: Security review of the login$/condition: Security review/' "$D/$file"
 run -C "$D" validate
 expect_rc 1 "an edited condition"
-expect_out "$(basename "$file"):3:12: error: condition: the decision states condition 2 as 'Security review of the login'"
+expect_out "$(basename "$file"):4:12: error: condition: the decision states condition 2 as 'Security review of the login'"
 
 # The closure gate: every open condition is a loose end.
 PMO_NOW=2026-11-05T09:00:00Z "$PMO" -q -C "$P" review CP-1 --gate G2 --decision approve --as pmo1 >/dev/null

@@ -1,3 +1,4 @@
+#include <pmo/codec/kinds.hpp>
 #include <pmo/codec/records.hpp>
 
 #include <doctest/doctest.h>
@@ -624,7 +625,7 @@ TEST_CASE("amounts are written as plain numbers") {
   round_trip(p);
   Closure c;
   c.actual_cost = 98765432101.0;
-  CHECK(encode_closure(c) == "actual_cost: 98765432101\n");
+  CHECK(encode_closure(c) == pmo::codec::schema_modeline("closure") + "actual_cost: 98765432101\n");
 }
 
 TEST_CASE("the project sample round-trips and keeps Chinese as UTF-8") {
@@ -686,7 +687,7 @@ TEST_CASE("the closure report decodes, locates its fields and round-trips") {
   const std::string text = encode_closure(c);
   check_same(c, closure_ok(text));
   CHECK(encode_closure(closure_ok(text)) == text);
-  CHECK(encode_closure(Closure{}) == "{}\n");
+  CHECK(encode_closure(Closure{}) == pmo::codec::schema_modeline("closure") + "{}\n");
   closure_ok(encode_closure(Closure{}));
 }
 
@@ -847,7 +848,8 @@ TEST_CASE("a person round-trips") {
   p.email = "lina@xinghe.example";
   p.roles = {"finance", "business"};
   const std::string text = encode_person(p);
-  CHECK(text == "name: 李娜\nemail: lina@xinghe.example\nroles: [finance, business]\n"
+  CHECK(text == "# yaml-language-server: $schema=../.pmo/schema/person.json\n"
+                "name: 李娜\nemail: lina@xinghe.example\nroles: [finance, business]\n"
                 "capacity: 1.0\n");
   for (double capacity : {1.0, 0.5, 0.1, 0.333}) {
     p.capacity = capacity;
@@ -878,7 +880,8 @@ TEST_CASE("a decision round-trips") {
   d.comment = "成本测算依据充分: 见附件 #3\n- 第二行";
   d.conditions = {"三个月内补充数据治理方案", "- leading dash"};
   const std::string text = encode_decision(d);
-  CHECK(text.starts_with("gate: G1\ndecision: approve-with-conditions\nreviewer: lina\n"
+  CHECK(text.starts_with("# yaml-language-server: $schema=../../../.pmo/schema/decision.json\n"
+                         "gate: G1\ndecision: approve-with-conditions\nreviewer: lina\n"
                          "role: finance\ndecided_at: 2026-11-21T09:30:00Z\nrecord: 3b18e"));
   auto back = decode_decision(text, "d.yaml", "P1", Lang::en);
   CHECK(back.findings.empty());

@@ -1,4 +1,5 @@
 #include <pmo/codec/decoding.hpp>
+#include <pmo/codec/kinds.hpp>
 #include <pmo/codec/records.hpp>
 #include <pmo/codec/writing.hpp>
 
@@ -39,6 +40,7 @@ Decoded<model::ChangeRequest> decode_change(std::string_view text, const std::st
 
 std::string encode_change(const model::ChangeRequest& r) {
   Writer w;
+  w.verbatim(schema_modeline("change"));
   w.text(0, "title", r.title);
   w.text(0, "reason", r.reason);
   w.text(0, "requested_by", r.requested_by);

@@ -1,4 +1,5 @@
 #include <pmo/codec/decoding.hpp>
+#include <pmo/codec/kinds.hpp>
 #include <pmo/codec/records.hpp>
 #include <pmo/codec/writing.hpp>
 
@@ -67,6 +68,7 @@ Decoded<model::Closure> decode_closure(std::string_view text, const std::string&
 
 std::string encode_closure(const model::Closure& c) {
   Writer w;
+  w.verbatim(schema_modeline("closure"));
   w.text(0, "acceptance", c.acceptance);
   if (!c.deliverables.empty()) {
     w.heading(0, "deliverables");
@@ -106,7 +108,9 @@ std::string encode_closure(const model::Closure& c) {
     }
   }
   std::string text = std::move(w).str();
-  return text.empty() ? std::string{"{}\n"} : text; // a record is never an empty file
+  if (text == schema_modeline("closure"))
+    text += "{}\n"; // a record is never an empty file
+  return text;
 }
 
 } // namespace pmo::codec

@@ -1,4 +1,5 @@
 #include <pmo/codec/decoding.hpp>
+#include <pmo/codec/kinds.hpp>
 #include <pmo/codec/records.hpp>
 #include <pmo/codec/writing.hpp>
 
@@ -52,6 +53,7 @@ Decoded<model::ConditionMet> decode_condition_met(std::string_view text, const s
 
 std::string encode_condition_met(const model::ConditionMet& r) {
   Writer w;
+  w.verbatim(schema_modeline("condition"));
   w.text(0, "decision", r.decision);
   w.raw(0, "number", std::to_string(r.number));
   w.text(0, "condition", r.condition);

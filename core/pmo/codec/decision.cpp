@@ -1,4 +1,5 @@
 #include <pmo/codec/decoding.hpp>
+#include <pmo/codec/kinds.hpp>
 #include <pmo/codec/records.hpp>
 #include <pmo/codec/writing.hpp>
 
@@ -69,6 +70,7 @@ Decoded<model::Decision> decode_decision(std::string_view text, const std::strin
 
 std::string encode_decision(const model::Decision& d) {
   Writer w;
+  w.verbatim(schema_modeline("decision"));
   w.text(0, "gate", d.gate);
   w.text(0, "change", d.change);
   w.raw(0, "decision", model::to_string(d.verdict));

@@ -1,4 +1,5 @@
 #include <pmo/codec/decoding.hpp>
+#include <pmo/codec/kinds.hpp>
 #include <pmo/codec/records.hpp>
 #include <pmo/codec/writing.hpp>
 
@@ -36,6 +37,7 @@ Decoded<model::Issue> decode_issue(std::string_view text, const std::string& fil
 
 std::string encode_issue(const model::Issue& r) {
   Writer w;
+  w.verbatim(schema_modeline("issue"));
   w.text(0, "description", r.description);
   w.text(0, "owner", r.owner);
   w.raw(0, "priority", model::to_string(r.priority));

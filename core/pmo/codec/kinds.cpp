@@ -188,6 +188,37 @@ const RecordKind* find_record_kind(std::string_view name) {
   return nullptr;
 }
 
+std::string schema_path(const RecordKind& kind) {
+  return std::string{k_schema_dir} + "/" + std::string{kind.name} + ".json";
+}
+
+std::string schema_modeline(const RecordKind& kind) {
+  // How deep the record's directory lies below the portfolio's root.
+  std::string up;
+  switch (kind.place) {
+  case Place::office:
+    break;
+  case Place::person:
+    up = "../";
+    break;
+  case Place::project:
+  case Place::project_file:
+    up = "../../";
+    break;
+  case Place::project_records:
+    up = "../../../";
+    break;
+  }
+  return "# yaml-language-server: $schema=" + up + schema_path(kind) + "\n";
+}
+
+std::string schema_modeline(std::string_view kind) {
+  const RecordKind* found = find_record_kind(kind);
+  if (!found)
+    throw std::logic_error("no record kind " + std::string{kind});
+  return schema_modeline(*found);
+}
+
 std::vector<std::string> record_files(const model::Portfolio& portfolio) {
   std::vector<std::string> out;
   for (const RecordKind& kind : k_kinds)

@@ -69,6 +69,17 @@ std::span<const RecordKind> record_kinds();
 const RecordKind& record_kind(Place place);                // the first kind at that place
 const RecordKind* find_record_kind(std::string_view name); // by name, or nullptr
 
+// Where a kind's JSON Schema lies in a portfolio (`pmo init` writes it, `pmo schema --out` too):
+// ".pmo/schema/risk.json".
+inline constexpr std::string_view k_schema_dir = ".pmo/schema";
+std::string schema_path(const RecordKind& kind);
+// The first line of every record pmo writes, which points an editor (yaml-language-server) at the
+// kind's schema, relative to the record's directory:
+// "# yaml-language-server: $schema=../../../.pmo/schema/risk.json\n" for a risk.
+std::string schema_modeline(const RecordKind& kind);
+// The same, by kind name ("risk"); throws std::logic_error for a name not in the table.
+std::string schema_modeline(std::string_view kind);
+
 // The files of every record of the portfolio, pmo.yaml included, each once, sorted.
 std::vector<std::string> record_files(const model::Portfolio& portfolio);
 

@@ -1,4 +1,5 @@
 #include <pmo/codec/decoding.hpp>
+#include <pmo/codec/kinds.hpp>
 #include <pmo/codec/records.hpp>
 #include <pmo/codec/writing.hpp>
 #include <pmo/model/ids.hpp>
@@ -227,6 +228,7 @@ Decoded<model::Office> decode_office(std::string_view text, const std::string& f
 
 std::string encode_office(const model::Office& office) {
   Writer w;
+  w.verbatim(schema_modeline("office"));
   if (office.language == Lang::zh)
     w.comment("PMO 办公室及其流程：角色、阶段和关口（按生命周期顺序）。");
   else

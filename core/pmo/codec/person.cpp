@@ -1,4 +1,5 @@
 #include <pmo/codec/decoding.hpp>
+#include <pmo/codec/kinds.hpp>
 #include <pmo/codec/records.hpp>
 #include <pmo/codec/writing.hpp>
 #include <pmo/model/ids.hpp>
@@ -88,6 +89,7 @@ Decoded<model::Person> decode_person(std::string_view text, const std::string& f
 
 std::string encode_person(const model::Person& person) {
   Writer w;
+  w.verbatim(schema_modeline("person"));
   w.text(0, "name", person.name);
   w.text(0, "email", person.email);
   w.id_list(0, "roles", person.roles);

@@ -1,4 +1,5 @@
 #include <pmo/codec/decoding.hpp>
+#include <pmo/codec/kinds.hpp>
 #include <pmo/codec/records.hpp>
 #include <pmo/codec/writing.hpp>
 
@@ -177,6 +178,7 @@ Decoded<model::Project> decode_project(std::string_view text, const std::string&
 
 std::string encode_project(const model::Project& p) {
   Writer w;
+  w.verbatim(schema_modeline("project"));
   w.text(0, "title", p.title);
   w.text(0, "sponsor", p.sponsor);
   w.text(0, "manager", p.manager);

@@ -1,4 +1,5 @@
 #include <pmo/codec/decoding.hpp>
+#include <pmo/codec/kinds.hpp>
 #include <pmo/codec/records.hpp>
 #include <pmo/codec/writing.hpp>
 
@@ -47,6 +48,7 @@ Decoded<model::Risk> decode_risk(std::string_view text, const std::string& file,
 
 std::string encode_risk(const model::Risk& r) {
   Writer w;
+  w.verbatim(schema_modeline("risk"));
   w.text(0, "description", r.description);
   w.text(0, "cause", r.cause);
   w.raw(0, "probability", std::to_string(r.probability));

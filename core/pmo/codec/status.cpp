@@ -1,4 +1,5 @@
 #include <pmo/codec/decoding.hpp>
+#include <pmo/codec/kinds.hpp>
 #include <pmo/codec/records.hpp>
 #include <pmo/codec/writing.hpp>
 
@@ -63,6 +64,7 @@ Decoded<model::StatusReport> decode_status_report(std::string_view text, const s
 
 std::string encode_status_report(const model::StatusReport& r) {
   Writer w;
+  w.verbatim(schema_modeline("status"));
   w.raw(0, "percent_complete", format_number(r.percent_complete));
   w.raw(0, "actual_cost", format_number(r.actual_cost));
   if (!r.forecasts.empty()) {

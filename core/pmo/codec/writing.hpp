@@ -25,6 +25,8 @@ std::string quorum_text(const model::Quorum& quorum);
 class Writer {
 public:
   void comment(std::string_view text) { m_out += fmt::format("# {}\n", text); }
+  // Lines already rendered, with their newlines (a record's schema modeline).
+  void verbatim(std::string_view lines) { m_out += lines; }
   void blank() { m_out += '\n'; }
 
   // key: <already rendered value>

@@ -43,8 +43,8 @@ RecordFields::RecordFields(std::string_view kind, std::vector<FieldDef> fields)
       const std::string parent =
           prefix.ends_with("[]") ? prefix.substr(0, prefix.size() - 2) : prefix;
       const FieldDef* owner = find(parent);
-      if (!owner ||
-          (owner->type != T::section && owner->type != T::items && owner->type != T::local_text))
+      if (!owner || (owner->type != T::section && owner->type != T::items &&
+                     owner->type != T::refs && owner->type != T::local_text))
         throw std::logic_error("field table " + m_kind + ": " + std::string{field.path} +
                                " is not below a section or a list of mappings");
     }
@@ -258,7 +258,7 @@ const RecordFields& project_fields() {
           {"milestones[].date", T::date, true, {}, 0, 0, "its planned date", "计划日期"},
           {"milestones[].weight", T::number, false, {}, 0, 1e9,
            "its weight in the planned value curve", "在计划价值曲线中的权重"},
-          {"depends_on", T::items, false, {}, 0, 0,
+          {"depends_on", T::refs, false, {}, 0, 0,
            "other projects this one needs (项目间依赖): a project id, or project with a stage or a milestone of it",
            "本项目依赖的其他项目（项目间依赖）：项目编号，或项目及其阶段或里程碑",
            [](const Project& p) { return !p.depends_on.empty(); }},

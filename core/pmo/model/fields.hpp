@@ -34,6 +34,7 @@ enum class FieldType {
   quorum,        // all, majority or a whole number
   section,       // a mapping of the fields below it
   items,         // a list of mappings of the fields below it ("path[]")
+  refs,          // a list whose items are an id, or a mapping of the fields below it ("path[]")
   dates_by_name, // a mapping of names to dates (a status report's forecasts)
   scores,        // a mapping of criterion ids to whole numbers (a project's scores)
   git_object,    // a git object id, hexadecimal
