@@ -361,6 +361,7 @@ int cli::run(const Invocation& invocation) {
   cli::add_lessons(app, action, help);
   cli::add_verify(app, action, help);
   cli::add_portfolio(app, action, help);
+  cli::add_kpi(app, action, help);
   cli::add_completion(app, action, help);
   cli::add_help(app, action, help);
   name_subcommand_groups(app, help("Subcommands", "子命令"));

@@ -39,6 +39,7 @@ void add_condition(CLI::App& app, Action& action, const Help& help);
 void add_lessons(CLI::App& app, Action& action, const Help& help);
 void add_verify(CLI::App& app, Action& action, const Help& help);
 void add_portfolio(CLI::App& app, Action& action, const Help& help);
+void add_kpi(CLI::App& app, Action& action, const Help& help);
 // `completion SHELL` and the hidden `__complete KIND` the completion scripts call.
 void add_completion(CLI::App& app, Action& action, const Help& help);
 // `help [COMMAND...]`.

@@ -239,6 +239,14 @@ constexpr std::array k_rules{
     Rule{"dependency-unmet", "PMO106", E,
          "A gate approval while a project it depends on is not at the stage or milestone needed.",
          "所依赖的项目尚未达到所需阶段或里程碑时批准关口。"},
+    Rule{"unknown-kpi", "PMO107", E,
+         "A year's targets in pmo.yaml kpis name a KPI pmo does not have.",
+         "pmo.yaml kpis 的年度目标中有 pmo 不认识的 KPI。"},
+    Rule{"bad-kpi-target", "PMO108", E,
+         "A KPI target is a rate outside 0 to 1, or a negative number of days.",
+         "KPI 目标为 0 到 1 以外的比率，或为负的天数。"},
+    Rule{"duplicate-kpi-year", "PMO109", E, "pmo.yaml kpis lists the targets of a year twice.",
+         "pmo.yaml kpis 重复列出同一年份的目标。"},
 };
 
 std::string cell(std::string_view text) {
