@@ -9,7 +9,7 @@
 #   report:    pmo report   | tj3 on the same plan (pmo-bench-generate --tjp)
 #   history:   pmo status ID (gate history from git) | git log --grep=Pmo-Project: ID
 #   ledger:    pmo verify (whole history; HEAD~10..HEAD) | git log --name-status -m (same)
-#              and pmo status of the whole portfolio
+#              and pmo status of the whole portfolio, and pmo kpi (the year's KPIs)
 #   writes:    pmo risk add / review / propose / update | git add + git commit of a file of the
 #              same size, each on a reset clone (bench/writes.sh, on a copy of the portfolio);
 #              then 16 concurrent pmo writers, every one of which must land
@@ -110,8 +110,8 @@ echo
 # stages taken from the light ledger).
 verify_out=$work/verify.md
 {
-  echo "| projects | commits | pmo verify | git log --name-status -m | pmo / git | pmo verify HEAD~10..HEAD | git log … HEAD~10..HEAD | pmo status | peak KiB verify |"
-  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| projects | commits | pmo verify | git log --name-status -m | pmo / git | pmo verify HEAD~10..HEAD | git log … HEAD~10..HEAD | pmo status | pmo kpi | peak KiB verify |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 } >"$verify_out"
 for n in "${sizes[@]}"; do
   dir=$work/p$n
@@ -122,9 +122,10 @@ for n in "${sizes[@]}"; do
   vr=$(median_ms "$runs" "$pmo" -q -C "$dir" verify HEAD~10..HEAD)
   glr=$(median_ms "$runs" git -C "$dir" log --name-status -m --format=%H HEAD~10..HEAD)
   st=$(median_ms "$runs" "$pmo" -q -C "$dir" status)
+  kp=$(median_ms "$runs" "$pmo" -q -C "$dir" kpi)
   mvf=$(peak_kb "$pmo" -q -C "$dir" verify)
-  echo "| $n | $commits | $vf | $gl | $(ratio "$vf" "$gl") | $vr | $glr | $st | $mvf |" >>"$verify_out"
-  echo "p$n: verify $vf ms vs git log $gl ms (pmo/git $(ratio "$vf" "$gl")); range $vr ms vs $glr ms; status $st ms" >&2
+  echo "| $n | $commits | $vf | $gl | $(ratio "$vf" "$gl") | $vr | $glr | $st | $kp | $mvf |" >>"$verify_out"
+  echo "p$n: verify $vf ms vs git log $gl ms (pmo/git $(ratio "$vf" "$gl")); range $vr ms vs $glr ms; status $st ms; kpi $kp ms" >&2
 done
 echo
 for n in "${sizes[@]}"; do

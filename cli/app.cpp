@@ -363,6 +363,7 @@ int cli::run(const Invocation& invocation) {
   cli::add_portfolio(app, action, help);
   cli::add_resources(app, action, help);
   cli::add_schema(app, action, help);
+  cli::add_kpi(app, action, help);
   cli::add_completion(app, action, help);
   cli::add_help(app, action, help);
   name_subcommand_groups(app, help("Subcommands", "子命令"));

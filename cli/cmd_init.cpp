@@ -9,6 +9,7 @@
 #include <pmo/codec/kinds.hpp>
 #include <pmo/codec/records.hpp>
 #include <pmo/codec/scalar.hpp>
+#include <pmo/model/kpi.hpp>
 #include <pmo/report/schema.hpp>
 
 #include <filesystem>
@@ -77,6 +78,7 @@ int run_init(Context& ctx, const InitOptions& opts) {
   data.scalars["language"] = std::string{model::lang_code(lang)};
   data.scalars["type"] = std::string{model::to_string(*type)};
   data.scalars["currency"] = "CNY";
+  data.scalars["year"] = std::to_string(model::year_of(ctx.clock.now));
   std::string text = render_template(lang == Lang::zh ? "zh-CN" : "en", "pmo.yaml", data);
   auto office = codec::decode_office(text, "pmo.yaml", say);
   if (!office.ok())

@@ -36,6 +36,10 @@ int run(Context& ctx, const ReportOptions& opts) {
   auto data =
       report::build_report(r.loaded.portfolio, history.records ? &*history.records : nullptr,
                            ctx.clock, lang, k_recent_days);
+  const int year = model::year_of(ctx.clock.now);
+  const auto commits = report_commits(r.ws, lang, year);
+  data.kpis =
+      model::compute_kpis(r.loaded.portfolio, year, ctx.clock, commits ? &*commits : nullptr, lang);
   ReportSource source;
   source.in_git = r.ws.repo.has_value();
   source.head = r.ws.repo ? r.ws.repo->head_id() : std::string{};

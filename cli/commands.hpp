@@ -41,6 +41,7 @@ void add_verify(CLI::App& app, Action& action, const Help& help);
 void add_portfolio(CLI::App& app, Action& action, const Help& help);
 void add_resources(CLI::App& app, Action& action, const Help& help);
 void add_schema(CLI::App& app, Action& action, const Help& help);
+void add_kpi(CLI::App& app, Action& action, const Help& help);
 // `completion SHELL` and the hidden `__complete KIND` the completion scripts call.
 void add_completion(CLI::App& app, Action& action, const Help& help);
 // `help [COMMAND...]`.

@@ -354,4 +354,22 @@ History read_history(const Workspace& ws, model::Lang lang, std::optional<model:
   return history;
 }
 
+std::optional<model::ReportCommits> report_commits(const Workspace& ws, model::Lang lang,
+                                                   int year) {
+  using namespace std::chrono;
+  const model::Timestamp since{sys_days{std::chrono::year{year - 1} / December / 1}};
+  History history = read_history(ws, lang, since);
+  if (!history.records)
+    return std::nullopt;
+  model::ReportCommits out;
+  // Newest first: the oldest commit of a report (before any --amend) is written last.
+  for (const auto& record : *history.records) {
+    auto project = record.trailers.find("Pmo-Project");
+    auto period = record.trailers.find("Pmo-Status");
+    if (project != record.trailers.end() && period != record.trailers.end())
+      out[{project->second, period->second}] = record.when;
+  }
+  return out;
+}
+
 } // namespace pmo::cli

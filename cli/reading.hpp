@@ -6,6 +6,7 @@
 #include "workspace.hpp"
 
 #include <pmo/ledger/ledger.hpp>
+#include <pmo/model/kpi.hpp>
 #include <pmo/report/portfolio.hpp>
 
 #include <optional>
@@ -88,5 +89,10 @@ struct History {
 History read_history(const Workspace& ws, model::Lang lang,
                      std::optional<model::Timestamp> since = std::nullopt,
                      const std::set<std::string>* wanted = nullptr);
+
+// When each status report was first committed (its `pmo update` commit, trailers Pmo-Project and
+// Pmo-Status), reading history back to December of the year before `year`: a report due in
+// `year` is never committed earlier. nullopt without usable history (the KPI has no data).
+std::optional<model::ReportCommits> report_commits(const Workspace& ws, model::Lang lang, int year);
 
 } // namespace pmo::cli

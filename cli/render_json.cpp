@@ -425,11 +425,50 @@ json report_json(const report::PortfolioReport& r, const std::string& head,
           {"recent_decisions", recent},
           {"history_note", r.recent ? json(nullptr) : json(history_note)},
           {"over_allocations", over_allocations},
-          {"unreadable_files", unreadable_files}};
+          {"unreadable_files", unreadable_files},
+          {"kpis", r.kpis ? kpi_json(*r.kpis) : json(nullptr)}};
 }
 
 std::string dump_json(const json& value) {
   return value.dump(2, ' ', false, json::error_handler_t::replace) + '\n';
+}
+
+nlohmann::json kpi_json(const model::KpiReport& kpis) {
+  auto optional = [](const std::optional<double>& v) {
+    return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+  };
+  auto figures = nlohmann::json::array();
+  for (const auto& f : kpis.figures) {
+    const bool days = model::is_day_kpi(f.kpi);
+    auto entries = nlohmann::json::array();
+    for (const auto& e : f.entries) {
+      nlohmann::json entry{{"project", e.project}};
+      if (!e.subject.empty())
+        entry["subject"] = e.subject;
+      if (!days)
+        entry["counts"] = e.counts;
+      entry["value"] = optional(e.value);
+      entry["detail"] = e.detail;
+      entries.push_back(std::move(entry));
+    }
+    nlohmann::json figure{{"kpi", f.kpi},
+                          {"unit", days ? "days" : "rate"},
+                          {"value", optional(f.value)},
+                          {"target", optional(f.target)},
+                          {"status", model::to_string(f.status)},
+                          {"count", f.entries.size()}};
+    if (!days)
+      figure["counted"] = f.counted;
+    if (!f.groups.empty()) {
+      auto groups = nlohmann::json::array();
+      for (const auto& g : f.groups)
+        groups.push_back({{"subject", g.subject}, {"average", g.average}, {"count", g.count}});
+      figure["groups"] = groups;
+    }
+    figure["entries"] = entries;
+    figures.push_back(std::move(figure));
+  }
+  return {{"year", kpis.year}, {"figures", figures}};
 }
 
 } // namespace pmo::cli

@@ -2,6 +2,7 @@
 // Report data as JSON (--json of status and report): stable keys, ids as written in the
 // records, dates as YYYY-MM-DD and timestamps as YYYY-MM-DDTHH:MM:SSZ, null when unknown.
 
+#include <pmo/model/kpi.hpp>
 #include <pmo/report/lessons.hpp>
 #include <pmo/report/portfolio.hpp>
 
@@ -31,6 +32,9 @@ nlohmann::json control_json(const model::ProjectControl& control,
 nlohmann::json report_json(const report::PortfolioReport& report, const std::string& head,
                            const std::string& history_note, int unreadable_files);
 
+// The office's KPIs for a year (pmo kpi --json, and the report's "kpis"), each figure with its
+// target, status and the projects behind it.
+nlohmann::json kpi_json(const model::KpiReport& kpis);
 // Two-space indented text ending in a newline; invalid UTF-8 in user text becomes U+FFFD.
 std::string dump_json(const nlohmann::json& value);
 

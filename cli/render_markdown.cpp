@@ -1,5 +1,7 @@
 #include "render_markdown.hpp"
 
+#include "kpi_text.hpp"
+
 #include <pmo/report/lessons.hpp>
 #include <pmo/report/markdown.hpp>
 #include <pmo/report/text.hpp>
@@ -422,6 +424,49 @@ void change_and_closure_section(std::string& out, const report::PortfolioReport&
   out += "\n";
 }
 
+// PMO 年度目标与 KPI: each figure against its target, then the projects behind the figures that
+// missed theirs.
+void kpi_section(std::string& out, const report::PortfolioReport& r) {
+  if (!r.kpis)
+    return;
+  Lang lang = r.lang;
+  const model::KpiReport& k = *r.kpis;
+  out += fmt::format("## {}\n\n", tr(lang, "KPIs {}", "{} 年度 KPI", k.year));
+  out +=
+      header({pick(lang, "KPI", "指标"), pick(lang, "Value", "实际"), pick(lang, "Target", "目标"),
+              pick(lang, "Status", "状态"), pick(lang, "Basis", "依据")},
+             {false, true, true, false, false});
+  for (const auto& f : k.figures) {
+    std::string status = model::kpi_status_name(f.status, lang);
+    if (f.status == model::KpiStatus::not_met)
+      status = "**" + status + "**";
+    out += row({md_text(model::kpi_name(f.kpi, lang)), kpi_value_text(f.kpi, f.value),
+                kpi_value_text(f.kpi, f.target), status, md_text(kpi_basis_text(f, k.year, lang))});
+  }
+  out += "\n";
+  for (const auto& f : k.figures) {
+    if (f.status != model::KpiStatus::not_met)
+      continue;
+    out += fmt::format("### {}\n\n", md_text(model::kpi_name(f.kpi, lang)));
+    const bool subjects = !f.entries.empty() && !f.entries.front().subject.empty();
+    std::vector<std::string> titles{pick(lang, "Project", "项目")};
+    if (subjects)
+      titles.push_back(kpi_subject_header(f.kpi, lang));
+    titles.push_back(pick(lang, "Value", "实际"));
+    titles.push_back(pick(lang, "Detail", "说明"));
+    out += header(titles, std::vector<bool>(titles.size(), false));
+    for (const auto& e : f.entries) {
+      std::vector<std::string> cells{md_code(e.project)};
+      if (subjects)
+        cells.push_back(md_text(e.subject));
+      cells.push_back(md_text(kpi_entry_text(f.kpi, e, lang)));
+      cells.push_back(md_text(e.detail));
+      out += row(cells);
+    }
+    out += "\n";
+  }
+}
+
 } // namespace
 
 std::string render_markdown_report(const report::PortfolioReport& r, const ReportSource& source) {
@@ -437,6 +482,7 @@ std::string render_markdown_report(const report::PortfolioReport& r, const Repor
   project_section(out, r);
   control_section(out, r);
   change_and_closure_section(out, r);
+  kpi_section(out, r);
   dependency_section(out, r);
   resource_section(out, r);
   awaiting_section(out, r);

@@ -28,7 +28,9 @@ const std::set<std::string> k_not_codes{"ssh-keygen", "ssh-ed25519", "cherry-pic
                                         "find-principals", "check-novalidate", "pmo-write-pending",
                                         "approve-with-conditions", "working-tree-encoding",
                                         // why pmo portfolio select left a proposal out (JSON)
-                                        "forced-out", "no-cost", "no-score"};
+                                        "forced-out", "no-cost", "no-score",
+                                        // a KPI against its target (pmo kpi --json)
+                                        "not-met", "no-target", "no-data"};
 
 } // namespace
 

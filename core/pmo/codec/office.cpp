@@ -136,6 +136,61 @@ void decode_priorities(Ctx& ctx, const YAML::Node& node, FieldLocations& where,
       });
 }
 
+// pmo.yaml `kpis:`: each year's targets. A key of a year's item that is not a KPI is an error
+// (unknown-kpi), a rate outside 0..1 or a negative day count too (bad-kpi-target).
+void decode_kpis(Ctx& ctx, const YAML::Node& node, FieldLocations& where, model::KpiSettings& out) {
+  const auto& fields = model::office_fields();
+  Map map{ctx, node, "kpis", where, fields.keys("kpis")};
+  read_items(ctx, map, "targets", "year: ..., on_time_delivery: ...", where,
+             [&](const YAML::Node& item, const std::string& path) {
+               const auto& known = fields.keys("kpis.targets[]");
+               // Unknown names are reported here, as unknown KPIs, and read by no one.
+               std::vector<std::string> unknown;
+               for (const auto& entry : item) {
+                 const std::string name = entry.first.IsScalar() ? entry.first.Scalar() : "";
+                 if (std::find(known.begin(), known.end(), name) != known.end())
+                   continue;
+                 ctx.error(ctx.loc(entry.first), "unknown-kpi",
+                           tr(ctx.lang, "{}: '{}' is not a KPI; the KPIs are: {}",
+                              "{}：“{}”不是 KPI；KPI 为：{}", path, name,
+                              fmt::join(model::k_kpi_names, ", ")));
+                 unknown.push_back(name);
+               }
+               std::vector<std::string_view> names(known.begin(), known.end());
+               names.insert(names.end(), unknown.begin(), unknown.end());
+               Map m{ctx, item, path, where, names};
+               model::YearTargets year;
+               if (auto v = read_bounded(ctx, m, "year", 1900, 9999, true, true))
+                 year.year = static_cast<int>(*v);
+               for (std::string_view kpi : model::k_kpi_names) {
+                 const Field* field = m.get(kpi);
+                 if (!field || field->value.IsNull())
+                   continue;
+                 auto value = number_of(ctx, *field);
+                 if (!value)
+                   continue;
+                 if (model::is_day_kpi(kpi) ? *value < 0 : (*value < 0 || *value > 1)) {
+                   ctx.error(field->at, "bad-kpi-target",
+                             model::is_day_kpi(kpi)
+                                 ? tr(ctx.lang, "{} is a number of days: not negative, not {}",
+                                      "{} 是天数：不能为负数，而不是 {}", field->path,
+                                      field->value.Scalar())
+                                 : tr(ctx.lang, "{} is a rate from 0 to 1 (0.8 for 80%), not {}",
+                                      "{} 是 0 到 1 之间的比率（80% 写作 0.8），而不是 {}",
+                                      field->path, field->value.Scalar()));
+                   continue;
+                 }
+                 year.targets.push_back({std::string{kpi}, *value});
+               }
+               if (year.year != 0 && out.year(year.year))
+                 ctx.error(m.at(), "duplicate-kpi-year",
+                           tr(ctx.lang, "kpis.targets: {} is listed twice",
+                              "kpis.targets：{} 年重复列出", year.year));
+               else if (year.year != 0)
+                 out.targets.push_back(std::move(year));
+             });
+}
+
 // pmo.yaml `ledger:`: who may change the process and the roster, and whether decisions are signed.
 void decode_ledger(Ctx& ctx, const YAML::Node& node, FieldLocations& where,
                    model::LedgerSettings& out) {
@@ -223,6 +278,8 @@ Decoded<model::Office> decode_office(std::string_view text, const std::string& f
         },
         "warning, error");
   }
+  if (auto node = section(ctx, top, "kpis"))
+    decode_kpis(ctx, *node, office.where, office.kpis);
   return finish(std::move(out));
 }
 
@@ -328,6 +385,18 @@ std::string encode_office(const model::Office& office) {
     w.blank();
     w.heading(0, "resources");
     w.raw(2, "over_allocation", "error");
+  }
+  if (!office.kpis.targets.empty()) {
+    w.blank();
+    w.heading(0, "kpis");
+    w.heading(2, "targets");
+    for (const auto& year : office.kpis.targets) {
+      Writer item;
+      item.raw(6, "year", std::to_string(year.year));
+      for (const auto& t : year.targets)
+        item.raw(6, t.kpi, format_number(t.value));
+      w.list_item(4, item);
+    }
   }
   const model::LedgerSettings defaults;
   if (office.ledger.rule_changes != defaults.rule_changes || office.ledger.signing_required) {

@@ -229,6 +229,22 @@ const Criterion* PrioritySettings::criterion(std::string_view id) const {
   return nullptr;
 }
 
+bool is_day_kpi(std::string_view kpi) { return kpi.ends_with("_days"); }
+
+const KpiTarget* YearTargets::target(std::string_view kpi) const {
+  for (const auto& t : targets)
+    if (t.kpi == kpi)
+      return &t;
+  return nullptr;
+}
+
+const YearTargets* KpiSettings::year(int year) const {
+  for (const auto& y : targets)
+    if (y.year == year)
+      return &y;
+  return nullptr;
+}
+
 PrioritySettings default_priorities() {
   PrioritySettings out;
   out.criteria = {

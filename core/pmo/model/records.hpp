@@ -132,6 +132,34 @@ struct ResourceSettings {
   bool over_allocation_is_error = false; // over_allocation: error (default: warning)
 };
 
+// The office's KPIs (PMO 年度目标与 KPI), by the name pmo.yaml gives their targets. Rates are
+// fractions from 0 to 1 (higher is better); *_days are average day counts (lower is better).
+inline constexpr std::string_view k_kpi_names[] = {
+    "on_time_delivery",      "budget_adherence",       "success_rate",  "gate_cycle_days",
+    "decision_latency_days", "business_case_complete", "status_on_time"};
+// Whether a KPI name is a day count (else a rate).
+bool is_day_kpi(std::string_view kpi);
+
+struct KpiTarget {
+  std::string kpi; // one of k_kpi_names
+  double value = 0;
+};
+
+// One year's targets (pmo.yaml `kpis.targets[]`).
+struct YearTargets {
+  int year = 0;
+  std::vector<KpiTarget> targets;
+
+  const KpiTarget* target(std::string_view kpi) const;
+};
+
+// pmo.yaml `kpis:`.
+struct KpiSettings {
+  std::vector<YearTargets> targets; // as written
+
+  const YearTargets* year(int year) const;
+};
+
 struct Office {
   std::string name;
   Lang language = Lang::zh;
@@ -144,6 +172,7 @@ struct Office {
   LedgerSettings ledger;
   PrioritySettings priorities = default_priorities();
   ResourceSettings resources;
+  KpiSettings kpis;
   FieldLocations where;
 
   const GateDef* gate(std::string_view id) const;

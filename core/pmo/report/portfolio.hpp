@@ -5,6 +5,7 @@
 // HistoryRecord values (the report library knows nothing of git). Renderers only lay these out.
 
 #include <pmo/model/control.hpp>
+#include <pmo/model/kpi.hpp>
 #include <pmo/model/lifecycle.hpp>
 #include <pmo/model/records.hpp>
 
@@ -198,6 +199,7 @@ struct PortfolioReport {
   std::vector<DecidedChange> changes_decided;   // in the last recent_days, newest first
   std::vector<ClosedProject> closed;            // actual end in the last recent_days
   std::vector<OverAllocation> over_allocations; // not yet past, by person then date
+  std::optional<model::KpiReport> kpis;         // the report's year's KPIs; set by the caller
 };
 
 // What the next gate of one project still needs.

@@ -245,6 +245,14 @@ constexpr std::array k_rules{
     Rule{"assignment-dates", "PMO108", W,
          "An assignment without dates, or past the day its person left.",
          "资源投入缺少日期，或晚于该人员离开的日期。"},
+    Rule{"unknown-kpi", "PMO109", E,
+         "A year's targets in pmo.yaml kpis name a KPI pmo does not have.",
+         "pmo.yaml kpis 的年度目标中有 pmo 不认识的 KPI。"},
+    Rule{"bad-kpi-target", "PMO110", E,
+         "A KPI target is a rate outside 0 to 1, or a negative number of days.",
+         "KPI 目标为 0 到 1 以外的比率，或为负的天数。"},
+    Rule{"duplicate-kpi-year", "PMO111", E, "pmo.yaml kpis lists the targets of a year twice.",
+         "pmo.yaml kpis 重复列出同一年份的目标。"},
 };
 
 std::string cell(std::string_view text) {

@@ -1,0 +1,138 @@
+// pmo kpi [--year YYYY] [--json] — the office's KPIs for a year against its targets (PMO 年度目标
+// 与 KPI), computed from the ledger-proved decisions and the records, with the projects behind
+// each figure.
+
+#include "commands.hpp"
+#include "kpi_text.hpp"
+#include "reading.hpp"
+#include "render_json.hpp"
+#include "render_table.hpp"
+
+#include <pmo/model/kpi.hpp>
+
+#include <fmt/format.h>
+
+#include <ostream>
+
+namespace pmo::cli {
+
+namespace {
+
+using model::Lang;
+using model::pick;
+using model::tr;
+
+struct KpiOptions {
+  std::optional<int> year;
+  bool json = false;
+};
+
+fmt::text_style status_style(model::KpiStatus status) {
+  switch (status) {
+  case model::KpiStatus::met:
+    return fmt::fg(fmt::terminal_color::green);
+  case model::KpiStatus::not_met:
+    return fmt::fg(fmt::terminal_color::red) | fmt::emphasis::bold;
+  default:
+    return {};
+  }
+}
+
+int run(Context& ctx, const KpiOptions& opts) {
+  Reading r = read_working_tree(ctx);
+  const Lang lang = r.lang;
+  const model::Portfolio& portfolio = r.loaded.portfolio;
+  const int year = opts.year ? *opts.year : model::year_of(ctx.clock.now);
+  const auto commits = report_commits(r.ws, lang, year);
+  const model::KpiReport kpis =
+      model::compute_kpis(portfolio, year, ctx.clock, commits ? &*commits : nullptr, lang);
+
+  if (opts.json) {
+    nlohmann::json out{{"schema_version", 1}, {"office", portfolio.office.name}};
+    out.update(kpi_json(kpis));
+    out["history"] = commits ? nlohmann::json(nullptr) : nlohmann::json("unavailable");
+    *ctx.out << dump_json(out);
+    return r.exit_code();
+  }
+
+  std::ostream& out = *ctx.out;
+  const bool color = data_color(ctx);
+  out << heading(tr(lang, "KPIs {} — {}", "{} 年度 KPI — {}", year, portfolio.office.name), color)
+      << '\n';
+  std::vector<TableColumn> columns{{pick(lang, "KPI", "指标")},
+                                   {pick(lang, "Value", "实际"), true},
+                                   {pick(lang, "Target", "目标"), true},
+                                   {pick(lang, "Status", "状态")},
+                                   {pick(lang, "Basis", "依据")}};
+  std::vector<TableRow> rows;
+  for (const auto& f : kpis.figures)
+    rows.push_back({{model::kpi_name(f.kpi, lang)},
+                    {kpi_value_text(f.kpi, f.value), fmt::emphasis::bold},
+                    {kpi_value_text(f.kpi, f.target)},
+                    {model::kpi_status_name(f.status, lang), status_style(f.status)},
+                    {kpi_basis_text(f, year, lang)}});
+  out << render_table(columns, rows, color);
+
+  for (const auto& f : kpis.figures) {
+    if (f.entries.empty())
+      continue;
+    out << '\n' << heading(model::kpi_name(f.kpi, lang), color) << '\n';
+    if (!f.groups.empty()) {
+      std::vector<TableColumn> gc{
+          {f.kpi == "gate_cycle_days" ? pick(lang, "Gate", "关口") : pick(lang, "Role", "角色")},
+          {pick(lang, "Average (days)", "平均（天）"), true},
+          {pick(lang, "Count", "数量"), true}};
+      std::vector<TableRow> grows;
+      for (const auto& g : f.groups)
+        grows.push_back(
+            {{g.subject}, {fmt::format("{:.1f}", g.average)}, {std::to_string(g.count)}});
+      out << render_table(gc, grows, color) << '\n';
+    }
+    std::vector<TableColumn> ec{{pick(lang, "Project", "项目")}};
+    const bool subjects = !f.entries.front().subject.empty();
+    if (subjects)
+      ec.push_back({kpi_subject_header(f.kpi, lang)});
+    ec.push_back({pick(lang, "Value", "实际")});
+    ec.push_back({pick(lang, "Detail", "说明")});
+    std::vector<TableRow> erows;
+    for (const auto& e : f.entries) {
+      TableRow row{{e.project}};
+      if (subjects)
+        row.push_back({e.subject});
+      row.push_back(
+          {kpi_entry_text(f.kpi, e, lang), e.counts || model::is_day_kpi(f.kpi)
+                                               ? fmt::text_style{}
+                                               : status_style(model::KpiStatus::not_met)});
+      row.push_back({e.detail});
+      erows.push_back(std::move(row));
+    }
+    out << render_table(ec, erows, color);
+  }
+  if (!ctx.quiet) {
+    if (!portfolio.office.kpis.year(year))
+      *ctx.err << tr(lang, "note: pmo.yaml kpis has no targets for {}\n",
+                     "提示：pmo.yaml kpis 中没有 {} 年的目标\n", year);
+    if (!commits)
+      *ctx.err << tr(lang,
+                     "note: no git history: the status reports' commit days are unknown, so "
+                     "status_on_time has no data\n",
+                     "提示：没有 git 历史，无法得知状态报告的提交日期，状态报告按时率无数据\n");
+  }
+  return r.exit_code();
+}
+
+} // namespace
+
+void add_kpi(CLI::App& app, Action& action, const Help& help) {
+  auto opts = std::make_shared<KpiOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "kpi", help("The office's KPIs for a year against its targets (pmo.yaml kpis)",
+                  "办公室年度 KPI 与目标对比（pmo.yaml kpis）"));
+  cmd->add_option("--year", opts->year,
+                  help("The year (default: the current year)", "年份（默认：当年）"))
+      ->check(CLI::Range(1900, 9999));
+  cmd->add_flag("--json", opts->json, help("JSON output", "以 JSON 输出"));
+  cmd->callback([&action, opts] { action = [opts](Context& ctx) { return run(ctx, *opts); }; });
+}
+
+} // namespace pmo::cli
