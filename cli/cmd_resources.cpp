@@ -30,15 +30,6 @@ struct ResourcesOptions {
   bool json = false;
 };
 
-std::string fte(double value) {
-  std::string text = fmt::format("{:.2f}", std::round(value * 100) / 100);
-  while (text.back() == '0')
-    text.pop_back();
-  if (text.back() == '.')
-    text.pop_back();
-  return text;
-}
-
 nlohmann::json overload_json(const model::Overload& o, Lang lang) {
   auto parts = nlohmann::json::array();
   for (const auto& b : o.parts)
@@ -116,11 +107,12 @@ int run_resources(Context& ctx, const ResourcesOptions& opts) {
   columns.push_back({pick(lang, "Projects", "项目")});
   std::vector<TableRow> rows;
   for (const auto& p : view.people) {
-    TableRow row{{p.person}, {p.name.empty() ? std::string{"—"} : p.name}, {fte(p.capacity)}};
+    TableRow row{
+        {p.person}, {p.name.empty() ? std::string{"—"} : p.name}, {model::fte_text(p.capacity)}};
     for (double peak : p.peaks) {
       const bool over = peak > p.capacity + 1e-9;
       row.push_back(
-          {peak == 0 ? std::string{"·"} : fte(peak) + (over ? "!" : ""),
+          {peak == 0 ? std::string{"·"} : model::fte_text(peak) + (over ? "!" : ""),
            over ? fmt::fg(fmt::terminal_color::red) | fmt::emphasis::bold : fmt::text_style{}});
     }
     std::string projects;

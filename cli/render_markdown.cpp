@@ -2,6 +2,7 @@
 
 #include "kpi_text.hpp"
 
+#include <pmo/model/resources.hpp>
 #include <pmo/report/lessons.hpp>
 #include <pmo/report/markdown.hpp>
 #include <pmo/report/text.hpp>
@@ -364,9 +365,9 @@ void resource_section(std::string& out, const report::PortfolioReport& r) {
   for (const auto& o : r.over_allocations) {
     std::string projects;
     for (const auto& [id, fte] : o.projects)
-      projects += (projects.empty() ? "" : ", ") + md_code(id) + " " + fmt::format("{}", fte);
+      projects += (projects.empty() ? "" : ", ") + md_code(id) + " " + model::fte_text(fte);
     out += row({md_text(o.person_name) + " " + md_code(o.person),
-                fmt::format("{} / {}", std::round(o.load * 100) / 100, o.capacity),
+                model::fte_text(o.load) + " / " + model::fte_text(o.capacity),
                 model::format_date(o.from), model::format_date(o.to), projects,
                 o.should_yield.empty() ? std::string{"—"} : md_code(o.should_yield)});
   }

@@ -12,7 +12,11 @@ namespace pmo::model {
 
 namespace {
 
-// An FTE as people write it: "1", "0.5", "0.25".
+// A sum of FTEs past capacity by more than rounding.
+bool over(double load, double capacity) { return load > capacity + 1e-9; }
+
+} // namespace
+
 std::string fte_text(double fte) {
   std::string text = fmt::format("{:.2f}", std::round(fte * 100) / 100);
   while (text.back() == '0')
@@ -21,11 +25,6 @@ std::string fte_text(double fte) {
     text.pop_back();
   return text;
 }
-
-// A sum of FTEs past capacity by more than rounding.
-bool over(double load, double capacity) { return load > capacity + 1e-9; }
-
-} // namespace
 
 std::optional<Booking> booking_of(const Project& project, const Assignment& assignment) {
   const auto from = assignment.from ? assignment.from : project.start;

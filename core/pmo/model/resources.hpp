@@ -18,6 +18,9 @@
 
 namespace pmo::model {
 
+// An FTE as people write it, to two decimals: "1", "0.5", "1.35".
+std::string fte_text(double fte);
+
 // An assignment with its dates resolved.
 struct Booking {
   const Project* project = nullptr;
