@@ -166,46 +166,6 @@ std::string_view left_out_code(model::LeftOut why) {
   return {};
 }
 
-// At most about a dozen frontier points for a table: every step when there are few, else the
-// best score at tenths of the whole cost, and always the budget given.
-std::vector<model::FrontierPoint> frontier_rows(const model::Selection& s, double budget) {
-  const auto& f = s.frontier;
-  if (f.empty())
-    return {};
-  auto best_at = [&](double amount) {
-    model::FrontierPoint point{amount, 0};
-    for (const auto& step : f)
-      if (step.budget <= amount + 1e-9)
-        point.score = step.score;
-    return point;
-  };
-  std::vector<model::FrontierPoint> out;
-  if (f.size() <= 12) {
-    out = f;
-  } else {
-    const double top = f.back().budget;
-    for (int k = 1; k <= 10; ++k) {
-      model::FrontierPoint p = best_at(top * k / 10);
-      // The least budget reaching that score.
-      for (const auto& step : f)
-        if (std::fabs(step.score - p.score) < 1e-9) {
-          p.budget = step.budget;
-          break;
-        }
-      if (out.empty() || out.back().budget != p.budget)
-        out.push_back(p);
-    }
-  }
-  const bool has_budget = std::any_of(
-      out.begin(), out.end(), [&](const auto& p) { return std::fabs(p.budget - budget) < 1e-9; });
-  if (!has_budget && budget <= f.back().budget) {
-    out.push_back(best_at(budget));
-    std::sort(out.begin(), out.end(),
-              [](const auto& a, const auto& b) { return a.budget < b.budget; });
-  }
-  return out;
-}
-
 int run_select(Context& ctx, const SelectOptions& opts) {
   Reading r = read_working_tree(ctx);
   const Lang lang = r.lang;
@@ -268,7 +228,7 @@ int run_select(Context& ctx, const SelectOptions& opts) {
     for (const auto& id : result.whole_cost)
       *ctx.err << tr(lang, "warning: {} has no start or end: its whole cost is counted in {}\n",
                      "警告：{} 没有开始或结束日期：其全部成本计入 {} 年\n", id, *opts.year);
-  const auto frontier = frontier_rows(s, budget);
+  const auto frontier = report::frontier_rows(s, budget);
   if (opts.json) {
     auto entry = [&](const model::Candidate* c) {
       return nlohmann::json{{"id", c->ranked->project->id},

@@ -412,6 +412,13 @@ json report_json(const report::PortfolioReport& r, const std::string& head,
                                 {"projects", projects_of},
                                 {"should_yield", string_or_null(o.should_yield)}});
   }
+  auto frontier_points = json::array();
+  for (const auto& p : r.frontier.points)
+    frontier_points.push_back({{"budget", p.budget}, {"score", p.score}});
+  const json frontier = {{"candidates", r.frontier.candidates},
+                         {"total_cost", r.frontier.total},
+                         {"too_large", r.frontier.too_large},
+                         {"points", frontier_points}};
   return {{"office", r.office_name},
           {"language", model::lang_code(r.lang)},
           {"currency", r.currency},
@@ -425,6 +432,7 @@ json report_json(const report::PortfolioReport& r, const std::string& head,
           {"recent_decisions", recent},
           {"history_note", r.recent ? json(nullptr) : json(history_note)},
           {"over_allocations", over_allocations},
+          {"frontier", frontier},
           {"unreadable_files", unreadable_files},
           {"kpis", r.kpis ? kpi_json(*r.kpis) : json(nullptr)}};
 }

@@ -378,6 +378,49 @@ void resource_section(std::string& out, const report::PortfolioReport& r) {
               "`pmo resources`）。\n\n");
 }
 
+// 立项选择: the best total score the proposals awaiting funding reach at each budget, as a table
+// and a chart (xychart-beta, Mermaid 10.6 on; older renderers show its code, so the table stays).
+void frontier_section(std::string& out, const report::PortfolioReport& r) {
+  const report::FundingFrontier& f = r.frontier;
+  if (f.candidates < 2)
+    return;
+  const Lang lang = r.lang;
+  out += fmt::format("## {}\n\n", pick(lang, "Funding frontier", "立项资金效率前沿"));
+  if (f.too_large) {
+    out += pick(lang,
+                "Too many proposals, in too fine amounts, for the report to compute; "
+                "`pmo portfolio select --budget AMOUNT --unit 100000` does.\n\n",
+                "待立项建议过多、金额过细，报告不计算前沿；请使用 "
+                "`pmo portfolio select --budget 金额 --unit 100000`。\n\n");
+    return;
+  }
+  out += model::tr(lang,
+                   "The best total score the {} proposals awaiting funding reach at each budget "
+                   "(all of them cost {} {}); `pmo portfolio select --budget AMOUNT` chooses.\n\n",
+                   "{} 份待立项建议在各预算下可达到的最高总分（全部立项共需 {} {}）；"
+                   "用 `pmo portfolio select --budget 金额` 选择。\n\n",
+                   f.candidates, report::format_amount(f.total), md_text(r.currency));
+  out += header({tr(lang, "Budget ({})", "预算（{}）", r.currency),
+                 pick(lang, "Best total score", "最高总分")},
+                {true, true});
+  std::string labels, scores;
+  double top = 0;
+  for (const auto& p : f.points) {
+    out += row({report::format_amount(p.budget), fmt::format("{:.2f}", p.score)});
+    labels += (labels.empty() ? "" : ", ") +
+              fmt::format("\"{}\"", mermaid_text(report::format_amount(p.budget)));
+    scores += (scores.empty() ? "" : ", ") + fmt::format("{:.2f}", p.score);
+    top = std::max(top, p.score);
+  }
+  out += "\n```mermaid\nxychart-beta\n";
+  out += fmt::format("    title \"{}\"\n",
+                     mermaid_text(pick(lang, "Best total score by budget", "各预算下的最高总分")));
+  out += fmt::format("    x-axis [{}]\n", labels);
+  out += fmt::format("    y-axis \"{}\" 0 --> {}\n", mermaid_text(pick(lang, "Score", "总分")),
+                     std::ceil(top / 10) * 10 + 10);
+  out += fmt::format("    line [{}]\n```\n\n", scores);
+}
+
 // Change requests decided, and projects ended, in the report's window.
 void change_and_closure_section(std::string& out, const report::PortfolioReport& r) {
   Lang lang = r.lang;
@@ -487,6 +530,7 @@ std::string render_markdown_report(const report::PortfolioReport& r, const Repor
   dependency_section(out, r);
   resource_section(out, r);
   awaiting_section(out, r);
+  frontier_section(out, r);
   recent_section(out, r, source);
 
   out += "---\n\n";

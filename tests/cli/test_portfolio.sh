@@ -49,6 +49,20 @@ expect_out "does not fit the budget"
 expect_out "← budget"
 expect_err "Exact 0/1 knapsack over 3 candidates"
 
+# The report draws the same frontier (the three proposals up to their whole cost), table and chart.
+PMO_NOW=2026-12-01T10:00:00Z run -C "$D" --lang en report --out "$T/report.md"
+expect_rc 0 "report"
+grep -q "^## Funding frontier" "$T/report.md" && pass || fail "report lacks the Funding frontier"
+grep -qF "| 1,050,000 | 118.75 |" "$T/report.md" && pass || fail "report: a frontier row"
+grep -qF 'x-axis ["0", "400,000", "900,000", "1,050,000", "1,300,000", "1,950,000"]' "$T/report.md" &&
+  pass || fail "report: the chart's budgets: $(grep -A5 xychart "$T/report.md")"
+grep -qF "line [0.00, 61.25, 71.25, 118.75, 132.50, 190.00]" "$T/report.md" && pass ||
+  fail "report: the chart's scores"
+PMO_NOW=2026-12-01T10:00:00Z run -C "$D" report --json
+expect_eq "$(jq -c '[.frontier.points[] | [.budget, .score]]' "$OUT")" \
+  "[[0,0],[400000,61.25],[900000,71.25],[1050000,118.75],[1300000,132.5],[1950000,190]]" \
+  "report JSON: the frontier"
+
 # Forced in: DevOps first, then nothing else fits in the 200,000 left.
 run -C "$D" portfolio select --budget 1100000 --force-in XH-2026-007 --json
 expect_rc 0 "force-in"

@@ -398,6 +398,7 @@ PortfolioReport build_report(const model::Portfolio& portfolio,
       item.projects.emplace_back(b.project->id, b.assignment->fte);
     report.over_allocations.push_back(std::move(item));
   }
+  report.frontier = funding_frontier(portfolio, lang);
   return report;
 }
 

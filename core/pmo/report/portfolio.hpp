@@ -8,6 +8,7 @@
 #include <pmo/model/kpi.hpp>
 #include <pmo/model/lifecycle.hpp>
 #include <pmo/model/records.hpp>
+#include <pmo/report/priorities.hpp>
 
 #include <map>
 #include <optional>
@@ -199,6 +200,7 @@ struct PortfolioReport {
   std::vector<DecidedChange> changes_decided;   // in the last recent_days, newest first
   std::vector<ClosedProject> closed;            // actual end in the last recent_days
   std::vector<OverAllocation> over_allocations; // not yet past, by person then date
+  FundingFrontier frontier;                     // of the proposals awaiting funding
   std::optional<model::KpiReport> kpis;         // the report's year's KPIs; set by the caller
 };
 

@@ -42,4 +42,18 @@ PortfolioSelection select_portfolio(const model::Portfolio& portfolio,
                                     const model::SelectOptions& opts, std::optional<int> year,
                                     model::Lang lang);
 
+// At most about a dozen points of a selection's frontier, for a table or a chart: every step when
+// there are few, else the best score at tenths of the whole cost, and always `budget`.
+std::vector<model::FrontierPoint> frontier_rows(const model::Selection& selection, double budget);
+
+// The efficient frontier of every candidate with a cost (score against budget, up to them all),
+// for the report.
+struct FundingFrontier {
+  int candidates = 0;     // with a cost
+  double total = 0;       // their whole cost
+  bool too_large = false; // the knapsack would be too large for a report: none drawn
+  std::vector<model::FrontierPoint> points; // empty with fewer than two candidates
+};
+FundingFrontier funding_frontier(const model::Portfolio& portfolio, model::Lang lang);
+
 } // namespace pmo::report
