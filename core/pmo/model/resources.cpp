@@ -109,7 +109,9 @@ std::vector<Overload> over_allocations(const Portfolio& portfolio,
   }
 
   std::vector<Overload> out;
-  for (auto& [person, bookings] : by_person) {
+  for (const auto& entry : by_person) {
+    const std::string& person = entry.first; // (not a structured binding: the lambda below uses it)
+    const std::vector<Booking>& bookings = entry.second;
     const Person* who = portfolio.person(person);
     const double capacity = who ? who->capacity : 1.0;
     std::vector<Date> edges;
