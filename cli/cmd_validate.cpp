@@ -10,6 +10,8 @@
 #include "workspace.hpp"
 
 #include <pmo/codec/kinds.hpp>
+#include <pmo/codec/records.hpp>
+#include <pmo/git/graph.hpp>
 #include <pmo/model/validate.hpp>
 #include <pmo/report/findings.hpp>
 #include <pmo/report/text.hpp>
@@ -35,7 +37,82 @@ using model::tr;
 struct ValidateOptions {
   std::vector<std::string> paths;
   OutputOptions output;
+  std::string changed_since;
 };
+
+// What changed since a revision (--changed-since): the projects whose files differ between the
+// merge base of it and HEAD and the working tree, and who those projects assigned then.
+struct Changes {
+  std::string since;  // the revision's commit
+  std::string base;   // the merge base of it and HEAD: the diff starts here
+  std::string office; // a changed file outside projects/ that the check reads: check everything
+  std::set<std::string> projects;
+  std::set<std::string> old_people;
+  std::string old_unreadable; // a changed project.yaml whose version at the base does not decode
+  bool whole() const { return !office.empty() || !old_unreadable.empty(); }
+};
+
+Changes changes_since(const Workspace& ws, const std::string& rev, Lang lang) {
+  if (!ws.repo)
+    throw Failure(k_exit_usage, pick(lang, "--changed-since needs a git repository",
+                                     "--changed-since 需要 git 仓库"));
+  if (ws.repo->head_unborn())
+    throw Failure(k_exit_usage, pick(lang, "--changed-since: the repository has no commit yet",
+                                     "--changed-since：仓库尚无提交"));
+  git::Graph graph(*ws.repo);
+  Changes out;
+  auto since = graph.resolve(rev);
+  if (!since)
+    throw Failure(k_exit_usage,
+                  tr(lang, "--changed-since: unknown revision '{}'",
+                     "--changed-since：未知的修订“{}”", report::escape_controls(rev)));
+  out.since = *since;
+  auto base = graph.merge_base(*since, ws.repo->head_id());
+  if (!base)
+    throw Failure(k_exit_usage,
+                  tr(lang, "--changed-since: {} and HEAD share no history",
+                     "--changed-since：{} 与 HEAD 没有共同的历史", report::escape_controls(rev)));
+  out.base = *base;
+  for (std::string path : ws.repo->changed_since(out.base, ws.prefix)) {
+    path.erase(0, ws.prefix.size());
+    if (path == "pmo.yaml" || path == "people" || path.starts_with("people/")) {
+      if (out.office.empty())
+        out.office = path;
+    } else if (path.starts_with("projects/")) {
+      const auto slash = path.find('/', 9);
+      out.projects.insert(path.substr(9, slash == std::string::npos ? slash : slash - 9));
+    }
+    // Anything else (README.md, .pmo/, CI files) is not a record: validate does not read it.
+  }
+  for (const auto& id : out.projects) {
+    const std::string file = "projects/" + id + "/project.yaml";
+    const std::string blob = graph.entry_id(out.base, ws.prefix + file);
+    if (blob.empty())
+      continue; // added since
+    std::optional<std::string> text;
+    try {
+      text = graph.read_blob(blob);
+    } catch (const git::GitError&) {
+    }
+    auto decoded =
+        text ? codec::decode_project(*text, file, id, lang) : codec::Decoded<model::Project>{};
+    if (!text || !decoded.ok()) {
+      out.old_unreadable = file;
+      break;
+    }
+    for (const auto& a : decoded.value.assignments)
+      out.old_people.insert(a.person);
+  }
+  return out;
+}
+
+// Whether a portfolio-relative file belongs to one of `projects` (projects/<id> or below it).
+bool in_projects(const std::string& file, const std::set<std::string>& projects) {
+  if (!file.starts_with("projects/"))
+    return false;
+  const auto slash = file.find('/', 9);
+  return projects.contains(file.substr(9, slash == std::string::npos ? slash : slash - 9));
+}
 
 // A PATH argument as a portfolio-relative prefix ("" for the whole portfolio).
 std::string portfolio_prefix(const Context& ctx, const Workspace& ws, const std::string& arg,
@@ -98,6 +175,25 @@ std::vector<model::Finding> ledger_findings(const LedgerReading& view, Lang lang
   return out;
 }
 
+// What --changed-since checks, for stderr.
+std::string changes_note(const Changes& c, const std::set<std::string>& scope,
+                         const std::string& rev, Lang lang) {
+  const std::string base = c.base.substr(0, 7);
+  const std::string named = report::escape_controls(rev);
+  if (!c.office.empty())
+    return tr(lang, "{} changed since {} ({}): the whole portfolio is checked",
+              "自 {1}（{2}）以来 {0} 有变更：检查整个项目组合", c.office, named, base);
+  if (!c.old_unreadable.empty())
+    return tr(lang, "{} at {} ({}) cannot be read: the whole portfolio is checked",
+              "{} 在 {}（{}）中无法读取：检查整个项目组合", c.old_unreadable, named, base);
+  const std::size_t more = scope.size() - std::min(scope.size(), c.projects.size());
+  return tr(lang,
+            "changed since {} ({}): {} project(s); checked with {} that depend on them or share "
+            "their people",
+            "自 {}（{}）以来有变更的项目：{} 个；连同依赖它们或共用其人员的 {} 个项目一并检查",
+            named, base, c.projects.size(), more);
+}
+
 // "1 error" / "2 errors" (English only; Chinese has no plural).
 std::string count_of(std::size_t n, const char* one, const char* many) {
   return fmt::format(fmt::runtime(n == 1 ? one : many), n);
@@ -111,11 +207,29 @@ int run(Context& ctx, const ValidateOptions& opts) {
   for (const auto& arg : opts.paths)
     prefixes.push_back(portfolio_prefix(ctx, ws, arg, lang));
 
-  store::Loaded loaded = load_working_tree(ws, lang);
+  std::optional<Changes> changes;
+  if (!opts.changed_since.empty())
+    changes = changes_since(ws, opts.changed_since, lang);
+  const bool scoped = changes && !changes->whole();
+  std::set<std::string> scope; // with --changed-since: the projects whose findings are shown
+  auto load = [&] {
+    if (!scoped)
+      return load_working_tree(ws, lang);
+    store::Scope part =
+        store::load_scope(store::FsStore(ws.root), lang, changes->projects, changes->old_people);
+    scope = std::move(part.shown);
+    return std::move(part.loaded);
+  };
+  store::Loaded loaded = load();
   if (loaded.office_ok && ctx.language(loaded.portfolio.office.language) != lang) {
     lang = ctx.language(loaded.portfolio.office.language);
-    loaded = load_working_tree(ws, lang);
+    loaded = load();
   }
+  if (changes && !ctx.quiet)
+    *ctx.err << changes_note(*changes, scope, opts.changed_since, lang) << '\n';
+  auto shown_file = [&](const std::string& file) {
+    return under(file, prefixes) && (!scoped || in_projects(file, scope));
+  };
   std::vector<model::Finding> findings = std::move(loaded.findings);
 
   // Every file examined, for the summary: the files of every kind of record, as the loader
@@ -127,11 +241,21 @@ int run(Context& ctx, const ValidateOptions& opts) {
   if (loaded.office_ok) { // without a readable pmo.yaml the semantic checks would only add noise
     // Decisions count as history proves them, as in status and report: a decision file that no
     // decision commit recorded, or that was edited since, is an error at that file.
-    LedgerReading view = follow_ledger(ctx, ws, loaded.portfolio, lang, std::nullopt);
-    if (!view.not_proved.empty() && !loaded.portfolio.decisions.empty() && !ctx.quiet)
-      *ctx.err << view.not_proved << '\n';
-    for (auto& f : ledger_findings(view, lang))
-      findings.push_back(std::move(f));
+    // With --changed-since, only the range since the revision is judged, for the projects
+    // loaded (what came before is taken as proved, as verify REV..HEAD does).
+    LedgerScope ledger_scope;
+    if (scoped) {
+      for (const auto& p : loaded.portfolio.projects)
+        ledger_scope.projects.insert(p.id);
+      ledger_scope.since = changes->since;
+    }
+    if (!scoped || !ledger_scope.projects.empty()) {
+      LedgerReading view = follow_ledger(ctx, ws, loaded.portfolio, lang, ledger_scope);
+      if (!view.not_proved.empty() && !loaded.portfolio.decisions.empty() && !ctx.quiet)
+        *ctx.err << view.not_proved << '\n';
+      for (auto& f : ledger_findings(view, lang))
+        findings.push_back(std::move(f));
+    }
     for (auto& finding : model::validate_portfolio(loaded.portfolio, lang))
       findings.push_back(std::move(finding));
     for (auto& finding : model::validate_dates(loaded.portfolio, ctx.clock.today(), lang))
@@ -141,11 +265,11 @@ int run(Context& ctx, const ValidateOptions& opts) {
     if (!finding.where.file.empty())
       files.insert(finding.where.file);
   std::size_t file_count = static_cast<std::size_t>(std::count_if(
-      files.begin(), files.end(), [&](const std::string& f) { return under(f, prefixes); }));
+      files.begin(), files.end(), [&](const std::string& f) { return shown_file(f); }));
 
   std::vector<model::Finding> shown;
   for (auto& finding : findings)
-    if (under(finding.where.file, prefixes))
+    if (shown_file(finding.where.file))
       shown.push_back(std::move(finding));
   std::stable_sort(shown.begin(), shown.end(),
                    [](const model::Finding& a, const model::Finding& b) {
@@ -156,7 +280,7 @@ int run(Context& ctx, const ValidateOptions& opts) {
   // and JSON read them from where pmo was started.
   report::CiReport ci = make_ci_report("validate", lang);
   for (const auto& file : files)
-    if (under(file, prefixes))
+    if (shown_file(file))
       ci.files.push_back(shown_path(file, ctx, ws, true));
   ci.fallback_file = shown_path("pmo.yaml", ctx, ws, true);
   ci.findings = shown;
@@ -209,6 +333,13 @@ void add_validate(CLI::App& app, Action& action, const Help& help) {
       help("Only show findings for files under these paths (the whole portfolio is still "
            "checked)",
            "只显示这些路径下文件的检查结果（仍会检查整个项目组合）"));
+  cmd->add_option("--changed-since", opts->changed_since,
+                  help("Check only the projects changed since REV (its merge base with HEAD, to "
+                       "the working tree) and those that depend on them or share their people; "
+                       "history before REV is taken as proved",
+                       "只检查自 REV（与 HEAD 的合并基点）到工作区有变更的项目，以及依赖它们或"
+                       "共用其人员的项目；REV 之前的历史视为已证明"))
+      ->option_text("REV");
   add_output_options(*cmd, opts->output, help);
   cmd->callback([&action, opts] { action = [opts](Context& ctx) { return run(ctx, *opts); }; });
 }

@@ -35,7 +35,13 @@ std::optional<std::string> project_of_path(std::string_view path) {
 
 // Shows on stderr what history does not prove, and takes note of the projects concerned.
 void apply_ledger(const Context& ctx, Reading& r, const std::optional<std::string>& project) {
-  LedgerReading view = follow_ledger(ctx, r.ws, r.loaded.portfolio, r.lang, project);
+  LedgerScope scope;
+  if (project) { // the project, and the ones it depends on that were loaded with it
+    scope.projects.insert(*project);
+    for (const auto& p : r.loaded.portfolio.projects)
+      scope.projects.insert(p.id);
+  }
+  LedgerReading view = follow_ledger(ctx, r.ws, r.loaded.portfolio, r.lang, scope);
   if (!view.not_proved.empty() && !r.loaded.portfolio.decisions.empty())
     *ctx.err << view.not_proved << '\n';
   for (const auto& f : view.findings) {
@@ -134,7 +140,7 @@ bool same_blob(std::string_view a, std::string_view b) {
 } // namespace
 
 LedgerReading follow_ledger(const Context& ctx, const Workspace& ws, model::Portfolio& portfolio,
-                            model::Lang lang, const std::optional<std::string>& project) {
+                            model::Lang lang, const LedgerScope& scope) {
   LedgerReading view;
   auto from_files = [&](std::string why) {
     view.not_proved = std::move(why);
@@ -150,11 +156,8 @@ LedgerReading follow_ledger(const Context& ctx, const Workspace& ws, model::Port
   options.readers = ctx.history_readers;
   options.files = &portfolio.decisions;
   options.projects = &portfolio.projects;
-  if (project) { // the project, and the ones it depends on that were loaded with it
-    options.only_projects.insert(*project);
-    for (const auto& p : portfolio.projects)
-      options.only_projects.insert(p.id);
-  }
+  options.only_projects = scope.projects;
+  options.since = scope.since;
   ledger::Ledger proved;
   try {
     proved = ledger::build(*ws.repo, options);

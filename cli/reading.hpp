@@ -52,8 +52,14 @@ struct LedgerReading {
   std::string office_note; // set when the committed pmo.yaml is not in force and was replaced
   std::vector<ledger::Finding> findings;
 };
+// What of history is judged: `projects` (empty: all) and, with `since`, only the commits not
+// reachable from it (what came before is taken as proved, as `pmo verify SINCE..HEAD` does).
+struct LedgerScope {
+  std::set<std::string> projects;
+  std::optional<std::string> since;
+};
 LedgerReading follow_ledger(const Context& ctx, const Workspace& ws, model::Portfolio& portfolio,
-                            model::Lang lang, const std::optional<std::string>& project);
+                            model::Lang lang, const LedgerScope& scope = {});
 
 // Fills portfolio.approved_plans: for each project whose baseline gate passed and whose
 // project.yaml changed since, the record as that approval recorded it (the decision's `record`

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <git2/sys/repository.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
@@ -951,6 +952,46 @@ std::vector<std::string> Repository::dirty_paths(const std::vector<std::string>&
     }
   }
   return dirty;
+}
+
+std::vector<std::string> Repository::changed_since(const std::string& commit,
+                                                   const std::string& dir) const {
+  const git_oid id = parse_oid(commit);
+  CommitPtr found;
+  check(git_commit_lookup(out(found), m_impl->get(), &id),
+        fmt::format("reading commit {}", commit));
+  TreePtr tree;
+  check(git_commit_tree(out(tree), found.get()), fmt::format("reading the tree of {}", commit));
+  git_diff_options options{};
+  check(git_diff_options_init(&options, GIT_DIFF_OPTIONS_VERSION), "preparing git diff");
+  options.flags = GIT_DIFF_INCLUDE_UNTRACKED | GIT_DIFF_RECURSE_UNTRACKED_DIRS |
+                  GIT_DIFF_IGNORE_SUBMODULES | GIT_DIFF_DISABLE_PATHSPEC_MATCH;
+  std::string spec = dir;
+  if (!spec.empty() && spec.back() == '/')
+    spec.pop_back();
+  char* specs[] = {spec.data()};
+  if (!spec.empty()) {
+    options.pathspec.strings = specs;
+    options.pathspec.count = 1;
+  }
+  DiffPtr diff;
+  check(git_diff_tree_to_workdir_with_index(out(diff), m_impl->get(), tree.get(), &options),
+        fmt::format("comparing {} with the working tree", commit.substr(0, 7)),
+        gitdir() + "index.lock");
+  std::vector<std::string> paths;
+  const std::size_t count = git_diff_num_deltas(diff.get());
+  for (std::size_t i = 0; i < count; ++i) {
+    const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
+    if (delta == nullptr || delta->status == GIT_DELTA_UNMODIFIED ||
+        delta->status == GIT_DELTA_IGNORED)
+      continue;
+    for (const char* path : {delta->old_file.path, delta->new_file.path})
+      if (path != nullptr && std::string_view(path).starts_with(dir))
+        paths.emplace_back(path);
+  }
+  std::sort(paths.begin(), paths.end());
+  paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
+  return paths;
 }
 
 std::optional<std::pair<std::string, std::string>> Repository::config_signature() const {

@@ -133,6 +133,12 @@ public:
   // (modified, staged, deleted, or untracked where HEAD has no such file but the working tree has).
   std::vector<std::string> dirty_paths(const std::vector<std::string>& paths) const;
 
+  // The files under `dir` ("" for all; repository-relative, ending in '/') that differ between
+  // the tree of `commit` (a full hex id) and the working tree: modified, staged, deleted, added
+  // and untracked (not ignored), as repository-relative paths, each once, sorted. A rename is
+  // its two paths. The index serves as the stat cache, as in `git diff COMMIT`.
+  std::vector<std::string> changed_since(const std::string& commit, const std::string& dir) const;
+
   // user.name and user.email from the repository's git configuration, when both are set.
   std::optional<std::pair<std::string, std::string>> config_signature() const;
 

@@ -128,6 +128,16 @@ public:
       m_out.commits = order.size();
     }
     index_files();
+    // Light mode over a range: the working tree's records of decisions before it must find
+    // themselves in the state the range starts from, whether or not the range touches them.
+    if (m_opt.since && m_base && m_opt.files) {
+      if (!m_opt.only_projects.empty())
+        for (const auto& project : m_opt.only_projects)
+          seed(project);
+      else if (m_opt.projects)
+        for (const auto& project : *m_opt.projects)
+          seed(project.id);
+    }
     Readahead<Prepared> ahead(
         m_repo, order.size(), m_opt.readers.value_or(default_readers()),
         [&](const git::Graph& g, std::size_t i, Prepared& slot) { read_ahead(g, order[i], slot); });
@@ -1004,7 +1014,11 @@ private:
         d.rules = at_base.office;
       if (!d.rules)
         continue;
-      accepted.push_back(std::move(d)); // the state only: the range's count is its own
+      // The state only: a verified range's count is its own. In light mode (a reading of the
+      // working tree) they are what the range starts from, so they count as proved.
+      if (m_opt.files)
+        m_out.decisions.push_back(d);
+      accepted.push_back(std::move(d));
     }
   }
 

@@ -9,6 +9,7 @@
 #include <functional>
 #include <iterator>
 #include <memory>
+#include <set>
 #include <thread>
 #include <tuple>
 
@@ -103,7 +104,142 @@ public:
     m_out.portfolio.sort_records();
   }
 
+  // pmo.yaml, people/, the listing of projects/, and the projects a check of `changed` needs
+  // (see load_scope). Every project.yaml is read as text once, to find who names what.
+  void run_scope(const std::set<std::string>& changed, const std::set<std::string>& also_people,
+                 std::set<std::string>& shown) {
+    office();
+    people();
+    std::vector<std::string> ids;
+    projects(&ids);
+    run_units();
+    const std::vector<std::string> texts = project_texts(ids);
+    std::set<std::string> loaded;
+    auto load = [&](const std::set<std::string>& wanted) {
+      for (const auto& id : wanted)
+        if (loaded.insert(id).second)
+          one_project(id);
+      run_units();
+    };
+    // The projects whose project.yaml could name one of `needles` (an id or a person): the
+    // needle as a whole token, or any backslash (a double-quoted escape could spell it).
+    auto naming = [&](const std::set<std::string>& needles) {
+      std::set<std::string> found;
+      if (needles.empty())
+        return found;
+      for (std::size_t i = 0; i < ids.size(); ++i)
+        if (!loaded.contains(ids[i]) && names_any(texts[i], needles))
+          found.insert(ids[i]);
+      return found;
+    };
+    auto project = [&](const std::string& id) -> const model::Project* {
+      for (const auto& p : m_out.portfolio.projects)
+        if (p.id == id)
+          return &p;
+      return nullptr;
+    };
+    auto people_of = [&](const std::set<std::string>& of) {
+      std::set<std::string> out;
+      for (const auto& id : of)
+        if (const model::Project* p = project(id))
+          for (const auto& a : p->assignments)
+            out.insert(a.person);
+      return out;
+    };
+
+    shown = changed;
+    load(changed);
+    // What depends on a change, through depends_on, at any distance.
+    for (std::set<std::string> frontier = changed; !frontier.empty();) {
+      load(naming(frontier));
+      std::set<std::string> next;
+      for (const auto& p : m_out.portfolio.projects)
+        if (!shown.contains(p.id))
+          for (const auto& d : p.depends_on)
+            if (frontier.contains(d.project))
+              next.insert(p.id);
+      shown.insert(next.begin(), next.end());
+      frontier = std::move(next);
+    }
+    // Who shares a person with a change (as the projects are now, or were: `also_people`).
+    std::set<std::string> people = people_of(changed);
+    people.insert(also_people.begin(), also_people.end());
+    load(naming(people));
+    for (const auto& p : m_out.portfolio.projects)
+      for (const auto& a : p.assignments)
+        if (people.contains(a.person))
+          shown.insert(p.id);
+    // The context of what is shown: what it depends on, at any distance (a cycle through it),
+    // and every project that shares one of its people.
+    for (std::set<std::string> frontier = shown; !frontier.empty();) {
+      std::set<std::string> needed;
+      for (const auto& id : frontier)
+        if (const model::Project* p = project(id))
+          for (const auto& d : p->depends_on)
+            if (!loaded.contains(d.project))
+              needed.insert(d.project);
+      load(needed);
+      frontier = std::move(needed);
+    }
+    std::set<std::string> theirs = people_of(shown);
+    for (const auto& person : people)
+      theirs.erase(person);
+    load(naming(theirs));
+
+    auto by_id = [](const auto& a, const auto& b) { return a.id < b.id; };
+    std::sort(m_out.portfolio.people.begin(), m_out.portfolio.people.end(), by_id);
+    std::sort(m_out.portfolio.projects.begin(), m_out.portfolio.projects.end(), by_id);
+    m_out.portfolio.sort_records();
+  }
+
 private:
+  // Whether `text` holds one of `needles` as a whole token (not inside a longer id), or a
+  // backslash.
+  static bool names_any(const std::string& text, const std::set<std::string>& needles) {
+    if (text.find('\\') != std::string::npos)
+      return true;
+    auto id_char = [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+             c == '.' || c == '_' || c == '-';
+    };
+    for (const auto& needle : needles) {
+      if (needle.empty())
+        continue;
+      for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) {
+        const std::size_t end = at + needle.size();
+        if ((at == 0 || !id_char(text[at - 1])) && (end == text.size() || !id_char(text[end])))
+          return true;
+      }
+    }
+    return false;
+  }
+
+  // Each project's project.yaml as text ("" when absent or refused: its loading reports that),
+  // read on several threads when the store allows it.
+  std::vector<std::string> project_texts(const std::vector<std::string>& ids) {
+    std::vector<std::string> texts(ids.size());
+    const unsigned threads = m_store.concurrent_reads() && ids.size() >= 64
+                                 ? std::min(std::max(1u, std::thread::hardware_concurrency()), 8u)
+                                 : 1u;
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+      for (std::size_t i = next++; i < ids.size(); i = next++) {
+        try {
+          if (auto text = m_store.read("projects/" + ids[i] + "/project.yaml"))
+            texts[i] = std::move(*text);
+        } catch (const StoreError&) {
+        }
+      }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t)
+      pool.emplace_back(work);
+    work();
+    for (auto& thread : pool)
+      thread.join();
+    return texts;
+  }
+
   void add(Severity severity, const std::string& file, const char* code, std::string message) {
     m_out.findings.push_back(
         Finding{severity, model::Location{file, 0, 0}, code, std::move(message)});
@@ -231,7 +367,9 @@ private:
     }
   }
 
-  void projects() {
+  // Every directory of projects/ (problems with the listing reported); each valid one is loaded
+  // unless `ids` is given, which then receives the valid ids instead.
+  void projects(std::vector<std::string>* ids = nullptr) {
     for (const auto& name : list("projects")) {
       const std::string dir = "projects/" + name;
       if (is_placeholder(name))
@@ -247,7 +385,10 @@ private:
                model::id_problem_text(problem, m_lang)));
         continue;
       }
-      defer([name, dir](Loading& unit) { unit.project(name, dir); });
+      if (ids)
+        ids->push_back(name);
+      else
+        defer([name, dir](Loading& unit) { unit.project(name, dir); });
     }
   }
 
@@ -482,6 +623,13 @@ Loaded load_portfolio(const Store& store, model::Lang lang) {
 Loaded load_office(const Store& store, model::Lang lang, bool project_ids) {
   Loaded out;
   Loading{store, lang, out}.run_office(project_ids);
+  return out;
+}
+
+Scope load_scope(const Store& store, model::Lang lang, const std::set<std::string>& changed,
+                 const std::set<std::string>& also_people) {
+  Scope out;
+  Loading{store, lang, out.loaded}.run_scope(changed, also_people, out.shown);
   return out;
 }
 

@@ -4,6 +4,9 @@
 #include <pmo/model/records.hpp>
 #include <pmo/store/store.hpp>
 
+#include <set>
+#include <string>
+
 namespace pmo::store {
 
 struct Loaded {
@@ -23,6 +26,21 @@ Loaded load_portfolio(const Store& store, model::Lang lang);
 // commands about one project, and the projects it depends on (its depends_on, not theirs): a
 // gate decision looks at where they stand. An invalid id or a missing directory loads no project.
 Loaded load_project(const Store& store, model::Lang lang, const std::string& project);
+
+// What `validate --changed-since` checks: the projects `changed` (ids; a project deleted is
+// named too), every project that depends on one of them through depends_on (at any distance),
+// and every project that shares an assigned person with one of them as they are now or as they
+// were (`also_people`): `shown`, whose findings are those of a full check. Loaded with them,
+// so that those findings are exact: everything a shown project depends on (at any distance) and
+// every project that shares a person with a shown one. pmo.yaml and people/ are read whole,
+// projects/ is listed (its problems reported), and every project.yaml is read as text to find
+// who names a project or a person; only those that may are decoded.
+struct Scope {
+  Loaded loaded;
+  std::set<std::string> shown;
+};
+Scope load_scope(const Store& store, model::Lang lang, const std::set<std::string>& changed,
+                 const std::set<std::string>& also_people);
 
 // pmo.yaml and people/ only, for writes about the office. With `project_ids`, also one Project
 // per directory of projects/ with nothing but its id set (its files are not read): enough to
