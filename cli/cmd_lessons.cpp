@@ -41,6 +41,7 @@ int run_lessons(Context& ctx, const LessonsOptions& opts) {
     for (const auto& hit : hits)
       lessons.push_back(to_json(hit));
     nlohmann::json doc = {
+        {"schema_version", 1},
         {"office", portfolio.office.name},
         {"generated_at", model::format_timestamp(ctx.clock.now)},
         {"query",

@@ -160,7 +160,8 @@ int run_list(Context& ctx, const ListOptions& opts) {
         items.push_back(change_json(line.state));
       break;
     }
-    nlohmann::json doc = {{"project", one ? nlohmann::json(opts.project) : nlohmann::json(nullptr)},
+    nlohmann::json doc = {{"schema_version", 1},
+                          {"project", one ? nlohmann::json(opts.project) : nlohmann::json(nullptr)},
                           {"all", opts.all},
                           {key, items},
                           {"generated_at", model::format_timestamp(ctx.clock.now)}};

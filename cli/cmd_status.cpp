@@ -86,7 +86,8 @@ int run_portfolio(Context& ctx, const StatusOptions& opts) {
     auto projects = nlohmann::json::array();
     for (const auto& row : rows)
       projects.push_back(to_json(row));
-    nlohmann::json doc = {{"office", portfolio.office.name},
+    nlohmann::json doc = {{"schema_version", 1},
+                          {"office", portfolio.office.name},
                           {"generated_at", model::format_timestamp(ctx.clock.now)},
                           {"projects", projects}};
     *ctx.out << dump_json(doc);
@@ -580,6 +581,7 @@ int run_project(Context& ctx, const StatusOptions& opts) {
     for (const auto& d : detail.history)
       decisions.push_back(to_json(d));
     nlohmann::json doc = {
+        {"schema_version", 1},
         {"id", project->id},
         {"record", project_record_json(*project)},
         {"state", to_json(detail.row)},

@@ -100,12 +100,15 @@ int run(Context& ctx, const VerifyOptions& opts) {
   own.json = [&] {
     nlohmann::json findings = nlohmann::json::array();
     for (const auto& f : result.findings)
-      findings.push_back({{"commit", f.commit},
-                          {"file", f.file.empty() ? f.file : ws.prefix + f.file},
-                          {"project", f.project},
-                          {"code", f.code},
-                          {"message", f.message}});
-    nlohmann::json doc{{"tip", result.tip},
+      findings.push_back(
+          {{"commit", f.commit},
+           {"file", f.file.empty() ? nlohmann::json(nullptr) : nlohmann::json(ws.prefix + f.file)},
+           {"project", f.project},
+           {"code", f.code},
+           {"message", f.message}});
+    nlohmann::json doc{{"schema_version", 1},
+                       {"command", "verify"},
+                       {"tip", result.tip},
                        {"commits", result.commits},
                        {"decisions", result.decisions.size()},
                        {"findings", std::move(findings)}};

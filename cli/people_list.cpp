@@ -1,5 +1,6 @@
 #include "people_list.hpp"
 
+#include "render_json.hpp"
 #include "render_table.hpp"
 
 #include <pmo/model/lifecycle.hpp>
@@ -16,9 +17,9 @@ using model::pick;
 void print_people(const Context& ctx, const model::Portfolio& portfolio, model::Lang lang,
                   bool json) {
   if (json) {
-    nlohmann::json out = nlohmann::json::array();
+    nlohmann::json people = nlohmann::json::array();
     for (const auto& person : portfolio.people)
-      out.push_back(
+      people.push_back(
           {{"id", person.id},
            {"name", person.name},
            {"email", person.email},
@@ -26,7 +27,7 @@ void print_people(const Context& ctx, const model::Portfolio& portfolio, model::
            {"capacity", person.capacity},
            {"retired", person.retired ? nlohmann::json(model::format_date(*person.retired))
                                       : nlohmann::json(nullptr)}});
-    *ctx.out << out.dump(2) << '\n';
+    *ctx.out << dump_json({{"schema_version", 1}, {"people", people}});
     return;
   }
   std::vector<TableColumn> columns = {

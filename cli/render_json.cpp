@@ -123,9 +123,10 @@ json to_json(const report::Checklist& checklist) {
   auto fields = json::array();
   for (const auto& finding : checklist.missing_fields)
     fields.push_back(
-        {{"file", finding.where.file},
-         {"line", finding.where.line},
-         {"column", finding.where.column},
+        {{"file", string_or_null(finding.where.file)},
+         {"line", finding.where.line > 0 ? json(finding.where.line) : json(nullptr)},
+         {"column", finding.where.line > 0 && finding.where.column > 0 ? json(finding.where.column)
+                                                                       : json(nullptr)},
          {"severity", finding.severity == model::Severity::error ? "error" : "warning"},
          {"message", finding.message}});
   return {{"gate", checklist.gate},
@@ -419,7 +420,8 @@ json report_json(const report::PortfolioReport& r, const std::string& head,
                          {"total_cost", r.frontier.total},
                          {"too_large", r.frontier.too_large},
                          {"points", frontier_points}};
-  return {{"office", r.office_name},
+  return {{"schema_version", 1},
+          {"office", r.office_name},
           {"language", model::lang_code(r.lang)},
           {"currency", r.currency},
           {"generated_at", model::format_timestamp(r.generated_at)},

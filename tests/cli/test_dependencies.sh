@@ -128,10 +128,10 @@ needs C-1 "{project: A-1, stage: planning}"
 needs D-1 A-1
 run -C "$R" validate --format json
 expect_rc 1 "validate finds the cycle"
-expect_eq "$(jq -r '[.[] | select(.code == "dependency-cycle")] | length' "$OUT")" 1 "one cycle, once"
-expect_eq "$(jq -r '.[] | select(.code == "dependency-cycle") | .message' "$OUT")" \
+expect_eq "$(jq -r '[.findings[] | select(.code == "dependency-cycle")] | length' "$OUT")" 1 "one cycle, once"
+expect_eq "$(jq -r '.findings[] | select(.code == "dependency-cycle") | .message' "$OUT")" \
   "depends_on makes a cycle: A-1 → B-1 → C-1 → A-1; none of them can ever start" "the cycle named"
-expect_eq "$(jq -r '.[] | select(.code == "dependency-cycle") | .file' "$OUT")" \
+expect_eq "$(jq -r '.findings[] | select(.code == "dependency-cycle") | .file' "$OUT")" \
   "projects/A-1/project.yaml" "at the lowest id"
 run -C "$R" --lang zh validate
 expect_out "depends_on 形成循环依赖：A-1 → B-1 → C-1 → A-1"

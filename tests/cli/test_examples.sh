@@ -32,9 +32,9 @@ expect_err "84 个提交、37 项决策：每项决策都由历史证明"
 PMO_NOW=2026-11-21T12:00:00Z run -C "$T/demo" validate --format json
 expect_rc 0 "validate the built demo"
 # One finding, the story's: 黄婷 leads the data platform (0.8) and the CRM upgrade (0.5) at once.
-expect_eq "$(jq -r '[.[] | .code + " " + .severity + " " + .file] | join(";")' "$OUT")" \
+expect_eq "$(jq -r '[.findings[] | .code + " " + .severity + " " + .file] | join(";")' "$OUT")" \
   "over-allocated warning projects/XH-2026-005/project.yaml" "only the over-allocation"
-expect_eq "$(jq -r '.[0].message' "$OUT")" \
+expect_eq "$(jq -r '.findings[0].message' "$OUT")" \
   "人员超负荷：huangting 负荷 1.3 FTE，超过产能 1（2027-01-04 至 2027-06-30）：XH-2026-003 0.8，XH-2026-005 0.5；应由优先级最低的 XH-2026-005 让出资源" \
   "the over-allocation, and who yields"
 # Every record is counted, the control records too (73 files: 12 people, 9 projects, 37

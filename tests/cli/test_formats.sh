@@ -94,7 +94,7 @@ RC=$?
 expect_rc 1 "validate with errors, several formats"
 cp "$OUT" "$T/v.github"
 files=$(grep -oE '^[0-9]+ 个文件' "$ERR" | grep -oE '^[0-9]+')
-findings=$(jq length v.json)
+findings=$(jq '.findings | length' v.json)
 [ "$findings" -ge 5 ] && pass || fail "only $findings findings"
 # The files hold what --format would print.
 for format in text json; do
@@ -124,7 +124,7 @@ fi
 junit_valid v.xml
 expect_eq "$(xmllint --xpath 'string(/testsuites/@tests)' v.xml)" "$files" "JUnit tests = files checked"
 expect_eq "$(xmllint --xpath 'count(//testcase)' v.xml)" "$files" "JUnit testcases"
-failed_files=$(jq -r '[.[] | select(.severity == "error") | .file] | unique | length' v.json)
+failed_files=$(jq -r '[.findings[] | select(.severity == "error") | .file] | unique | length' v.json)
 expect_eq "$(xmllint --xpath 'string(/testsuites/@failures)' v.xml)" "$failed_files" "JUnit failures = files with errors"
 expect_eq "$(xmllint --xpath 'count(//failure)' v.xml)" "$failed_files" "JUnit failure elements"
 expect_eq "$(xmllint --xpath 'string(//testcase[@name="projects/XH-2026-001/project.yaml"]/failure/@type)' v.xml)" "PMO036" "JUnit failure names its rule"

@@ -104,7 +104,7 @@ grep -q "^  over_allocation: warning" "$Q/pmo.yaml" && pass || fail "the templat
 sed -i 's/^  over_allocation: warning/  over_allocation: error/' "$Q/pmo.yaml"
 run -C "$Q" validate --format json
 expect_rc 1 "over_allocation: error"
-expect_eq "$(jq -r '.[] | select(.code == "over-allocated") | .severity' "$OUT")" "error" "severity"
+expect_eq "$(jq -r '.findings[] | select(.code == "over-allocated") | .severity' "$OUT")" "error" "severity"
 sed -i 's/over_allocation: error/over_allocation: sometimes/' "$Q/pmo.yaml"
 run -C "$Q" validate
 expect_rc 1 "a bad over_allocation"

@@ -33,13 +33,17 @@ TEST_CASE("user text cannot end a GitHub annotation early or add properties") {
   CHECK(report::github_escape_property("p\x1b[31m.yaml") == "p\\e[31m.yaml");
 }
 
-TEST_CASE("findings as JSON are an array of objects with stable keys") {
+TEST_CASE("findings as JSON are a versioned object; an unknown location is null") {
   std::vector<model::Finding> findings{
       {model::Severity::error, {"pmo.yaml", 2, 3}, "yaml-syntax", "坏了"},
-      {model::Severity::warning, {"people/a.yaml", 0, 0}, "unknown-field", "bad \xFF byte"}};
+      {model::Severity::warning, {"people/a.yaml", 0, 0}, "unknown-field", "bad \xFF byte"},
+      {model::Severity::error, {}, "no-office", "m"}};
   auto doc = nlohmann::json::parse(report::findings_json(findings));
-  REQUIRE(doc.is_array());
-  REQUIRE(doc.size() == 2);
+  REQUIRE(doc.is_object());
+  CHECK(doc["schema_version"] == 1);
+  CHECK(doc["command"] == "validate");
+  REQUIRE(doc["findings"].size() == 3);
+  doc = doc["findings"];
   CHECK(doc[0]["file"] == "pmo.yaml");
   CHECK(doc[0]["line"] == 2);
   CHECK(doc[0]["column"] == 3);
@@ -48,5 +52,12 @@ TEST_CASE("findings as JSON are an array of objects with stable keys") {
   CHECK(doc[0]["message"] == "坏了");
   CHECK(doc[1]["severity"] == "warning");
   CHECK(doc[1]["message"] == "bad \xEF\xBF\xBD byte"); // invalid UTF-8 replaced, not a crash
-  CHECK(report::findings_json({}) == "[]");
+  CHECK(doc[1]["file"] == "people/a.yaml");
+  CHECK(doc[1]["line"].is_null());
+  CHECK(doc[1]["column"].is_null());
+  CHECK(doc[2]["file"].is_null());
+  CHECK(doc[2]["line"].is_null());
+  CHECK(nlohmann::json::parse(report::findings_json({}, "verify")) ==
+        nlohmann::json{
+            {"schema_version", 1}, {"command", "verify"}, {"findings", nlohmann::json::array()}});
 }

@@ -86,16 +86,20 @@ std::string github_annotation(const model::Finding& finding) {
                      github_escape_data(finding.message));
 }
 
-std::string findings_json(const std::vector<model::Finding>& findings) {
-  auto array = nlohmann::json::array();
-  for (const auto& f : findings)
-    array.push_back({{"file", f.where.file},
-                     {"line", f.where.line},
-                     {"column", f.where.column},
+std::string findings_json(const std::vector<model::Finding>& findings, std::string_view command) {
+  using nlohmann::json;
+  auto array = json::array();
+  for (const auto& f : findings) {
+    const bool line = f.where.line > 0;
+    array.push_back({{"file", f.where.file.empty() ? json(nullptr) : json(f.where.file)},
+                     {"line", line ? json(f.where.line) : json(nullptr)},
+                     {"column", line && f.where.column > 0 ? json(f.where.column) : json(nullptr)},
                      {"severity", severity_text(f.severity)},
                      {"code", f.code},
                      {"message", f.message}});
-  return array.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+  }
+  const json doc{{"schema_version", 1}, {"command", command}, {"findings", std::move(array)}};
+  return doc.dump(2, ' ', false, json::error_handler_t::replace);
 }
 
 } // namespace pmo::report

@@ -20,7 +20,10 @@ std::string github_escape_property(std::string_view text);
 // "::error file=F,line=L,col=C,title=CODE::message" (or ::warning); unknown parts are left out.
 std::string github_annotation(const model::Finding& finding);
 
-// A JSON array of {file, line, column, severity, code, message}; invalid UTF-8 becomes U+FFFD.
-std::string findings_json(const std::vector<model::Finding>& findings);
+// The findings document of `pmo validate --format json` (docs/JSON.md): {schema_version: 1,
+// command, findings: [{file, line, column, severity, code, message}]}, null where the location
+// is unknown (no file, line 0, column 0); invalid UTF-8 becomes U+FFFD.
+std::string findings_json(const std::vector<model::Finding>& findings,
+                          std::string_view command = "validate");
 
 } // namespace pmo::report
