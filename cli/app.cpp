@@ -399,6 +399,11 @@ int cli::run(const Invocation& invocation) {
     ctx.clock = make_clock(lang);
     ctx.random = make_random(lang);
     ctx.history_readers = history_readers(lang);
+    {
+      const char* term = std::getenv("TERM");
+      ctx.progress =
+          invocation.terminal && !ctx.quiet && !(term && std::string_view{term} == "dumb");
+    }
     return action(ctx);
   } catch (const cli::Failure& failure) {
     print_failure(ctx, ctx.lang.value_or(lang), failure.what(), failure.findings());

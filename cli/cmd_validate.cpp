@@ -6,6 +6,7 @@
 
 #include "ci_output.hpp"
 #include "commands.hpp"
+#include "progress.hpp"
 #include "reading.hpp"
 #include "workspace.hpp"
 
@@ -213,6 +214,7 @@ int run(Context& ctx, const ValidateOptions& opts) {
   const bool scoped = changes && !changes->whole();
   std::set<std::string> scope; // with --changed-since: the projects whose findings are shown
   auto load = [&] {
+    Progress progress(ctx, pick(lang, "reading the records", "读取记录"));
     if (!scoped)
       return load_working_tree(ws, lang);
     store::Scope part =

@@ -6,6 +6,7 @@
 
 #include "ci_output.hpp"
 #include "commands.hpp"
+#include "progress.hpp"
 #include "workspace.hpp"
 
 #include <pmo/ledger/ledger.hpp>
@@ -61,6 +62,8 @@ int run(Context& ctx, const VerifyOptions& opts) {
                   tr(lang, "the repository has no commit yet", "仓库中还没有提交"));
   ledger::Ledger result;
   try {
+    Progress progress(ctx, model::pick(lang, "reading history", "读取历史"));
+    options.progress = [&](std::size_t done, std::size_t total) { progress.count(done, total); };
     result = ledger::build(*ws.repo, options);
   } catch (const std::invalid_argument& unknown) {
     throw Failure(k_exit_usage, tr(lang, "unknown revision '{}'", "未知的版本“{}”",

@@ -32,6 +32,7 @@ struct Context {
   bool color = false;        // colour on stderr/stdout (TTY or forced, no NO_COLOR, no --no-color)
   bool color_forced = false; // FORCE_COLOR or CLICOLOR_FORCE: colour where there is no terminal
   bool quiet = false;        // -q: no progress messages, data only
+  bool progress = false;     // stderr is a terminal (not TERM=dumb, no -q): long work says so
   model::Clock clock;        // PMO_NOW or the system clock
   RandomSource random;       // PMO_SEED or the system's random source
   std::optional<unsigned> history_readers; // PMO_THREADS: threads reading history ahead

@@ -1,5 +1,7 @@
 #include "reading.hpp"
 
+#include "progress.hpp"
+
 #include <pmo/codec/records.hpp>
 #include <pmo/ledger/ledger.hpp>
 #include <pmo/model/ids.hpp>
@@ -70,8 +72,10 @@ Reading load_reading(const Context& ctx, const std::optional<std::string>& proje
   Reading r{open_workspace(ctx, false), {}, model::Lang::en, 0, {}, {}};
   r.lang = early_language(ctx, &r.ws);
   auto load = [&] {
-    if (!project)
+    if (!project) {
+      Progress progress(ctx, model::pick(r.lang, "reading the records", "读取记录"));
       return load_working_tree(r.ws, r.lang);
+    }
     store::FsStore files(r.ws.root);
     return store::load_project(files, r.lang, *project);
   };
@@ -160,6 +164,8 @@ LedgerReading follow_ledger(const Context& ctx, const Workspace& ws, model::Port
   options.since = scope.since;
   ledger::Ledger proved;
   try {
+    Progress progress(ctx, model::pick(lang, "reading history", "读取历史"));
+    options.progress = [&](std::size_t done, std::size_t total) { progress.count(done, total); };
     proved = ledger::build(*ws.repo, options);
   } catch (const git::GitError& error) {
     return from_files(model::tr(lang,

@@ -12,7 +12,7 @@ export PMO_NOW=2027-03-01T00:00:00Z
 base=$(git -C "$D" rev-parse HEAD)
 
 # The findings of a run, one JSON line each (validate's JSON, whatever its wrapping).
-findings() { jq -c '(if type == "array" then . else .findings end)[]' "$1" | sort; }
+findings() { jq -c ".findings[]" "$1" | sort; }
 
 # same REV LABEL: the scoped run's findings are the full run's, for the projects it checked.
 same() {

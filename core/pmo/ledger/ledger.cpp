@@ -149,6 +149,8 @@ public:
         visit(m_g.commit(order[i]));
       m_read = nullptr;
       ahead.done(i);
+      if (m_opt.progress && (i % 256 == 255 || i + 1 == order.size()))
+        m_opt.progress(i + 1, order.size());
     }
     if (!order.empty()) {
       const Snapshot& at_tip = snapshot(*tip);

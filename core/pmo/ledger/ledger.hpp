@@ -13,6 +13,7 @@
 #include <pmo/git/repo.hpp>
 #include <pmo/model/records.hpp>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <set>
@@ -46,6 +47,8 @@ struct Options {
   // Threads that read commits ahead of the walk (readahead.hpp); nullopt: one per core, up to 8,
   // none on one core. The ledger is the same whatever the number.
   std::optional<unsigned> readers;
+  // Told now and then how many of the commits to judge are judged (a progress line).
+  std::function<void(std::size_t done, std::size_t total)> progress;
 };
 
 struct Ledger {
