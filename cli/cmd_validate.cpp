@@ -24,6 +24,7 @@
 #include <filesystem>
 #include <ostream>
 #include <set>
+#include <string_view>
 #include <tuple>
 
 namespace pmo::cli {
@@ -53,6 +54,15 @@ struct Changes {
   bool whole() const { return !office.empty() || !old_unreadable.empty(); }
 };
 
+// The project directory a portfolio-relative path is in or names ("projects/<id>" or below it;
+// unlike reading's project_of_path, the directory itself counts): "" when none.
+std::string project_dir_of(std::string_view path) {
+  if (!path.starts_with("projects/"))
+    return {};
+  path.remove_prefix(9);
+  return std::string(path.substr(0, path.find('/')));
+}
+
 Changes changes_since(const Workspace& ws, const std::string& rev, Lang lang) {
   if (!ws.repo)
     throw Failure(k_exit_usage, pick(lang, "--changed-since needs a git repository",
@@ -79,9 +89,8 @@ Changes changes_since(const Workspace& ws, const std::string& rev, Lang lang) {
     if (path == "pmo.yaml" || path == "people" || path.starts_with("people/")) {
       if (out.office.empty())
         out.office = path;
-    } else if (path.starts_with("projects/")) {
-      const auto slash = path.find('/', 9);
-      out.projects.insert(path.substr(9, slash == std::string::npos ? slash : slash - 9));
+    } else if (std::string id = project_dir_of(path); !id.empty()) {
+      out.projects.insert(std::move(id));
     }
     // Anything else (README.md, .pmo/, CI files) is not a record: validate does not read it.
   }
@@ -109,10 +118,8 @@ Changes changes_since(const Workspace& ws, const std::string& rev, Lang lang) {
 
 // Whether a portfolio-relative file belongs to one of `projects` (projects/<id> or below it).
 bool in_projects(const std::string& file, const std::set<std::string>& projects) {
-  if (!file.starts_with("projects/"))
-    return false;
-  const auto slash = file.find('/', 9);
-  return projects.contains(file.substr(9, slash == std::string::npos ? slash : slash - 9));
+  const std::string id = project_dir_of(file);
+  return !id.empty() && projects.contains(id);
 }
 
 // A PATH argument as a portfolio-relative prefix ("" for the whole portfolio).
