@@ -1,5 +1,7 @@
-// pmo report — the portfolio report in Markdown (or JSON): counts by stage with a chart, the
-// project table, proposals awaiting a decision, and the decisions of the last 30 days from git.
+// pmo report [ID] — the portfolio report in Markdown (or JSON): an executive summary, counts by
+// stage with a chart, the project table, project control, the office's KPIs, dependencies,
+// resources, proposals awaiting a decision and the decisions of the last 30 days from git. With
+// a project id: that project on one page.
 
 #include "commands.hpp"
 #include "files.hpp"
@@ -7,7 +9,9 @@
 #include "render_json.hpp"
 #include "render_markdown.hpp"
 
+#include <pmo/model/period.hpp>
 #include <pmo/report/portfolio.hpp>
+#include <pmo/report/text.hpp>
 
 #include <fmt/format.h>
 
@@ -25,12 +29,78 @@ using model::tr;
 constexpr int k_recent_days = 30;
 
 struct ReportOptions {
+  std::string id;
+  std::string period; // --period: as of the end of it, from history
   std::string out;
   bool json = false;
 };
 
+// The report's text to stdout, or to --out (relative to where pmo was started: -C DIR counts as
+// the start, like every path argument), atomically.
+void deliver(Context& ctx, const ReportOptions& opts, const std::string& text,
+             const std::string& what, Lang lang) {
+  if (opts.out.empty()) {
+    *ctx.out << text;
+    return;
+  }
+  fs::path target =
+      fs::path(opts.out).is_absolute() ? fs::path(opts.out) : fs::path(ctx.start_dir) / opts.out;
+  write_atomically(target, text, lang);
+  if (!ctx.quiet)
+    *ctx.err << tr(lang, "Wrote {} ({}).\n", "已写入 {}（{}）。\n", opts.out, what);
+}
+
+// --period: the last second of the period (UTC), which becomes the report's clock; refused for a
+// period not yet ended (today's report is plain `pmo report`).
+std::optional<model::Timestamp> period_end_of(Context& ctx, const ReportOptions& opts) {
+  if (opts.period.empty())
+    return std::nullopt;
+  const Workspace ws = open_workspace(ctx, false);
+  const Lang lang = early_language(ctx, &ws);
+  const auto period = model::parse_period(opts.period);
+  if (!period)
+    throw Failure(k_exit_usage,
+                  tr(lang, "--period '{}' is not a week (2026-W47) or a month (2026-11)",
+                     "--period “{}”不是周（2026-W47）或月（2026-11）",
+                     report::terminal_safe(opts.period)));
+  const model::Date end = model::period_end(*period);
+  const model::Timestamp as_of =
+      model::Timestamp{end} + std::chrono::days{1} - std::chrono::seconds{1};
+  if (as_of >= ctx.clock.now)
+    throw Failure(k_exit_usage,
+                  tr(lang, "{} has not ended yet (it ends on {}); 'pmo report' is today's report",
+                     "{} 尚未结束（结束于 {}）；今天的报告请用 pmo report", opts.period,
+                     model::format_date(end)));
+  ctx.clock.now = as_of;
+  return as_of;
+}
+
+int run_project(Context& ctx, const ReportOptions& opts) {
+  const auto as_of = period_end_of(ctx, opts);
+  Reading r = read_project(ctx, opts.id, as_of);
+  const Lang lang = r.lang;
+  ProjectPage page = project_page(ctx, r, opts.id);
+  ReportSource source;
+  source.in_git = r.ws.repo.has_value();
+  source.head = r.ws.repo ? r.ws.repo->head_id() : std::string{};
+  source.history_note = page.history.unavailable;
+  source.unreadable_files = r.unreadable_files;
+  const model::Portfolio& portfolio = r.loaded.portfolio;
+  deliver(ctx, opts,
+          opts.json ? dump_json(project_json(portfolio, *page.project, page.detail,
+                                             page.history.records.has_value(),
+                                             page.history.unavailable, ctx.clock))
+                    : render_markdown_project(portfolio, *page.project, page.detail, ctx.clock,
+                                              source, lang),
+          opts.id, lang);
+  return r.exit_code();
+}
+
 int run(Context& ctx, const ReportOptions& opts) {
-  Reading r = read_working_tree(ctx);
+  if (!opts.id.empty())
+    return run_project(ctx, opts);
+  const auto as_of = period_end_of(ctx, opts);
+  Reading r = read_working_tree(ctx, as_of);
   Lang lang = r.lang;
   History history = read_history(r.ws, lang, ctx.clock.now - std::chrono::days{k_recent_days});
   auto data =
@@ -50,17 +120,8 @@ int run(Context& ctx, const ReportOptions& opts) {
       opts.json
           ? dump_json(report_json(data, source.head, source.history_note, source.unreadable_files))
           : render_markdown_report(data, source);
-  if (opts.out.empty()) {
-    *ctx.out << text;
-    return r.exit_code();
-  }
-  // Relative to where pmo was started (-C DIR counts as the start), like every path argument.
-  fs::path target =
-      fs::path(opts.out).is_absolute() ? fs::path(opts.out) : fs::path(ctx.start_dir) / opts.out;
-  write_atomically(target, text, lang);
-  if (!ctx.quiet)
-    *ctx.err << tr(lang, "Wrote {} ({}).\n", "已写入 {}（{}）。\n", opts.out,
-                   model::counted(lang, data.total, "{} project", "{} projects", "{} 个项目"));
+  deliver(ctx, opts, text,
+          model::counted(lang, data.total, "{} project", "{} projects", "{} 个项目"), lang);
   return r.exit_code();
 }
 
@@ -69,14 +130,26 @@ int run(Context& ctx, const ReportOptions& opts) {
 void add_report(CLI::App& app, Action& action, const Help& help) {
   auto opts = std::make_shared<ReportOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "report",
-      help("The portfolio report in Markdown: stages, projects, proposals, recent decisions",
-           "Markdown 格式的项目组合报告：阶段、项目、项目建议书、近期决策"));
+      "report", help("The portfolio report in Markdown: summary, stages, projects, control, KPIs, "
+                     "decisions; with an ID, that project on one page",
+                     "Markdown "
+                     "格式的项目组合报告：摘要、阶段、项目、项目监控、KPI、决策；给出项目编号时输出"
+                     "该项目的单页报告"));
+  cmd->add_option("ID", opts->id,
+                  help("A project id: that project on one page", "项目编号：输出该项目的单页报告"));
   cmd->add_option("--out", opts->out,
                   help("Write the report to FILE (atomically) instead of stdout",
                        "将报告写入该文件（原子写入），而不是输出到标准输出"))
       ->option_text(help("FILE", "文件"));
-  cmd->add_flag("--json", opts->json, help("The report's data as JSON", "以 JSON 输出报告的数据"));
+  cmd->add_option(
+         "--period", opts->period,
+         help("The report as of the end of that period, from history: a week or a month "
+              "that has ended (regenerates last month's report exactly)",
+              "截至该周期结束时的报告，依据历史生成：已结束的周或月（可原样重新生成上月报告）"))
+      ->option_text(help("2026-W47|2026-11", "2026-W47|2026-11"));
+  cmd->add_flag("--json", opts->json,
+                help("The report's data as JSON (for a project: as pmo status ID --json)",
+                     "以 JSON 输出报告的数据（单个项目：与 pmo status ID --json 相同）"));
   cmd->callback([&action, opts] { action = [opts](Context& ctx) { return run(ctx, *opts); }; });
 }
 

@@ -68,16 +68,36 @@ void apply_ledger(const Context& ctx, Reading& r, const std::optional<std::strin
   }
 }
 
-Reading load_reading(const Context& ctx, const std::optional<std::string>& project) {
+// Pins the repository to the last commit at or before `as_of` (report --period).
+void pin_to(Reading& r, model::Timestamp as_of) {
+  const std::string day = model::format_date(std::chrono::floor<std::chrono::days>(as_of));
+  if (!r.ws.repo || r.ws.repo->head_unborn())
+    throw Failure(k_exit_env,
+                  model::pick(r.lang,
+                              "a report of a past period is made from the portfolio's "
+                              "git history, and there is none here",
+                              "过去周期的报告依据项目组合的 git 历史生成，而这里没有历史"));
+  const auto commit = r.ws.repo->last_commit_until(as_of);
+  if (!commit)
+    throw Failure(k_exit_findings,
+                  model::tr(r.lang,
+                            "no commit of the portfolio by the end of {}: its history starts later",
+                            "到 {} 结束时项目组合还没有任何提交：其历史开始得更晚", day));
+  r.ws.repo->pin(*commit);
+}
+
+Reading load_reading(const Context& ctx, const std::optional<std::string>& project,
+                     std::optional<model::Timestamp> as_of) {
   Reading r{open_workspace(ctx, false), {}, model::Lang::en, 0, {}, {}};
   r.lang = early_language(ctx, &r.ws);
+  if (as_of)
+    pin_to(r, *as_of);
   auto load = [&] {
     if (!project) {
       Progress progress(ctx, model::pick(r.lang, "reading the records", "读取记录"));
       return load_working_tree(r.ws, r.lang);
     }
-    store::FsStore files(r.ws.root);
-    return store::load_project(files, r.lang, *project);
+    return store::load_project(*record_store(r.ws), r.lang, *project);
   };
   r.loaded = load();
   if (r.loaded.office_ok && ctx.language(r.loaded.portfolio.office.language) != r.lang) {
@@ -158,6 +178,8 @@ LedgerReading follow_ledger(const Context& ctx, const Workspace& ws, model::Port
   options.lang = lang;
   options.now = ctx.clock.now;
   options.readers = ctx.history_readers;
+  if (ws.repo->pinned())
+    options.tip = ws.repo->head_id(); // a report of the past: history up to that commit
   options.files = &portfolio.decisions;
   options.projects = &portfolio.projects;
   options.only_projects = scope.projects;
@@ -189,7 +211,7 @@ LedgerReading follow_ledger(const Context& ctx, const Workspace& ws, model::Port
   if (!proved.committed_office_in_force && proved.office) {
     std::optional<std::string> on_disk;
     try {
-      on_disk = store::FsStore(ws.root).read("pmo.yaml");
+      on_disk = record_store(ws)->read("pmo.yaml");
     } catch (const store::StoreError&) {
     }
     if (on_disk &&
@@ -238,15 +260,20 @@ void attach_rules(const Workspace& ws, model::Portfolio& portfolio, model::Lang 
   }
 }
 
-Reading read_working_tree(const Context& ctx) { return load_reading(ctx, std::nullopt); }
+Reading read_working_tree(const Context& ctx, std::optional<model::Timestamp> as_of) {
+  return load_reading(ctx, std::nullopt, as_of);
+}
 
-Reading read_project(const Context& ctx, const std::string& id) { return load_reading(ctx, id); }
+Reading read_project(const Context& ctx, const std::string& id,
+                     std::optional<model::Timestamp> as_of) {
+  return load_reading(ctx, id, as_of);
+}
 
 void attach_approved_plans(const Workspace& ws, model::Portfolio& portfolio, model::Lang lang) {
   if (!ws.repo)
     return;
   const std::string& gate = portfolio.office.control.baseline_gate;
-  store::FsStore files(ws.root);
+  const std::unique_ptr<store::Store> files = record_store(ws);
   for (const auto& project : portfolio.projects) {
     auto state = model::derive_state(portfolio.office, portfolio.decisions_of(project.id), lang);
     const model::GateProgress* progress = state.progress(gate);
@@ -257,7 +284,7 @@ void attach_approved_plans(const Workspace& ws, model::Portfolio& portfolio, mod
     // a project without an entry uses it. Compared by blob id, so nothing is read from git.
     std::optional<std::string> current;
     try {
-      current = files.read(project.file);
+      current = files->read(project.file);
     } catch (const store::StoreError&) {
     }
     if (current && same_blob(git::Repository::blob_id(*current), approved_blob))
@@ -379,6 +406,33 @@ std::optional<model::ReportCommits> report_commits(const Workspace& ws, model::L
       out[{project->second, period->second}] = record.when;
   }
   return out;
+}
+
+ProjectPage project_page(const Context& ctx, const Reading& r, const std::string& id) {
+  const model::Lang lang = r.lang;
+  if (!model::is_valid_id(id))
+    throw Failure(k_exit_usage, model::tr(lang, "'{}' is not a valid project id",
+                                          "“{}”不是有效的项目编号", report::terminal_safe(id)));
+  const model::Portfolio& portfolio = r.loaded.portfolio;
+  ProjectPage page;
+  page.project = portfolio.project(id);
+  if (!page.project) {
+    const std::string file = "projects/" + id + "/project.yaml";
+    for (const auto& finding : r.loaded.findings)
+      if (finding.where.file == file && finding.severity == model::Severity::error)
+        throw Failure(k_exit_findings, model::tr(lang, "{} could not be read; run 'pmo validate'",
+                                                 "{} 无法读取；请运行 pmo validate", file));
+    throw Failure(k_exit_findings,
+                  model::tr(lang, "no project '{}' in this portfolio", "组合中没有项目“{}”", id));
+  }
+  std::set<std::string> wanted;
+  for (const model::Decision* d : portfolio.decisions_of(page.project->id))
+    wanted.insert(d->file);
+  page.history = read_history(r.ws, lang, std::nullopt, &wanted);
+  page.detail = report::project_detail(portfolio, *page.project,
+                                       page.history.records ? &*page.history.records : nullptr,
+                                       ctx.clock, lang);
+  return page;
 }
 
 } // namespace pmo::cli

@@ -34,10 +34,14 @@ struct Reading {
 
 // Opens the workspace and loads the working tree. Fails (exit 1, with the findings) when pmo.yaml
 // cannot be read; other records that fail to load are left out, with a warning on stderr.
-Reading read_working_tree(const Context& ctx);
+// `as_of` (report --period): the portfolio as committed then instead — the repository pinned to
+// the last commit on HEAD's first-parent line at or before it (git::Repository::pin), its tree
+// and its history; refused without git history or before the first commit.
+Reading read_working_tree(const Context& ctx, std::optional<model::Timestamp> as_of = std::nullopt);
 // The same for a command about one project: pmo.yaml, people/ and projects/<id>/ only, so the
 // warning about unreadable files counts only those.
-Reading read_project(const Context& ctx, const std::string& id);
+Reading read_project(const Context& ctx, const std::string& id,
+                     std::optional<model::Timestamp> as_of = std::nullopt);
 
 // The decisions history proves, in place of those read from files: a light walk of the ledger
 // (no tree diffs, the same acceptance as pmo verify), each decision with the process it was
@@ -95,6 +99,17 @@ struct History {
 History read_history(const Workspace& ws, model::Lang lang,
                      std::optional<model::Timestamp> since = std::nullopt,
                      const std::set<std::string>* wanted = nullptr);
+
+// One project as `status ID` and `report ID` show it: the record, its detail (state, control,
+// next gate) and its decisions joined with the commits that added them.
+struct ProjectPage {
+  const model::Project* project = nullptr;
+  History history;
+  report::ProjectDetail detail;
+};
+// The project `id` of `r`, or a Failure: an id that is not one (usage), a project.yaml that
+// could not be read, no such project (findings).
+ProjectPage project_page(const Context& ctx, const Reading& r, const std::string& id);
 
 // When each status report was first committed (its `pmo update` commit, trailers Pmo-Project and
 // Pmo-Status), reading history back to December of the year before `year`: a report due in

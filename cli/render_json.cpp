@@ -420,6 +420,24 @@ json report_json(const report::PortfolioReport& r, const std::string& head,
                          {"total_cost", r.frontier.total},
                          {"too_large", r.frontier.too_large},
                          {"points", frontier_points}};
+  const report::ExecutiveSummary& s = r.summary;
+  const json summary = {
+      {"active", s.active},
+      {"health", {{"green", s.green}, {"amber", s.amber}, {"red", s.red}, {"unrated", s.unrated}}},
+      {"red_projects", s.red_projects},
+      {"proposals", s.proposals},
+      {"closed", s.closed},
+      {"rejected", s.rejected},
+      {"proposals_waiting", s.proposals_waiting},
+      {"longest_wait_days", s.longest_wait_days ? json(*s.longest_wait_days) : json(nullptr)},
+      {"on_hold", s.on_hold},
+      {"revising", s.revising},
+      {"escalated_risks", s.escalated_risks},
+      {"pending_changes", s.pending_changes},
+      {"overdue_reports", s.overdue_reports},
+      {"late_projects", s.late_projects},
+      {"money",
+       {{"projects", s.with_evm}, {"bac", s.bac}, {"ac", s.ac}, {"eac", s.eac}, {"vac", s.vac}}}};
   return {{"schema_version", 1},
           {"office", r.office_name},
           {"language", model::lang_code(r.lang)},
@@ -427,6 +445,7 @@ json report_json(const report::PortfolioReport& r, const std::string& head,
           {"generated_at", model::format_timestamp(r.generated_at)},
           {"head", string_or_null(head)},
           {"total", r.total},
+          {"summary", summary},
           {"stages", stages},
           {"projects", projects},
           {"awaiting", awaiting},
@@ -437,6 +456,25 @@ json report_json(const report::PortfolioReport& r, const std::string& head,
           {"frontier", frontier},
           {"unreadable_files", unreadable_files},
           {"kpis", r.kpis ? kpi_json(*r.kpis) : json(nullptr)}};
+}
+
+json project_json(const model::Portfolio& portfolio, const model::Project& project,
+                  const report::ProjectDetail& detail, bool history_available,
+                  const std::string& history_note, const model::Clock& clock) {
+  auto decisions = json::array();
+  for (const auto& d : detail.history)
+    decisions.push_back(to_json(d));
+  return {{"schema_version", 1},
+          {"id", project.id},
+          {"record", project_record_json(project)},
+          {"state", to_json(detail.row)},
+          {"history", decisions},
+          {"history_available", history_available},
+          {"history_note", history_available ? json(nullptr) : json(history_note)},
+          {"next_gate", detail.next ? to_json(*detail.next) : json(nullptr)},
+          {"control", control_json(detail.control, portfolio.office.control, clock.today())},
+          {"conditions", conditions_json(model::conditions_of(portfolio, project))},
+          {"generated_at", model::format_timestamp(clock.now)}};
 }
 
 std::string dump_json(const json& value) {

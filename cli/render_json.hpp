@@ -18,6 +18,11 @@ nlohmann::json to_json(const report::AwaitingProposal& item);
 nlohmann::json to_json(const report::Checklist& checklist);
 nlohmann::json to_json(const report::LessonHit& hit);
 nlohmann::json project_record_json(const model::Project& project);
+// `status ID --json` and `report ID --json`: the record, its state, its decisions (with commits
+// when `history_available`, else `history_note` says why not), next gate, control, conditions.
+nlohmann::json project_json(const model::Portfolio& portfolio, const model::Project& project,
+                            const report::ProjectDetail& detail, bool history_available,
+                            const std::string& history_note, const model::Clock& clock);
 nlohmann::json closure_json(const model::Closure& closure);
 // One entry of a register (pmo risk|issue|change list, and status's open ones).
 nlohmann::json risk_json(const model::Risk& risk, bool escalated);

@@ -24,23 +24,10 @@ using report::md_code;
 using report::md_text;
 using report::mermaid_text;
 
-// One table row from cells already escaped.
-std::string row(const std::vector<std::string>& cells) {
-  std::string out = "|";
-  for (const auto& cell : cells)
-    out += " " + cell + " |";
-  return out + "\n";
-}
+std::string row(const std::vector<std::string>& cells) { return report::md_row(cells); }
 
-// The header and the delimiter row; `right` marks numeric columns.
 std::string header(const std::vector<std::string>& titles, const std::vector<bool>& right) {
-  std::vector<std::string> escaped;
-  std::string delimiter = "|";
-  for (std::size_t i = 0; i < titles.size(); ++i) {
-    escaped.push_back(md_text(titles[i]));
-    delimiter += i < right.size() && right[i] ? " ---: |" : " --- |";
-  }
-  return row(escaped) + delimiter + "\n";
+  return report::md_header(titles, right);
 }
 
 std::string person_text(const std::string& name, const std::string& id, Lang lang) {
@@ -54,6 +41,119 @@ std::string days_text(const std::optional<int>& days) {
 }
 
 std::string short_id(const std::string& commit) { return commit.substr(0, 7); }
+
+// "A, B and C" / "A、B、C" — parts already in the reader's language.
+std::string joined(const std::vector<std::string>& parts, Lang lang) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0)
+      out += i + 1 == parts.size() ? pick(lang, " and ", "、") : pick(lang, ", ", "、");
+    out += parts[i];
+  }
+  return out;
+}
+
+// The executive summary: health, what needs a management decision, the money.
+void summary_section(std::string& out, const report::PortfolioReport& r) {
+  Lang lang = r.lang;
+  const report::ExecutiveSummary& s = r.summary;
+  out += fmt::format("## {}\n\n", pick(lang, "Summary", "摘要"));
+
+  // Health of the projects under way.
+  std::string health;
+  if (s.active == 0) {
+    health = pick(lang, "No project is under way.", "目前没有在执行的项目。");
+  } else {
+    std::vector<std::string> rated;
+    if (s.green > 0)
+      rated.push_back(tr(lang, "{} green", "绿 {}", s.green));
+    if (s.amber > 0)
+      rated.push_back(tr(lang, "{} amber", "黄 {}", s.amber));
+    if (s.red > 0) {
+      std::vector<std::string> ids;
+      for (const auto& id : s.red_projects)
+        ids.push_back(md_code(id));
+      rated.push_back(tr(lang, "{} red ({})", "红 {}（{}）", s.red, joined(ids, lang)));
+    }
+    if (s.unrated > 0)
+      rated.push_back(tr(lang, "{} not yet rated", "{} 个尚无评级", s.unrated));
+    health = tr(lang, "{}: {}.", "{}：{}。",
+                model::counted(lang, s.active, "{} project under way", "{} projects under way",
+                               "在执行项目 {} 个"),
+                joined(rated, lang));
+  }
+  std::vector<std::string> also;
+  if (s.proposals > 0)
+    also.push_back(
+        model::counted(lang, s.proposals, "{} proposal", "{} proposals", "项目建议书 {} 个"));
+  if (s.closed > 0)
+    also.push_back(model::counted(lang, s.closed, "{} closed", "{} closed", "已收尾 {} 个"));
+  if (s.rejected > 0)
+    also.push_back(model::counted(lang, s.rejected, "{} rejected", "{} rejected", "已否决 {} 个"));
+  if (!also.empty())
+    health += tr(lang, " Besides: {}.", "另有{}。", joined(also, lang));
+  out += tr(lang, "- **Health.** {}\n", "- **健康度**：{}\n", health);
+
+  // What waits for management.
+  std::vector<std::string> needs;
+  if (s.proposals_waiting > 0) {
+    std::string item =
+        model::counted(lang, s.proposals_waiting, "{} proposal waits for its gate",
+                       "{} proposals wait for their gate", "{} 个项目建议书等待关口评审");
+    if (s.longest_wait_days && *s.longest_wait_days > 0)
+      item += tr(lang, " (the longest for {})", "（最长已等 {}）",
+                 model::counted(lang, *s.longest_wait_days, "{} day", "{} days", "{} 天"));
+    needs.push_back(item);
+  }
+  if (s.on_hold > 0)
+    needs.push_back(model::counted(lang, s.on_hold, "{} project is on hold at a gate",
+                                   "{} projects are on hold at a gate", "{} 个项目在关口暂停"));
+  if (s.escalated_risks > 0)
+    needs.push_back(model::counted(lang, s.escalated_risks, "{} escalated risk",
+                                   "{} escalated risks", "{} 个已升级的风险"));
+  if (s.pending_changes > 0)
+    needs.push_back(model::counted(lang, s.pending_changes, "{} change request waits for the CCB",
+                                   "{} change requests wait for the CCB",
+                                   "{} 个变更请求等待变更控制委员会决定"));
+  if (needs.empty())
+    out += pick(lang, "- **Needs a decision.** Nothing waits for management now.\n",
+                "- **待决策**：目前没有等待管理层决策的事项。\n");
+  else
+    out += tr(lang, "- **Needs a decision.** {}.\n", "- **待决策**：{}。\n", joined(needs, lang));
+
+  std::vector<std::string> watch;
+  if (s.late_projects > 0)
+    watch.push_back(
+        model::counted(lang, s.late_projects, "{} project has a milestone forecast late",
+                       "{} projects have a milestone forecast late", "{} 个项目有里程碑预测延期"));
+  if (s.overdue_reports > 0)
+    watch.push_back(model::counted(lang, s.overdue_reports, "{} status report is overdue",
+                                   "{} status reports are overdue", "{} 份状态报告逾期未交"));
+  if (s.revising > 0)
+    watch.push_back(model::counted(lang, s.revising, "{} project was sent back for revision",
+                                   "{} projects were sent back for revision",
+                                   "{} 个项目被退回修改"));
+  if (!watch.empty())
+    out += tr(lang, "- **To watch.** {}.\n", "- **关注**：{}。\n", joined(watch, lang));
+
+  // The money of the projects with earned value figures.
+  if (s.with_evm > 0) {
+    const std::string currency = md_text(r.currency);
+    // Whole units: a CIO reads millions, not cents (the tables below keep the cents).
+    auto whole = [](double amount) { return report::format_amount(std::round(amount)); };
+    out += tr(lang,
+              "- **Money** ({}, {} with earned value): budget at completion (BAC) {}, actual cost "
+              "(AC) {}, estimate at completion (EAC) {}, variance at completion (VAC) {}.\n",
+              "- **资金**（{}，{}有挣值数据）：完工预算 BAC {}，实际成本 AC {}，完工估算 EAC {}，"
+              "完工偏差 VAC {}。\n",
+              currency, model::counted(lang, s.with_evm, "{} project", "{} projects", "{} 个项目"),
+              whole(s.bac), whole(s.ac), whole(s.eac), whole(s.vac));
+  } else if (s.active > 0) {
+    out += pick(lang, "- **Money.** No project under way has earned value figures yet.\n",
+                "- **资金**：在执行项目尚无挣值数据。\n");
+  }
+  out += "\n";
+}
 
 void stage_section(std::string& out, const report::PortfolioReport& r) {
   Lang lang = r.lang;
@@ -522,6 +622,7 @@ std::string render_markdown_report(const report::PortfolioReport& r, const Repor
     out += tr(lang, "# Portfolio report — {}\n\n", "# {} 项目组合报告\n\n", md_text(r.office_name));
   out += tr(lang, "As of {} (UTC). Projects: {}.\n\n", "截至 {}（UTC），共 {} 个项目。\n\n",
             model::format_date(std::chrono::floor<std::chrono::days>(r.generated_at)), r.total);
+  summary_section(out, r);
   stage_section(out, r);
   project_section(out, r);
   control_section(out, r);
@@ -533,8 +634,13 @@ std::string render_markdown_report(const report::PortfolioReport& r, const Repor
   frontier_section(out, r);
   recent_section(out, r, source);
 
-  out += "---\n\n";
-  std::string made_at = model::format_timestamp(r.generated_at);
+  out += "---\n\n" + report_footer(source, r.generated_at, lang);
+  return out;
+}
+
+std::string report_footer(const ReportSource& source, model::Timestamp now, Lang lang) {
+  std::string out;
+  std::string made_at = model::format_timestamp(now);
   if (!source.head.empty())
     out += tr(lang, "Made from commit {} at {}.", "依据提交 {} 生成于 {}。",
               md_code(short_id(source.head)), made_at);

@@ -19,6 +19,18 @@ struct ReportSource {
 std::string render_markdown_report(const report::PortfolioReport& report,
                                    const ReportSource& source);
 
+// The footer line: the commit (or working tree) the report was made from, at `now`, and the
+// records left out.
+std::string report_footer(const ReportSource& source, model::Timestamp now, model::Lang lang);
+
+// `pmo report ID`: the project on one page — stage, people and next gate; baseline against
+// forecast; earned value; the latest status report; open risks, issues, changes and conditions;
+// gate history; what the next gate still needs.
+std::string render_markdown_project(const model::Portfolio& portfolio,
+                                    const model::Project& project,
+                                    const report::ProjectDetail& detail, const model::Clock& clock,
+                                    const ReportSource& source, model::Lang lang);
+
 // "G1 立项审批" / "G1 Initiation approval", then approvals so far "1/4" if asked, then the pause
 // if any ("" when no gate is left).
 std::string next_gate_text(const report::ProjectRow& row, model::Lang lang,

@@ -107,9 +107,14 @@ Lang early_language(const Context& ctx, const Workspace* ws) {
   return env_language();
 }
 
+std::unique_ptr<store::Store> record_store(const Workspace& ws) {
+  if (ws.repo && ws.repo->pinned())
+    return std::make_unique<store::SubdirStore>(ws.repo->head_store(), ws.prefix);
+  return std::make_unique<store::FsStore>(ws.root);
+}
+
 store::Loaded load_working_tree(const Workspace& ws, Lang lang) {
-  store::FsStore files(ws.root);
-  return store::load_portfolio(files, lang);
+  return store::load_portfolio(*record_store(ws), lang);
 }
 
 void require_loadable(const store::Loaded& loaded, Lang lang,

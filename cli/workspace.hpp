@@ -26,7 +26,11 @@ struct Workspace {
 // Throws Failure(k_exit_env) when there is none. `need_git`: also when it is not in git.
 Workspace open_workspace(const Context& ctx, bool need_git);
 
-// The working-tree records (what `status`, `report` and `validate` read).
+// What the reading commands read: the working tree, or, when the repository is pinned to a past
+// commit (pmo report --period), that commit's tree.
+std::unique_ptr<store::Store> record_store(const Workspace& ws);
+
+// The working-tree records (what `status`, `report` and `validate` read); record_store's.
 store::Loaded load_working_tree(const Workspace& ws, model::Lang lang);
 
 // The language for messages before the office is loaded: --lang, else pmo.yaml's office

@@ -34,6 +34,12 @@ check() {
 check "pmo status --json" status --json
 check "pmo status ID --json" status XH-2026-003 --json
 check "pmo report --json" report --json
+# pmo report ID --json is the object of pmo status ID --json.
+run -C "$D" status XH-2026-003 --json
+cp "$OUT" "$T/status-id.json"
+run -C "$D" report XH-2026-003 --json
+expect_rc 0 "report ID --json"
+cmp -s "$OUT" "$T/status-id.json" && pass || fail "report ID --json differs from status ID --json"
 check "pmo people list --json" people list --json
 check "pmo validate --format json" validate --format json
 check "pmo verify --format json" verify --format json

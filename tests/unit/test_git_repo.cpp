@@ -287,6 +287,30 @@ TEST_CASE("git: head_store reads the committed tree, not the working tree") {
   CHECK_THROWS_AS((void)hostile->list("../etc"), pmo::store::StoreError);
 }
 
+TEST_CASE("git: a repository pinned to a past commit reads that commit and refuses writes") {
+  TempDir tmp;
+  const std::string dir = tmp / "repo";
+  auto repo = Repository::init(dir);
+  CHECK(!repo.last_commit_until(at(2'000'000'000)).has_value()); // unborn
+  const std::string first = commit_ok(repo, {{"pmo.yaml", "one\n"}}, "first", 1'790'000'000);
+  const std::string second = commit_ok(repo, {{"pmo.yaml", "two\n"}}, "second", 1'790'086'400);
+  CHECK(repo.last_commit_until(at(1'789'999'999)) == std::nullopt);
+  CHECK(repo.last_commit_until(at(1'790'000'000)) == first); // at the second counts
+  CHECK(repo.last_commit_until(at(1'790'086'399)) == first);
+  CHECK(repo.last_commit_until(at(2'000'000'000)) == second);
+
+  CHECK(!repo.pinned());
+  repo.pin(first);
+  CHECK(repo.pinned());
+  CHECK(repo.head_id() == first);
+  CHECK(repo.head_time() == at(1'790'000'000));
+  CHECK(repo.head_store()->read("pmo.yaml") == std::optional<std::string>("one\n"));
+  CHECK_THROWS_AS(repo.lock_for_write(), GitError);
+  // The branch itself did not move.
+  CHECK(trimmed(git(tmp, dir, "rev-parse HEAD")) == second);
+  CHECK_THROWS_AS(repo.pin(std::string(40, '0')), GitError); // no such commit
+}
+
 TEST_CASE("git: dirty_paths finds modified, staged, deleted and untracked paths") {
   TempDir tmp;
   const std::string dir = tmp / "repo";

@@ -330,3 +330,69 @@ TEST_CASE("gate history carries the commit that added each decision, and why one
   CHECK(detail.history[1].note.empty());
   CHECK(detail.row.anomalies == 1);
 }
+
+TEST_CASE("the executive summary counts each project once and sums the money of those under way") {
+  auto row = [](const char* id, const char* stage) {
+    report::ProjectRow r;
+    r.id = id;
+    r.stage = stage;
+    return r;
+  };
+  auto evm = [](double bac, double ac, double eac) {
+    model::Evm e;
+    e.bac = bac;
+    e.ac = ac;
+    e.eac = eac;
+    e.vac = bac - eac;
+    return e;
+  };
+  std::vector<report::ProjectRow> rows;
+  rows.push_back(row("P1", "proposed")); // a proposal: not under way, not rated
+  auto green = row("P2", "executing");
+  green.health = model::Rag::green;
+  green.evm = evm(1000, 400, 950);
+  rows.push_back(green);
+  auto red = row("P3", "executing");
+  red.health = model::Rag::red;
+  red.pause = model::Pause::hold;
+  red.pending_changes = 2;
+  red.overdue = true;
+  red.late_milestones.push_back({"M1", day("2027-01-10"), day("2027-02-10"), 31});
+  red.evm = evm(2000, 1500, 2600);
+  rows.push_back(red);
+  rows.push_back(row("P4", "planning")); // under way, no rating yet
+  auto closed = row("P5", "closed");
+  closed.outcome = model::Outcome::achieved;
+  rows.push_back(closed);
+  rows.push_back(row("P6", "rejected"));
+
+  std::vector<report::AwaitingProposal> awaiting(3);
+  awaiting[0].days_waiting = 12;
+  awaiting[1].days_waiting = 30;
+  awaiting[1].pause = model::Pause::revise; // with its submitter, not the board: not counted
+  awaiting[2].days_waiting = 5;
+  std::vector<report::EscalatedRisk> escalated(1);
+
+  const auto s = report::summarize(rows, awaiting, escalated, "proposed");
+  CHECK(s.proposals == 1);
+  CHECK(s.active == 3);
+  CHECK(s.closed == 1);
+  CHECK(s.rejected == 1);
+  CHECK(s.green == 1);
+  CHECK(s.amber == 0);
+  CHECK(s.red == 1);
+  CHECK(s.unrated == 1);
+  CHECK(s.red_projects == std::vector<std::string>{"P3"});
+  CHECK(s.proposals_waiting == 2);
+  CHECK(s.longest_wait_days == 12);
+  CHECK(s.on_hold == 1);
+  CHECK(s.escalated_risks == 1);
+  CHECK(s.pending_changes == 2);
+  CHECK(s.overdue_reports == 1);
+  CHECK(s.late_projects == 1);
+  CHECK(s.with_evm == 2);
+  CHECK(s.bac == doctest::Approx(3000));
+  CHECK(s.ac == doctest::Approx(1900));
+  CHECK(s.eac == doctest::Approx(3550));
+  CHECK(s.vac == doctest::Approx(-550));
+}

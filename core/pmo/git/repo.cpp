@@ -405,6 +405,7 @@ take_index_lock(const std::string& path, std::chrono::milliseconds wait, bool cl
 struct Repository::Impl {
   std::shared_ptr<git_repository> repo;
   std::weak_ptr<WriteLock::IndexLock> index_lock; // the WriteLock's, while it is held
+  std::optional<git_oid> pinned;                  // Repository::pin: read as if HEAD were this
 
   git_repository* get() const { return repo.get(); }
 
@@ -572,6 +573,11 @@ struct Repository::Impl {
   // HEAD's commit, or null when HEAD is unborn.
   CommitPtr head_commit() const {
     git_oid id{};
+    if (pinned) {
+      CommitPtr commit;
+      check(git_commit_lookup(out(commit), get(), &*pinned), "reading the pinned commit");
+      return commit;
+    }
     const int rc = git_reference_name_to_id(&id, get(), "HEAD");
     if (rc == GIT_ENOTFOUND || rc == GIT_EUNBORNBRANCH) {
       git_error_clear();
@@ -706,7 +712,7 @@ std::optional<Repository> Repository::discover(const std::string& start_dir) {
     return std::nullopt;
   }
   check(rc, fmt::format("opening the repository at {}", start_dir));
-  return Repository(std::make_unique<Impl>(Impl{share(std::move(repo)), {}}));
+  return Repository(std::make_unique<Impl>(Impl{share(std::move(repo)), {}, {}}));
 }
 
 Repository Repository::init(const std::string& dir) {
@@ -715,7 +721,7 @@ Repository Repository::init(const std::string& dir) {
   const int rc =
       git_repository_open_ext(out(repo), dir.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr);
   if (rc == 0) {
-    return Repository(std::make_unique<Impl>(Impl{share(std::move(repo)), {}}));
+    return Repository(std::make_unique<Impl>(Impl{share(std::move(repo)), {}, {}}));
   }
   if (rc != GIT_ENOTFOUND) {
     check(rc, fmt::format("opening the repository at {}", dir));
@@ -728,7 +734,7 @@ Repository Repository::init(const std::string& dir) {
   options.initial_head = "main";
   check(git_repository_init_ext(out(repo), dir.c_str(), &options),
         fmt::format("creating a repository at {}", dir));
-  return Repository(std::make_unique<Impl>(Impl{share(std::move(repo)), {}}));
+  return Repository(std::make_unique<Impl>(Impl{share(std::move(repo)), {}, {}}));
 }
 
 std::string Repository::workdir() const {
@@ -741,6 +747,9 @@ std::string Repository::gitdir() const { return git_repository_path(m_impl->get(
 bool Repository::is_bare() const { return git_repository_is_bare(m_impl->get()) == 1; }
 
 bool Repository::head_unborn() const {
+  if (m_impl->pinned) {
+    return false;
+  }
   return check(git_repository_head_unborn(m_impl->get()), "reading HEAD") == 1;
 }
 
@@ -770,6 +779,10 @@ void WriteLock::release() noexcept {
 WriteLock::~WriteLock() { release(); }
 
 WriteLock Repository::lock_for_write(int timeout_ms, int index_timeout_ms) {
+  if (m_impl->pinned) {
+    throw GitError("git: the repository is read as of a past commit; pmo does not write to it",
+                   GIT_ERROR);
+  }
   // In the common directory, so that every worktree of the repository shares one lock.
   const std::string path = m_impl->commondir() + "pmo.lock";
   const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0666);
@@ -827,6 +840,26 @@ std::string Repository::operation_in_progress() const {
   default:
     return "a git operation";
   }
+}
+
+void Repository::pin(const std::string& commit) {
+  git_oid id{};
+  check(git_oid_fromstr(&id, commit.c_str()), "reading a commit id");
+  CommitPtr found;
+  check(git_commit_lookup(out(found), m_impl->get(), &id), "reading the commit");
+  m_impl->pinned = id;
+}
+
+bool Repository::pinned() const { return m_impl->pinned.has_value(); }
+
+std::optional<std::string> Repository::last_commit_until(model::Timestamp until) const {
+  const auto limit = std::chrono::duration_cast<std::chrono::seconds>(until.time_since_epoch());
+  for (CommitPtr commit = m_impl->head_commit(); commit; commit = first_parent_of(commit.get())) {
+    if (git_commit_time(commit.get()) <= limit.count()) {
+      return oid_hex(*git_commit_id(commit.get()));
+    }
+  }
+  return std::nullopt;
 }
 
 std::optional<model::Timestamp> Repository::head_time() const {

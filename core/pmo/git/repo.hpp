@@ -125,6 +125,15 @@ public:
   // (so that what pmo commits would not be what the working tree holds); nullopt when none.
   std::optional<FilterChange> filter_change(const std::vector<FileWrite>& files) const;
 
+  // From now on, read as if HEAD were `commit` (a full hex id): head_id, head_time, head_store,
+  // the history walks. For a report of the past (pmo report --period); a pinned repository
+  // refuses writes (lock_for_write throws). Throws GitError when there is no such commit.
+  void pin(const std::string& commit);
+  bool pinned() const;
+  // The newest commit on HEAD's first-parent line committed at or before `until`; nullopt when
+  // every commit is later (or HEAD is unborn).
+  std::optional<std::string> last_commit_until(model::Timestamp until) const;
+
   // The tree of HEAD as a Store (empty store when HEAD is unborn). Reads are of committed blobs.
   std::unique_ptr<store::Store> head_store() const;
   std::string head_id() const; // "" when unborn

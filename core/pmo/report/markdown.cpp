@@ -72,6 +72,23 @@ std::string md_text(std::string_view raw) {
   return out;
 }
 
+std::string md_row(const std::vector<std::string>& cells) {
+  std::string out = "|";
+  for (const auto& cell : cells)
+    out += " " + cell + " |";
+  return out + "\n";
+}
+
+std::string md_header(const std::vector<std::string>& titles, const std::vector<bool>& right) {
+  std::vector<std::string> escaped;
+  std::string delimiter = "|";
+  for (std::size_t i = 0; i < titles.size(); ++i) {
+    escaped.push_back(md_text(titles[i]));
+    delimiter += i < right.size() && right[i] ? " ---: |" : " --- |";
+  }
+  return md_row(escaped) + delimiter + "\n";
+}
+
 std::string md_code(std::string_view id) {
   std::string out = "`";
   for (char c : id)

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace pmo::report {
 
@@ -20,5 +21,12 @@ std::string md_code(std::string_view id);
 // as Mermaid entity codes ("#58;"), control characters as spaces, bidi controls and invalid UTF-8
 // as U+FFFD.
 std::string mermaid_text(std::string_view text);
+
+// One GFM table row, "| a | b |\n", from cells already escaped.
+std::string md_row(const std::vector<std::string>& cells);
+
+// A table's header row (titles escaped here) and its delimiter row; `right` marks the columns
+// aligned right (numbers).
+std::string md_header(const std::vector<std::string>& titles, const std::vector<bool>& right = {});
 
 } // namespace pmo::report

@@ -101,6 +101,7 @@ void fill_control(ProjectRow& row, const model::ProjectControl& control) {
   if (control.evm) {
     row.spi = control.evm->spi;
     row.cpi = control.evm->cpi;
+    row.evm = control.evm;
   }
   if (control.latest) {
     row.last_period = control.latest->period;
@@ -210,6 +211,7 @@ ProjectRow project_row(const model::Portfolio& portfolio, const model::Project& 
     row.health_overridden = false;
     row.spi.reset();
     row.cpi.reset();
+    row.evm.reset();
   }
   return row;
 }
@@ -314,6 +316,64 @@ std::vector<DecisionEntry> recent_decisions(const model::Portfolio& portfolio,
   return out;
 }
 
+ExecutiveSummary summarize(const std::vector<ProjectRow>& projects,
+                           const std::vector<AwaitingProposal>& awaiting,
+                           const std::vector<EscalatedRisk>& escalated,
+                           std::string_view initial_stage) {
+  ExecutiveSummary s;
+  for (const auto& row : projects) {
+    if (row.outcome) {
+      ++s.closed;
+      continue;
+    }
+    if (row.stage == model::k_rejected_stage) {
+      ++s.rejected;
+      continue;
+    }
+    if (row.pause == model::Pause::hold)
+      ++s.on_hold;
+    else if (row.pause == model::Pause::revise)
+      ++s.revising;
+    s.pending_changes += row.pending_changes;
+    if (row.stage == initial_stage) {
+      ++s.proposals;
+      continue;
+    }
+    ++s.active;
+    if (!row.health)
+      ++s.unrated;
+    else if (*row.health == model::Rag::green)
+      ++s.green;
+    else if (*row.health == model::Rag::amber)
+      ++s.amber;
+    else {
+      ++s.red;
+      s.red_projects.push_back(row.id);
+    }
+    if (row.overdue)
+      ++s.overdue_reports;
+    if (!row.late_milestones.empty())
+      ++s.late_projects;
+    if (row.evm) {
+      ++s.with_evm;
+      s.bac += row.evm->bac;
+      s.ac += row.evm->ac;
+      s.eac += row.evm->eac;
+      s.vac += row.evm->vac;
+    }
+  }
+  for (const auto& proposal : awaiting) {
+    if (proposal.pause != model::Pause::none)
+      continue;
+    ++s.proposals_waiting;
+    if (proposal.days_waiting &&
+        (!s.longest_wait_days || *proposal.days_waiting > *s.longest_wait_days))
+      s.longest_wait_days = proposal.days_waiting;
+  }
+  s.escalated_risks = static_cast<int>(escalated.size());
+  return s;
+}
+
 PortfolioReport build_report(const model::Portfolio& portfolio,
                              const std::vector<HistoryRecord>* history, const model::Clock& clock,
                              Lang lang, int recent_days) {
@@ -399,6 +459,8 @@ PortfolioReport build_report(const model::Portfolio& portfolio,
     report.over_allocations.push_back(std::move(item));
   }
   report.frontier = funding_frontier(portfolio, lang);
+  report.summary =
+      summarize(report.projects, report.awaiting, report.escalated, portfolio.office.initial_stage);
   return report;
 }
 

@@ -79,9 +79,10 @@ struct ProjectRow {
   std::optional<model::Rag> health; // overall: the worst dimension
   bool health_overridden = false;   // a dimension's rating is the manager's override
   std::optional<double> spi, cpi;
-  std::string last_period;   // of the latest status report
-  bool last_amended = false; // that report was corrected (pmo update --amend)
-  bool overdue = false;      // no status report for the current period
+  std::optional<model::Evm> evm; // at the end of the latest report's period (not once closed)
+  std::string last_period;       // of the latest status report
+  bool last_amended = false;     // that report was corrected (pmo update --amend)
+  bool overdue = false;          // no status report for the current period
   int open_risks = 0;
   int escalated_risks = 0;
   int open_issues = 0;
@@ -182,6 +183,35 @@ struct OverAllocation {
   std::string should_yield;                             // empty: one project's own plan
 };
 
+// The executive summary: the few sentences a CIO reads first. Projects by health, what needs a
+// management decision now, and the money of the active projects (summed in the office currency).
+struct ExecutiveSummary {
+  int active = 0; // neither closed, rejected nor in the initial stage (proposals)
+  int green = 0, amber = 0, red = 0;
+  int unrated = 0;                       // active without a health rating yet (no baseline/report)
+  std::vector<std::string> red_projects; // ids, by id
+  int proposals = 0;                     // in the initial stage
+  int closed = 0;                        // with an outcome
+  int rejected = 0;
+  // Needs a management decision now.
+  int proposals_waiting = 0;            // awaiting their gate decision (not paused)
+  std::optional<int> longest_wait_days; // of those
+  int on_hold = 0;                      // a gate decided hold (suspended)
+  int revising = 0;                     // a gate sent back for revision
+  int escalated_risks = 0;
+  int pending_changes = 0; // before the CCB
+  int overdue_reports = 0; // status report missing for the due period
+  int late_projects = 0;   // a milestone forecast after its baseline date
+  // The money: over active projects with earned value figures.
+  int with_evm = 0;
+  double bac = 0, ac = 0, eac = 0, vac = 0;
+};
+
+ExecutiveSummary summarize(const std::vector<ProjectRow>& projects,
+                           const std::vector<AwaitingProposal>& awaiting,
+                           const std::vector<EscalatedRisk>& escalated,
+                           std::string_view initial_stage);
+
 struct PortfolioReport {
   std::string office_name;
   model::Lang lang = model::Lang::zh;
@@ -202,6 +232,7 @@ struct PortfolioReport {
   std::vector<OverAllocation> over_allocations; // not yet past, by person then date
   FundingFrontier frontier;                     // of the proposals awaiting funding
   std::optional<model::KpiReport> kpis;         // the report's year's KPIs; set by the caller
+  ExecutiveSummary summary;
 };
 
 // What the next gate of one project still needs.

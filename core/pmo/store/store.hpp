@@ -61,6 +61,29 @@ private:
   std::shared_ptr<const int> m_root_fd; // O_PATH descriptor of the root; null: walk
 };
 
+// A Store seen through a subdirectory ("sub/"; "" for the whole), for a portfolio that lives
+// below the repository's root. Borrows `inner`, or owns it.
+class SubdirStore final : public Store {
+public:
+  SubdirStore(const Store& inner, std::string prefix)
+      : m_inner(&inner), m_prefix(std::move(prefix)) {}
+  SubdirStore(std::unique_ptr<const Store> owned, std::string prefix)
+      : m_owned(std::move(owned)), m_inner(m_owned.get()), m_prefix(std::move(prefix)) {}
+  std::optional<std::string> read(const std::string& path) const override {
+    return m_inner->read(m_prefix + path);
+  }
+  std::vector<std::string> list(const std::string& dir) const override {
+    return m_inner->list(m_prefix + dir);
+  }
+  bool is_dir(const std::string& path) const override { return m_inner->is_dir(m_prefix + path); }
+  bool concurrent_reads() const override { return m_inner->concurrent_reads(); }
+
+private:
+  std::unique_ptr<const Store> m_owned;
+  const Store* m_inner;
+  std::string m_prefix;
+};
+
 // Files in memory, for tests.
 class MemoryStore final : public Store {
 public:

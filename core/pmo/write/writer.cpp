@@ -16,24 +16,6 @@ using model::tr;
 
 constexpr int k_attempts = 8;
 
-// A Store seen through a subdirectory, for a portfolio that lives below the repository's root.
-class SubdirStore final : public store::Store {
-public:
-  SubdirStore(const store::Store& inner, std::string prefix)
-      : m_inner(inner), m_prefix(std::move(prefix)) {}
-  std::optional<std::string> read(const std::string& path) const override {
-    return m_inner.read(m_prefix + path);
-  }
-  std::vector<std::string> list(const std::string& dir) const override {
-    return m_inner.list(m_prefix + dir);
-  }
-  bool is_dir(const std::string& path) const override { return m_inner.is_dir(m_prefix + path); }
-
-private:
-  const store::Store& m_inner;
-  std::string m_prefix;
-};
-
 // `base` with `files` written over it: what HEAD would hold after the commit.
 class OverlayStore final : public store::Store {
 public:
@@ -287,7 +269,7 @@ std::string run(git::Repository& repo, const Request& request) {
     const std::string head = repo.head_id();
     check_clock(repo, request.now, lang);
     const std::unique_ptr<store::Store> committed = repo.head_store();
-    const SubdirStore view(*committed, request.prefix);
+    const store::SubdirStore view(*committed, request.prefix);
     store::Loaded loaded = load(view, request.scope, lang);
     if (request.prepare)
       request.prepare(loaded);
