@@ -1,8 +1,8 @@
 # pmo schema: the JSON Schemas of the records, checked by a real JSON Schema validator (ajv-cli,
-# draft-07) against the records pmo reads. Every record of the demo office and of a new office
-# (the proposal template's `~` fields too) is valid; records pmo validate rejects for a wrong type,
-# a missing required field, a value out of range or not among the choices are rejected by ajv too;
-# and variants ajv accepts (a scalar for a list, `~`, {zh, en} names) pmo accepts. Every record
+# draft-07) against the records pmo reads. Every record of the demo office, of a new office (the
+# proposal template's `~` fields too) and of a bench/ portfolio is valid; records pmo validate
+# rejects for a wrong type, a missing required field, a value out of range or not among the
+# choices are rejected by ajv too; and variants ajv accepts (a scalar for a list, `~`, {zh, en} names) pmo accepts. Every record
 # pmo writes starts with a yaml-language-server modeline whose path resolves to its kind's schema.
 #
 # Records are read from YAML to JSON the way an editor reads them (dates stay text) by
@@ -163,8 +163,23 @@ json_all() {
 }
 json_all "$EX/office" "$T/demo-json"
 json_all "$T/office" "$T/new-json"
+# And a synthetic portfolio of bench/ (every stage, control records, changes and closures), as the
+# benchmarks generate it, 40 projects: pmo validates it, and ajv must accept all its records too.
+bench_dirs=()
+if c++ -std=c++20 -O1 -o "$T/generate" "$PMO_SOURCE_DIR/bench/generate.cpp" \
+  $(pkg-config --cflags --libs libgit2) -lfmt >"$T/cc.log" 2>&1; then
+  bash "$PMO_SOURCE_DIR/bench/make-portfolio.sh" "$T/generate" 40 "$T/bench" >/dev/null 2>&1
+  PMO_NOW=$(date -u -d "@$(($(git -C "$T/bench" log -1 --format=%ct) + 86400))" +%Y-%m-%dT%H:%M:%SZ) \
+    run -C "$T/bench" validate
+  expect_rc 0 "validate the bench portfolio"
+  json_all "$T/bench" "$T/bench-json"
+  bench_dirs=("$T/bench-json")
+  expect_eq "$(find "$T/bench-json" -name '*.json' | wc -l)" "$(cd "$T/bench" && find . -name '*.yaml' -not -path './.git/*' | wc -l)" "every bench record checked"
+else
+  fail "bench/generate.cpp does not build: $(head -5 "$T/cc.log")"
+fi
 for kind in $kinds; do
-  for dir in "$T/demo-json" "$T/new-json"; do
+  for dir in "$T/demo-json" "$T/new-json" "${bench_dirs[@]}"; do
     [ -d "$dir/$kind" ] || continue
     ajv_check "$kind" "$dir" && pass || fail "ajv rejects $kind records of $dir: $(grep -v ' valid$' "$T/ajv.log" | head -20)"
   done
