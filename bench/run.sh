@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # bench/run.sh [PROJECTS...] — pmo against its peers on synthetic portfolios (default 100, 1000
 # and 10000 projects), side by side, $RUNS repetitions each (default 5; tj3 at 10000: 1), medians
-# in ms and ratios, peak memory (/usr/bin/time). Prints a Markdown table; also writes it to
-# $PMO_BENCH_WORK/results.md. Portfolios and tools live in $PMO_BENCH_WORK (default
+# in ms and ratios, peak memory (/usr/bin/time). Prints Markdown tables; also writes them to
+# $PMO_BENCH_WORK/{results,verify,office,writes}.md. BENCH_TABLES="office writes" runs only those
+# (default: peers ledger office writes). Portfolios and tools live in $PMO_BENCH_WORK (default
 # /tmp/pmo-bench), the build in build-bench/.
 #   validate:  pmo validate | yamllint (same files) | ajv-cli (the schemas `pmo schema --out`
 #              writes, one run per record type) | parse floor
@@ -13,6 +14,8 @@
 #   writes:    pmo risk add / review / propose / update | git add + git commit of a file of the
 #              same size, each on a reset clone (bench/writes.sh, on a copy of the portfolio);
 #              then 16 concurrent pmo writers, every one of which must land
+#   office:    pmo validate --changed-since HEAD~1 after a commit that edits one project, against a
+#              full pmo validate of the same tree; pmo portfolio rank, resources, kpi, report
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${PMO_BENCH_BUILD_DIR:-$here/build-bench}
@@ -37,6 +40,9 @@ command -v yamllint >/dev/null || echo "bench: yamllint missing (apt-get install
 command -v tj3 >/dev/null || echo "bench: tj3 missing (apt-get install tj3)" >&2
 
 source "$here/bench/lib.sh" # times_ms, median_ms, peak_kb
+# BENCH_TABLES: which of the tables to run (default all): peers ledger office writes.
+tables=" ${BENCH_TABLES:-peers ledger office writes} "
+wants() { [[ $tables == *" $1 "* ]]; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
 
 export PMO_NOW=2027-03-01T00:00:00Z LANG=C.UTF-8 NO_COLOR=1
@@ -56,6 +62,10 @@ for n in "${sizes[@]}"; do
     echo "$stamp" >"$dir/.generated-$n"
     echo ".generated-*" >"$dir/.git/info/exclude"
   fi
+done
+for n in "${sizes[@]}"; do
+  wants peers || break
+  dir=$work/p$n
   # Today is the day after the generated history ends: its status reports are for periods under
   # way or ended (validate refuses a period that has not started).
   PMO_NOW=$(date -u -d "@$(($(git -C "$dir" log -1 --format=%ct) + 86400))" +%Y-%m-%dT%H:%M:%SZ)
@@ -114,6 +124,7 @@ verify_out=$work/verify.md
   echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 } >"$verify_out"
 for n in "${sizes[@]}"; do
+  wants ledger || break
   dir=$work/p$n
   "$pmo" -q -C "$dir" verify || { echo "bench: pmo verify fails on p$n" >&2; exit 1; }
   commits=$(git -C "$dir" rev-list --count HEAD)
@@ -128,7 +139,41 @@ for n in "${sizes[@]}"; do
   echo "p$n: verify $vf ms vs git log $gl ms (pmo/git $(ratio "$vf" "$gl")); range $vr ms vs $glr ms; status $st ms; kpi $kp ms" >&2
 done
 echo
+# The office and a pull request: a full validate against validate --changed-since on a copy of
+# the portfolio with one commit that edits one project (its title, as a pull request would), and
+# the office's whole-portfolio reads: portfolio rank, resources, kpi and report.
+office_out=$work/office.md
+{
+  echo "| projects | pmo validate | --changed-since, 1 project | changed / full | projects checked | portfolio rank | resources | kpi | report |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+} >"$office_out"
 for n in "${sizes[@]}"; do
+  wants office || break
+  dir=$work/p$n
+  pr=$work/pr$n
+  rm -rf "$pr" && cp -a "$dir" "$pr"
+  PMO_NOW=$(date -u -d "@$(($(git -C "$pr" log -1 --format=%ct) + 86400))" +%Y-%m-%dT%H:%M:%SZ)
+  # The project in the middle of the portfolio: neither the oldest nor the newest.
+  changed=$(ls "$pr/projects" | sed -n "$(((n + 1) / 2))p")
+  sed -i 's/^title: \(.*\)$/title: \1 (revised)/' "$pr/projects/$changed/project.yaml"
+  git -C "$pr" -c user.name=Bench -c user.email=bench@example.com commit -qam "Revise $changed"
+  "$pmo" -C "$pr" validate --changed-since HEAD~1 >/dev/null ||
+    { echo "bench: pmo validate --changed-since fails on pr$n" >&2; exit 1; }
+  checked=$("$pmo" -C "$pr" validate --changed-since HEAD~1 2>&1 >/dev/null |
+    sed -nE 's/.*: ([0-9]+) project\(s\); checked with ([0-9]+) .*/\1 + \2/p')
+  full=$(median_ms "$runs" "$pmo" -C "$pr" validate)
+  cs=$(median_ms "$runs" "$pmo" -C "$pr" validate --changed-since HEAD~1)
+  rk=$(median_ms "$runs" "$pmo" -q -C "$pr" portfolio rank)
+  rs=$(median_ms "$runs" "$pmo" -q -C "$pr" resources)
+  kp=$(median_ms "$runs" "$pmo" -q -C "$pr" kpi)
+  rp=$(median_ms "$runs" "$pmo" -q -C "$pr" report --out "$work/report-$n.md")
+  echo "| $n | $full | $cs | $(ratio "$cs" "$full") | ${checked:--} | $rk | $rs | $kp | $rp |" >>"$office_out"
+  echo "p$n: validate $full ms, --changed-since (one project) $cs ms ($(ratio "$cs" "$full") of full; ${checked:-?}); rank $rk ms, resources $rs ms, kpi $kp ms, report $rp ms" >&2
+  rm -rf "$pr"
+done
+echo
+for n in "${sizes[@]}"; do
+  wants writes || break
   # On a copy: the write benchmark resets its clone between runs.
   rm -rf "$work/w$n" && cp -a "$work/p$n" "$work/w$n"
   PMO_BENCH_WORK=$work bash "$here/bench/writes.sh" "$pmo" "$work/w$n" "$runs" | tee -a "$work/writes.md"
@@ -139,3 +184,5 @@ echo "Times: median wall ms of $runs runs (tj3 at 10000 projects: 1 run). $(npro
 cat "$out"
 echo
 cat "$verify_out"
+echo
+cat "$office_out"
