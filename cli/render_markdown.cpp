@@ -3,6 +3,7 @@
 #include "kpi_text.hpp"
 
 #include <pmo/model/resources.hpp>
+#include <pmo/report/charts.hpp>
 #include <pmo/report/lessons.hpp>
 #include <pmo/report/markdown.hpp>
 #include <pmo/report/text.hpp>
@@ -22,7 +23,6 @@ using model::pick;
 using model::tr;
 using report::md_code;
 using report::md_text;
-using report::mermaid_text;
 
 std::string row(const std::vector<std::string>& cells) { return report::md_row(cells); }
 
@@ -163,15 +163,8 @@ void stage_section(std::string& out, const report::PortfolioReport& r) {
     out += row({md_text(count.label), std::to_string(count.count)});
   out += row({fmt::format("**{}**", pick(lang, "Total", "合计")), fmt::format("**{}**", r.total)});
   out += "\n";
-  if (r.total == 0)
-    return; // a pie of nothing draws nothing
-  out += "```mermaid\n";
-  out +=
-      fmt::format("pie title {}\n", mermaid_text(pick(lang, "Projects by stage", "各阶段项目数")));
-  for (const auto& count : r.stages)
-    if (count.count > 0)
-      out += fmt::format("    \"{}\" : {}\n", mermaid_text(count.label), count.count);
-  out += "```\n\n";
+  if (const std::string pie = report::stage_pie(r); !pie.empty())
+    out += pie + "\n";
 }
 
 void project_section(std::string& out, const report::PortfolioReport& r) {
@@ -383,6 +376,85 @@ void control_section(std::string& out, const report::PortfolioReport& r) {
   out += "\n";
 }
 
+// 项目组合时间线: each project under way, its baseline against its forecast, and its milestones.
+void timeline_section(std::string& out, const report::PortfolioReport& r) {
+  const report::Timeline timeline = report::portfolio_timeline(r);
+  if (timeline.chart.empty())
+    return;
+  const Lang lang = r.lang;
+  out += fmt::format("## {}\n\n", pick(lang, "Portfolio timeline", "项目组合时间线"));
+  out += pick(lang,
+              "Each project under way: its current baseline (grey), its forecast (red when it ends "
+              "later than the baseline: the baseline end moved by the slip of the last milestone "
+              "the latest status report forecasts), and its milestones (red when forecast late).",
+              "进行中的各项目：当前基线（灰色）、预测（晚于基线结束时为红色：基线结束日期按最近一期"
+              "状态报告所预测的最后一个里程碑的延期顺延）及里程碑（预测延期者为红色）。");
+  if (timeline.shown < timeline.projects)
+    out += tr(lang, " The {} of {} projects with the largest slip are shown.",
+              "图中仅列出延期最多的 {} 个项目（共 {} 个）。", timeline.shown, timeline.projects);
+  out += "\n\n" + timeline.chart + "\n";
+}
+
+// 风险矩阵: the open risks of the projects not ended, by probability and impact, as a chart and as
+// a 5x5 table of counts for renderers without quadrantChart.
+void risk_matrix_section(std::string& out, const report::PortfolioReport& r) {
+  if (r.open_risks.empty())
+    return;
+  const Lang lang = r.lang;
+  out += fmt::format("## {}\n\n", pick(lang, "Risk matrix", "风险矩阵"));
+  out += tr(lang,
+            "{} open risks by probability (1–5) and impact (1–5); in bold, the cells at or over "
+            "the escalation score {}.",
+            "{} 项未关闭风险的概率（1–5）与影响（1–5）分布；加粗的格子达到升级阈值（评分 ≥ {}）。",
+            r.open_risks.size(), r.escalate_at);
+  if (r.open_risks.size() > report::k_matrix_points)
+    out += tr(lang, " The chart shows the {} highest-scored.", "图中仅标出评分最高的 {} 项。",
+              report::k_matrix_points);
+  out += "\n\n";
+  std::vector<std::string> titles{pick(lang, "Impact \\ probability", "影响 \\ 概率")};
+  for (int p = 1; p <= 5; ++p)
+    titles.push_back(std::to_string(p));
+  out += header(titles, {false, true, true, true, true, true});
+  const auto counts = report::risk_counts(r);
+  for (int i = 5; i >= 1; --i) {
+    std::vector<std::string> cells{std::to_string(i)};
+    for (int p = 1; p <= 5; ++p) {
+      const int n = counts[i - 1][p - 1];
+      std::string cell = n ? std::to_string(n) : std::string{"·"};
+      if (n && i * p >= r.escalate_at)
+        cell = "**" + cell + "**";
+      cells.push_back(cell);
+    }
+    out += row(cells);
+  }
+  out += "\n" + report::risk_quadrant(r) + "\n";
+}
+
+// SPI/CPI 趋势: the portfolio's earned value indices per reporting period, as a table and a chart
+// (xychart-beta, Mermaid 10.6 on; older renderers show its code, so the table stays).
+void trend_section(std::string& out, const report::PortfolioReport& r) {
+  if (r.index_trend.empty())
+    return;
+  const Lang lang = r.lang;
+  out += fmt::format("## {}\n\n", pick(lang, "SPI and CPI by period", "SPI 与 CPI 趋势"));
+  out += pick(lang,
+              "The portfolio's indices per reporting period: the sums of earned value, planned "
+              "value and actual cost of the projects reporting in it, each against the baseline "
+              "then in effect (SPI = EV / PV, CPI = EV / AC).\n\n",
+              "各报告周期的组合指数：按当期提交状态报告的项目汇总挣值、计划价值与实际成本，"
+              "各项目以当时有效的基线计算（SPI = EV / PV，CPI = EV / AC）。\n\n");
+  out += header({pick(lang, "Period", "周期"), pick(lang, "Projects reporting", "报告项目数"), "PV",
+                 "EV", "AC", "SPI", "CPI"},
+                {false, true, true, true, true, true, true});
+  for (const auto& p : r.index_trend)
+    out += row({md_code(p.period), std::to_string(p.projects), report::format_amount(p.pv),
+                report::format_amount(p.ev), report::format_amount(p.ac), index_text(p.spi),
+                index_text(p.cpi)});
+  out += "\n";
+  if (const std::string chart = report::index_trend_chart(r); !chart.empty())
+    out += chart + "\n";
+}
+
 // 项目间依赖: what each project still waits for, and the graph of every dependency (solid: met,
 // dashed: not yet).
 void dependency_section(std::string& out, const report::PortfolioReport& r) {
@@ -402,50 +474,17 @@ void dependency_section(std::string& out, const report::PortfolioReport& r) {
              : header({pick(lang, "Project", "项目"), pick(lang, "Waits for", "依赖未满足")},
                       {false, false}) +
                    waiting + "\n";
-  // Nodes are numbered (n0, n1, …): an id never reaches Mermaid's syntax, only its escaped label.
-  std::map<std::string, std::string> titles;
-  for (const auto& p : r.projects)
-    titles.emplace(p.id, p.title);
-  std::map<std::string, std::size_t> numbers;
-  std::vector<std::string> nodes;
-  auto node = [&](const std::string& id) {
-    auto [it, added] = numbers.emplace(id, nodes.size());
-    if (added)
-      nodes.push_back(id);
-    return it->second;
-  };
-  // Mermaid draws at most 500 edges (its maxEdges): past k_max_edges only the unmet ones are
-  // drawn, and past that none (the table above lists what waits).
-  constexpr std::size_t k_max_edges = 400;
-  std::size_t all = 0, unmet = 0;
-  for (const auto& p : r.projects)
-    for (const auto& d : p.depends_on) {
-      ++all;
-      unmet += d.met ? 0 : 1;
-    }
-  const bool only_unmet = all > k_max_edges;
-  if (only_unmet && unmet > k_max_edges) {
+  const report::DependencyGraph graph = report::dependency_graph(r);
+  if (graph.chart.empty()) {
     out += model::tr(lang, "{} dependencies ({} not met): too many to draw.\n\n",
-                     "共 {} 项依赖（{} 项未满足）：数量过多，不绘制依赖图。\n\n", all, unmet);
+                     "共 {} 项依赖（{} 项未满足）：数量过多，不绘制依赖图。\n\n", graph.all,
+                     graph.unmet);
     return;
   }
-  std::string edges;
-  for (const auto& p : r.projects)
-    for (const auto& d : p.depends_on)
-      if (!only_unmet || !d.met)
-        edges += fmt::format("    n{} {}|\"{}\"| n{}\n", node(p.id), d.met ? "-->" : "-.->",
-                             mermaid_text(d.label), node(d.project));
-  if (only_unmet)
+  if (graph.only_unmet)
     out += model::tr(lang, "{} dependencies: only the {} not met are drawn.\n\n",
-                     "共 {} 项依赖：图中只画出未满足的 {} 项。\n\n", all, unmet);
-  out += "```mermaid\nflowchart LR\n";
-  for (std::size_t i = 0; i < nodes.size(); ++i) {
-    std::string label = nodes[i];
-    if (auto it = titles.find(nodes[i]); it != titles.end())
-      label += " " + it->second;
-    out += fmt::format("    n{}[\"{}\"]\n", i, mermaid_text(label));
-  }
-  out += edges + "```\n\n";
+                     "共 {} 项依赖：图中只画出未满足的 {} 项。\n\n", graph.all, graph.unmet);
+  out += graph.chart + "\n";
   out +=
       pick(lang, "An arrow goes from a project to what it needs: solid, met; dashed, not yet.\n\n",
            "箭头由项目指向其所依赖的项目：实线为已满足，虚线为尚未满足。\n\n");
@@ -503,22 +542,9 @@ void frontier_section(std::string& out, const report::PortfolioReport& r) {
   out += header({tr(lang, "Budget ({})", "预算（{}）", r.currency),
                  pick(lang, "Best total score", "最高总分")},
                 {true, true});
-  std::string labels, scores;
-  double top = 0;
-  for (const auto& p : f.points) {
+  for (const auto& p : f.points)
     out += row({report::format_amount(p.budget), fmt::format("{:.2f}", p.score)});
-    labels += (labels.empty() ? "" : ", ") +
-              fmt::format("\"{}\"", mermaid_text(report::format_amount(p.budget)));
-    scores += (scores.empty() ? "" : ", ") + fmt::format("{:.2f}", p.score);
-    top = std::max(top, p.score);
-  }
-  out += "\n```mermaid\nxychart-beta\n";
-  out += fmt::format("    title \"{}\"\n",
-                     mermaid_text(pick(lang, "Best total score by budget", "各预算下的最高总分")));
-  out += fmt::format("    x-axis [{}]\n", labels);
-  out += fmt::format("    y-axis \"{}\" 0 --> {}\n", mermaid_text(pick(lang, "Score", "总分")),
-                     std::ceil(top / 10) * 10 + 10);
-  out += fmt::format("    line [{}]\n```\n\n", scores);
+  out += "\n" + report::frontier_chart(r) + "\n";
 }
 
 // Change requests decided, and projects ended, in the report's window.
@@ -625,7 +651,10 @@ std::string render_markdown_report(const report::PortfolioReport& r, const Repor
   summary_section(out, r);
   stage_section(out, r);
   project_section(out, r);
+  timeline_section(out, r);
   control_section(out, r);
+  trend_section(out, r);
+  risk_matrix_section(out, r);
   change_and_closure_section(out, r);
   kpi_section(out, r);
   dependency_section(out, r);

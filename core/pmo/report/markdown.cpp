@@ -1,8 +1,6 @@
 #include <pmo/report/markdown.hpp>
 #include <pmo/report/text.hpp>
 
-#include <fmt/format.h>
-
 namespace pmo::report {
 
 namespace {
@@ -97,33 +95,6 @@ std::string md_code(std::string_view id) {
       out += c;
   out += '`';
   return out == "``" ? std::string{} : out;
-}
-
-std::string mermaid_text(std::string_view raw) {
-  const std::string text = terminal_safe(raw);
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-    case '"':
-    case ':':
-    case ';':
-    case '#':
-    case '%':
-    case '{':
-    case '}':
-    case '<':
-    case '>':
-    case '&':
-    case '`':
-    case '\\':
-      out += fmt::format("#{};", static_cast<int>(c));
-      break;
-    default:
-      out += is_control(static_cast<unsigned char>(c)) ? ' ' : c;
-    }
-  }
-  return out;
 }
 
 } // namespace pmo::report

@@ -1,6 +1,6 @@
 #pragma once
-// Escaping user text for GitHub-flavoured Markdown and Mermaid, so that no title, name or comment
-// can break a table, inject HTML, create a link or change a chart.
+// Escaping user text for GitHub-flavoured Markdown, so that no title, name or comment can break a
+// table, inject HTML or create a link (Mermaid's escaping is in charts.hpp).
 
 #include <string>
 #include <string_view>
@@ -16,11 +16,6 @@ std::string md_text(std::string_view text);
 
 // An identifier (commit id) as a code span; characters outside [A-Za-z0-9._-] are dropped.
 std::string md_code(std::string_view id);
-
-// Text for a Mermaid label or title: characters Mermaid gives meaning to (" : ; # % { } < > & `)
-// as Mermaid entity codes ("#58;"), control characters as spaces, bidi controls and invalid UTF-8
-// as U+FFFD.
-std::string mermaid_text(std::string_view text);
 
 // One GFM table row, "| a | b |\n", from cells already escaped.
 std::string md_row(const std::vector<std::string>& cells);

@@ -93,7 +93,61 @@ std::optional<DecisionEntry> entry_from_trailers(const model::Portfolio& portfol
   return entry;
 }
 
-void fill_control(ProjectRow& row, const model::ProjectControl& control) {
+// The timeline of a baselined project: its baseline's dates, its milestones as the latest report
+// forecasts them, and its end moved by the slip of the last baselined milestone forecast.
+ProjectRow::Schedule schedule_of(const model::Baseline& baseline,
+                                 const std::vector<model::MilestoneSlip>& forecasts) {
+  ProjectRow::Schedule out{baseline.start, baseline.end, baseline.end, {}};
+  std::optional<model::Date> last_baselined;
+  for (const auto& m : baseline.milestones) {
+    if (!m.date)
+      continue;
+    ProjectRow::Schedule::Milestone item{m.name, *m.date, std::nullopt};
+    for (const auto& f : forecasts)
+      if (f.name == m.name && f.slip_days) {
+        item.date = f.forecast;
+        item.slip = f.slip_days;
+        if (!last_baselined || *m.date >= *last_baselined) {
+          last_baselined = m.date;
+          out.forecast_end = baseline.end + std::chrono::days{*f.slip_days};
+        }
+      }
+    out.milestones.push_back(std::move(item));
+  }
+  for (const auto& f : forecasts)
+    if (!f.baseline)
+      out.milestones.push_back({f.name, f.forecast, std::nullopt});
+  return out;
+}
+
+// Earned value at the end of each reported period, against the baseline in effect at its end.
+std::vector<ProjectRow::PeriodValue> values_of(const model::Portfolio& portfolio,
+                                               const model::Project& project,
+                                               const model::ProjectControl& control) {
+  std::vector<ProjectRow::PeriodValue> out;
+  if (control.baselines.empty())
+    return out;
+  for (const model::StatusReport* status : portfolio.reports_of(project.id)) {
+    const auto period = model::parse_period(status->period);
+    if (!period)
+      continue;
+    const model::Date end = model::period_end(*period);
+    const model::Baseline* baseline = &control.baselines.front();
+    for (const auto& b : control.baselines)
+      if (std::chrono::floor<std::chrono::days>(b.since) <= end)
+        baseline = &b;
+    const model::Evm evm =
+        model::earned_value(*baseline, status->percent_complete, status->actual_cost, end);
+    out.push_back({status->period, evm.pv, evm.ev, evm.ac});
+  }
+  return out;
+}
+
+void fill_control(ProjectRow& row, const model::Portfolio& portfolio, const model::Project& project,
+                  const model::ProjectControl& control) {
+  if (const model::Baseline* baseline = control.baseline())
+    row.schedule = schedule_of(*baseline, control.forecasts);
+  row.values = values_of(portfolio, project, control);
   row.health = control.health.overall;
   row.health_overridden =
       std::any_of(control.health.dimensions.begin(), control.health.dimensions.end(),
@@ -171,7 +225,8 @@ ProjectRow project_row(const model::Portfolio& portfolio, const model::Project& 
     row.stage_since = project.submitted;
   row.days_in_stage = days_between(row.stage_since, clock.today());
   row.anomalies = static_cast<int>(state.anomalies.size());
-  fill_control(row, model::project_control(portfolio, project, state, clock, lang));
+  fill_control(row, portfolio, project,
+               model::project_control(portfolio, project, state, clock, lang));
   if (!state.terminal())
     for (const auto& c : model::conditions_of(portfolio, project))
       if (!c.met)
@@ -231,6 +286,34 @@ std::vector<ProjectRow> project_rows(const model::Portfolio& portfolio, const mo
   std::sort(rows.begin(), rows.end(),
             [](const ProjectRow& a, const ProjectRow& b) { return a.id < b.id; });
   return rows;
+}
+
+std::vector<PeriodIndices> index_trend(const std::vector<ProjectRow>& rows,
+                                       model::Cadence cadence) {
+  std::map<model::Period, PeriodIndices> by_period;
+  for (const auto& row : rows)
+    for (const auto& v : row.values) {
+      const auto period = model::parse_period(v.period);
+      if (!period || period->cadence != cadence)
+        continue;
+      PeriodIndices& sum = by_period[*period];
+      sum.period = v.period;
+      sum.projects += 1;
+      sum.pv += v.pv;
+      sum.ev += v.ev;
+      sum.ac += v.ac;
+    }
+  std::vector<PeriodIndices> out;
+  for (auto& [period, sum] : by_period) {
+    if (sum.pv > 0)
+      sum.spi = sum.ev / sum.pv;
+    if (sum.ac > 0)
+      sum.cpi = sum.ev / sum.ac;
+    out.push_back(sum);
+  }
+  if (out.size() > k_trend_periods)
+    out.erase(out.begin(), out.end() - static_cast<std::ptrdiff_t>(k_trend_periods));
+  return out;
 }
 
 std::vector<StageCount> count_by_stage(const model::Office& office,
@@ -405,6 +488,18 @@ PortfolioReport build_report(const model::Portfolio& portfolio,
   std::stable_sort(
       report.escalated.begin(), report.escalated.end(),
       [](const EscalatedRisk& a, const EscalatedRisk& b) { return a.score > b.score; });
+  report.escalate_at = settings.escalate_at;
+  for (const auto& risk : portfolio.risks)
+    if (risk.open && !ended.contains(risk.project))
+      report.open_risks.push_back({risk.project, risk.id, risk.description,
+                                   std::clamp(risk.probability, 1, 5),
+                                   std::clamp(risk.impact, 1, 5)});
+  std::sort(report.open_risks.begin(), report.open_risks.end(),
+            [](const OpenRisk& a, const OpenRisk& b) {
+              return std::tuple(b.probability * b.impact, a.project, a.id) <
+                     std::tuple(a.probability * a.impact, b.project, b.id);
+            });
+  report.index_trend = index_trend(report.projects, settings.cadence);
   if (history)
     report.recent =
         recent_decisions(portfolio, *history, clock.now - std::chrono::days{recent_days}, lang);

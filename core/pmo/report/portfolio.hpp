@@ -99,6 +99,29 @@ struct ProjectRow {
     bool met = false;
   };
   std::vector<Need> depends_on;
+  // The portfolio timeline (charts.hpp), once a baseline exists: the current baseline against the
+  // latest status report's forecast.
+  struct Schedule {
+    model::Date start{};
+    model::Date baseline_end{};
+    // The baseline end moved by the slip of the last baselined milestone the latest report
+    // forecasts (the baseline end when it forecasts none).
+    model::Date forecast_end{};
+    struct Milestone {
+      std::string name;
+      model::Date date{};      // as forecast, else as baselined
+      std::optional<int> slip; // forecast - baseline, when both are known
+    };
+    std::vector<Milestone> milestones; // the baseline's in date order, then any others forecast
+  };
+  std::optional<Schedule> schedule;
+  // Earned value at the end of each period a status report covers, against the baseline then in
+  // effect, oldest first (the SPI/CPI trend).
+  struct PeriodValue {
+    std::string period;
+    double pv = 0, ev = 0, ac = 0;
+  };
+  std::vector<PeriodValue> values;
 };
 
 // An open risk at or over the office's escalation threshold.
@@ -108,6 +131,23 @@ struct EscalatedRisk {
   std::string description;
   int score = 0;
   std::string owner;
+};
+
+// An open risk of a project not yet ended, for the risk matrix.
+struct OpenRisk {
+  std::string project;
+  std::string id;
+  std::string description;
+  int probability = 1; // 1-5
+  int impact = 1;      // 1-5
+};
+
+// The portfolio's SPI and CPI in one reporting period: sums over the projects reporting in it.
+struct PeriodIndices {
+  std::string period;
+  int projects = 0;
+  double pv = 0, ev = 0, ac = 0;
+  std::optional<double> spi, cpi; // EV / PV, EV / AC; none when the divisor is 0
 };
 
 // A change request the CCB approved or rejected.
@@ -227,6 +267,9 @@ struct PortfolioReport {
   std::string due_period;   // the newest period whose report is late if missing (period.hpp)
   model::Date report_due{}; // the last day that period's report was on time
   std::vector<EscalatedRisk> escalated;         // highest score first
+  std::vector<OpenRisk> open_risks;             // highest score first, then by project and id
+  int escalate_at = 0;                          // the office's escalation threshold (score)
+  std::vector<PeriodIndices> index_trend;       // the last k_trend_periods periods, oldest first
   std::vector<DecidedChange> changes_decided;   // in the last recent_days, newest first
   std::vector<ClosedProject> closed;            // actual end in the last recent_days
   std::vector<OverAllocation> over_allocations; // not yet past, by person then date
@@ -255,6 +298,13 @@ struct ProjectDetail {
   std::optional<Checklist> next;      // nullopt when no gate is left (closed, rejected)
   model::ProjectControl control;      // baselines, EVM, health, risks, issues, changes
 };
+
+// How many reporting periods the SPI/CPI trend covers.
+inline constexpr std::size_t k_trend_periods = 12;
+
+// The portfolio's SPI and CPI per period, from every project's values: the newest
+// k_trend_periods periods of the office's cadence, oldest first.
+std::vector<PeriodIndices> index_trend(const std::vector<ProjectRow>& rows, model::Cadence cadence);
 
 // The stages of the office's lifecycle in order: the initial stage, then each gate's `enters`,
 // then "rejected".
