@@ -90,7 +90,10 @@ void summary_section(std::string& out, const report::PortfolioReport& r) {
     also.push_back(model::counted(lang, s.closed, "{} closed", "{} closed", "已收尾 {} 个"));
   if (s.rejected > 0)
     also.push_back(model::counted(lang, s.rejected, "{} rejected", "{} rejected", "已否决 {} 个"));
-  if (!also.empty())
+  if (!also.empty() && s.active == 0)
+    health = tr(lang, "No project is under way ({}).", "目前没有在执行的项目（{}）。",
+                joined(also, lang));
+  else if (!also.empty())
     health += tr(lang, " Besides: {}.", "另有{}。", joined(also, lang));
   out += tr(lang, "- **Health.** {}\n", "- **健康度**：{}\n", health);
 

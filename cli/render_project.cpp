@@ -76,7 +76,7 @@ void overview(std::string& out, const model::Portfolio& portfolio, const model::
               model::format_date(*row.hold_since), person_of(portfolio, row.hold_by, lang),
               row.hold_comment.empty() ? std::string{}
                                        : tr(lang, ": {}", "：{}", md_text(row.hold_comment)));
-  if (!detail.control.health.dimensions.empty() || detail.control.health.overall) {
+  if (detail.control.baseline() || detail.control.health.overall) {
     std::vector<std::string> parts;
     for (const auto& d : detail.control.health.dimensions) {
       const auto rating = d.rating();

@@ -83,9 +83,9 @@ PMO_NOW=2026-12-01T11:00:00Z run -C "$P" report --out "$T/report.md"
 expect_rc 0 "report"
 grep -q "^## Dependencies" "$T/report.md" && pass || fail "report lacks the Dependencies section"
 grep -q "Every dependency is met." "$T/report.md" && pass || fail "report: all met"
-grep -qF 'n1 -->|"Release 1"| n0' "$T/report.md" && pass ||
+grep -qF 'n0 -->|"Release 1"| n1' "$T/report.md" && pass ||
   fail "report: the met edge: $(grep -A6 'flowchart LR' "$T/report.md")"
-grep -qF 'n0["CP-1 Customer portal"]' "$T/report.md" && pass || fail "report: the node label"
+grep -qF 'n1["CP-1 Customer portal"]' "$T/report.md" && pass || fail "report: the node label"
 
 # validate: unknown project, unknown stage, unknown milestone, a project depending on itself.
 Q=$T/bad
@@ -152,7 +152,7 @@ expect_rc 0 "G2 in a supportive office: a warning"
 expect_err "G2 需要 S-2 所依赖的项目就绪：S-1 Customer portal：需其达到“已收尾”阶段；当前：立项申请"
 PMO_NOW=2026-11-04T11:00:00Z run -C "$S" report --out "$T/s-report.md"
 grep -q "^## 项目间依赖" "$T/s-report.md" && pass || fail "zh report lacks 项目间依赖"
-grep -qF 'n1 -.->|"已收尾"| n0' "$T/s-report.md" && pass ||
+grep -qF 'n0 -.->|"已收尾"| n1' "$T/s-report.md" && pass ||
   fail "zh report: the unmet edge: $(grep -A6 'flowchart LR' "$T/s-report.md")"
 grep -qF "S-1 Customer portal：需其达到“已收尾”阶段；当前：立项申请" "$T/s-report.md" && pass ||
   fail "zh report: the waiting row"
