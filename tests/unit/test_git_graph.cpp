@@ -136,3 +136,53 @@ TEST_CASE("git graph: changes and paths agree with git, names sorting every whic
   CHECK(listed[1].first == "x.y");
   CHECK(graph.list(two, "nothing").empty());
 }
+
+TEST_CASE("git graph: a range and its merge base agree with git, also for a commit dated before "
+          "its parent and through a merge") {
+  TempDir tmp;
+  const std::string dir = tmp / "repo";
+  sh(tmp.path(), "init -q -b main repo");
+  auto commit = [&](const std::string& file, const std::string& date) {
+    write(dir, file, file + date + "\n");
+    sh(dir, "add -A && GIT_AUTHOR_DATE='" + date + "' GIT_COMMITTER_DATE='" + date +
+                "' git -c user.name=T -c user.email=t@example.com commit -qm " + file);
+    return head(dir);
+  };
+  // Forty commits dated in 2027, then one dated in 2026 (a clock behind, as in the benchmark).
+  for (int i = 0; i < 40; ++i)
+    commit("f" + std::to_string(i), "2027-01-01T00:00:" + std::to_string(10 + i) + "Z");
+  const std::string before = head(dir);
+  const std::string late = commit("pr", "2026-12-06T00:00:00Z");
+  auto repo = pmo::git::Repository::discover(dir);
+  REQUIRE(repo.has_value());
+  const pmo::git::Graph graph(*repo);
+  auto git_range = [&](const std::string& from, const std::string& to) {
+    std::istringstream lines(sh(dir, "rev-list --topo-order --reverse " + from + ".." + to));
+    std::vector<std::string> out;
+    for (std::string line; std::getline(lines, line);)
+      out.push_back(line);
+    return out;
+  };
+
+  CHECK(graph.merge_base(before, late) == before);
+  CHECK(graph.merge_base(late, before) == before);
+  CHECK(graph.merge_base(late, late) == late);
+  CHECK(graph.commits(late, {before}) == std::vector<std::string>{late});
+  CHECK(graph.commits(late, {head(dir, "HEAD~5")}) == git_range("HEAD~5", "HEAD"));
+  CHECK(graph.commits(late, {late}).empty());
+
+  // A side branch merged in: the range holds the merge and the side's commits, as git lists
+  // them, and the merge base of the side with HEAD is where it forked.
+  sh(dir, "checkout -q -b side HEAD~3");
+  const std::string side = commit("side", "2027-02-01T00:00:00Z");
+  sh(dir, "checkout -q main && git -c user.name=T -c user.email=t@example.com merge -q "
+          "--no-edit side");
+  const std::string merged = head(dir);
+  CHECK(graph.merge_base(side, late) == head(dir, "HEAD~4"));
+  CHECK(graph.merge_base(late, merged) == late);
+  const auto range = graph.commits(merged, {before});
+  CHECK(std::set<std::string>(range.begin(), range.end()) ==
+        std::set<std::string>{late, side, merged});
+  CHECK(range.back() == merged);
+  CHECK(graph.commits(merged, {late}) == git_range(late, merged));
+}

@@ -336,13 +336,47 @@ std::optional<std::string> Graph::resolve(const std::string& rev) const {
   return id;
 }
 
+namespace {
+
+// The commits from `tip` back to `ancestor` (excluded), oldest first, when they form a chain of
+// single-parent commits at most `limit` long that reaches it; nullopt otherwise. A pull request's
+// range is such a chain, and following it needs no walk ordered by commit time (which, when a
+// commit is dated before its parent, reads every commit dated after it).
+std::optional<std::vector<std::string>> linear_chain(git_repository* repo, const git_oid& tip,
+                                                     const git_oid& ancestor, std::size_t limit) {
+  std::vector<std::string> chain;
+  git_oid at = tip;
+  while (!git_oid_equal(&at, &ancestor)) {
+    if (chain.size() >= limit)
+      return std::nullopt;
+    CommitPtr commit;
+    if (git_commit_lookup(out(commit), repo, &at) < 0) {
+      git_error_clear();
+      return std::nullopt;
+    }
+    if (git_commit_parentcount(commit.get()) != 1)
+      return std::nullopt;
+    chain.push_back(oid_hex(at));
+    at = *git_commit_parent_id(commit.get(), 0);
+  }
+  std::reverse(chain.begin(), chain.end());
+  return chain;
+}
+
+constexpr std::size_t k_chain_limit = 64;
+
+} // namespace
+
 std::vector<std::string> Graph::commits(const std::string& tip,
                                         const std::vector<std::string>& hide) const {
+  const git_oid tip_id = parse_id(tip);
+  if (hide.size() == 1)
+    if (auto chain = linear_chain(m_impl->repo.get(), tip_id, parse_id(hide[0]), k_chain_limit))
+      return std::move(*chain);
   RevwalkPtr walk;
   check(git_revwalk_new(out(walk), m_impl->repo.get()), "walking the history");
   check(git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME | GIT_SORT_REVERSE),
         "walking the history");
-  const git_oid tip_id = parse_id(tip);
   check(git_revwalk_push(walk.get(), &tip_id), "walking the history");
   for (const auto& hidden : hide) {
     const git_oid id = parse_id(hidden);
@@ -364,6 +398,9 @@ std::vector<std::string> Graph::commits(const std::string& tip,
 std::optional<std::string> Graph::merge_base(const std::string& a, const std::string& b) const {
   const git_oid id_a = parse_id(a);
   const git_oid id_b = parse_id(b);
+  // `a` an ancestor of `b` a few single-parent commits back (a pull request's base): itself.
+  if (linear_chain(m_impl->repo.get(), id_b, id_a, k_chain_limit))
+    return a;
   git_oid base{};
   const int rc = git_merge_base(&base, m_impl->repo.get(), &id_a, &id_b);
   if (rc == GIT_ENOTFOUND) {

@@ -3,20 +3,26 @@
 #include <pmo/git/repo.hpp>
 
 #include <fmt/format.h>
+#include <git2/sys/mempack.h>
+#include <git2/sys/odb_backend.h>
 #include <git2/sys/repository.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <condition_variable>
 #include <cstdlib>
 #include <cstring>
+#include <dirent.h>
 #include <fcntl.h>
+#include <mutex>
 #include <random>
 #include <string_view>
 #include <sys/file.h>
 #include <sys/inotify.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
+#include <sys/syscall.h>
 #include <thread>
 #include <unistd.h>
 #include <utility>
@@ -398,6 +404,512 @@ take_index_lock(const std::string& path, std::chrono::milliseconds wait, bool cl
     }
     std::this_thread::sleep_for(k_lock_poll);
   }
+}
+
+// Git's order of the entries of a tree: their names byte by byte, a tree's as if it ended in '/'.
+int tree_order(const git_tree_entry* a, const git_tree_entry* b) {
+  const std::string_view x = git_tree_entry_name(a);
+  const std::string_view y = git_tree_entry_name(b);
+  const std::size_t n = std::min(x.size(), y.size());
+  if (const int c = std::memcmp(x.data(), y.data(), n); c != 0)
+    return c;
+  const auto next = [n](std::string_view name, const git_tree_entry* entry) -> int {
+    if (name.size() > n)
+      return static_cast<unsigned char>(name[n]);
+    return git_tree_entry_type(entry) == GIT_OBJECT_TREE ? '/' : 0;
+  };
+  return next(x, a) - next(y, b);
+}
+
+void diff_subtrees(git_repository* repo, const git_tree* a, const git_tree* b,
+                   const std::string& prefix, std::vector<std::string>& found);
+
+// An entry only one side has: its path, or every file under it (a submodule: nothing).
+void one_side(git_repository* repo, const git_tree_entry* entry, const std::string& prefix,
+              std::vector<std::string>& found) {
+  const git_object_t type = git_tree_entry_type(entry);
+  if (type == GIT_OBJECT_COMMIT)
+    return;
+  std::string path = prefix + git_tree_entry_name(entry);
+  if (type != GIT_OBJECT_TREE) {
+    found.push_back(std::move(path));
+    return;
+  }
+  TreePtr tree;
+  check(git_tree_lookup(out(tree), repo, git_tree_entry_id(entry)),
+        fmt::format("reading the tree of {}", path));
+  diff_subtrees(repo, tree.get(), nullptr, path + '/', found);
+}
+
+// The files that differ between trees `a` and `b` (null: empty), below `prefix` (the path of
+// both, "" or ending in '/'). Entries with the same id and mode are equal without being read,
+// so identical subtrees cost nothing. Submodules are left out (as git diff --ignore-submodules).
+void diff_subtrees(git_repository* repo, const git_tree* a, const git_tree* b,
+                   const std::string& prefix, std::vector<std::string>& found) {
+  const std::size_t na = a ? git_tree_entrycount(a) : 0;
+  const std::size_t nb = b ? git_tree_entrycount(b) : 0;
+  std::size_t i = 0;
+  std::size_t j = 0;
+  while (i < na || j < nb) {
+    const git_tree_entry* x = i < na ? git_tree_entry_byindex(a, i) : nullptr;
+    const git_tree_entry* y = j < nb ? git_tree_entry_byindex(b, j) : nullptr;
+    const int order = x == nullptr ? 1 : y == nullptr ? -1 : tree_order(x, y);
+    if (order < 0) {
+      one_side(repo, x, prefix, found);
+      ++i;
+      continue;
+    }
+    if (order > 0) {
+      one_side(repo, y, prefix, found);
+      ++j;
+      continue;
+    }
+    ++i;
+    ++j;
+    if (git_oid_equal(git_tree_entry_id(x), git_tree_entry_id(y)) &&
+        git_tree_entry_filemode(x) == git_tree_entry_filemode(y))
+      continue;
+    const git_object_t tx = git_tree_entry_type(x);
+    const git_object_t ty = git_tree_entry_type(y);
+    if (tx == GIT_OBJECT_TREE && ty == GIT_OBJECT_TREE) {
+      const std::string path = prefix + git_tree_entry_name(x) + '/';
+      TreePtr sx;
+      TreePtr sy;
+      check(git_tree_lookup(out(sx), repo, git_tree_entry_id(x)),
+            fmt::format("reading the tree of {}", path));
+      check(git_tree_lookup(out(sy), repo, git_tree_entry_id(y)),
+            fmt::format("reading the tree of {}", path));
+      diff_subtrees(repo, sx.get(), sy.get(), path, found);
+    } else if (tx != GIT_OBJECT_COMMIT || ty != GIT_OBJECT_COMMIT) {
+      found.push_back(prefix + git_tree_entry_name(x));
+    }
+  }
+}
+
+// The subtree of `tree` at `dir` ("" for the whole; else ending in '/'), kept in `holder`; null
+// when there is none.
+const git_tree* subtree_at(git_repository* repo, const git_tree* tree, const std::string& dir,
+                           TreePtr& holder) {
+  if (tree == nullptr || dir.empty())
+    return tree;
+  TreeEntryPtr entry;
+  const std::string path = dir.substr(0, dir.size() - 1);
+  const int found = git_tree_entry_bypath(out(entry), tree, path.c_str());
+  if (found == GIT_ENOTFOUND || (found == 0 && git_tree_entry_type(entry.get()) != GIT_OBJECT_TREE))
+    return nullptr;
+  check(found, fmt::format("reading {}", path));
+  check(git_tree_lookup(out(holder), repo, git_tree_entry_id(entry.get())),
+        fmt::format("reading the tree of {}", path));
+  return holder.get();
+}
+
+// The files under `dir` ("" or ending in '/') that differ between two trees (null: empty).
+void diff_trees(git_repository* repo, const git_tree* a, const git_tree* b, const std::string& dir,
+                std::vector<std::string>& found) {
+  TreePtr sub_a;
+  TreePtr sub_b;
+  diff_subtrees(repo, subtree_at(repo, a, dir, sub_a), subtree_at(repo, b, dir, sub_b), dir, found);
+}
+
+// A repository that reads `repo`'s objects (and its alternates) and writes new objects to memory
+// only: the trees of an index are made there, and nothing is written into `repo`.
+RepositoryPtr scratch_repository(git_repository* repo) {
+  OdbPtr odb;
+  check(git_odb_new(out(odb)), "preparing an object database in memory");
+  git_odb_backend* memory = nullptr;
+  check(git_mempack_new(&memory), "preparing an object database in memory");
+  if (const int added = git_odb_add_backend(odb.get(), memory, 1000); added < 0) {
+    memory->free(memory);
+    raise_git_error(added, "preparing an object database in memory");
+  }
+  const std::string objects = std::string(git_repository_commondir(repo)) + "objects";
+  check(git_odb_add_disk_alternate(odb.get(), objects.c_str()), "reading " + objects);
+  RepositoryPtr scratch;
+  check(git_repository_wrap_odb(out(scratch), odb.get()), "preparing an object database in memory");
+  return scratch;
+}
+
+// The id of the tree the index would commit (`git write-tree`), its new trees made in `scratch`.
+// The index's cache of trees gives it without hashing anything when the index matches a commit.
+std::optional<git_oid> index_tree_id(git_repository* scratch, git_index* index) {
+  git_oid id;
+  if (git_index_write_tree_to(&id, index, scratch) < 0)
+    return std::nullopt; // e.g. an entry git cannot write as a tree: the caller diffs otherwise
+  return id;
+}
+
+// Appends the paths of a diff's changed files under `dir` ("" or ending in '/').
+void diff_paths(git_diff* diff, const std::string& dir, std::vector<std::string>& paths) {
+  const std::size_t count = git_diff_num_deltas(diff);
+  for (std::size_t i = 0; i < count; ++i) {
+    const git_diff_delta* delta = git_diff_get_delta(diff, i);
+    if (delta == nullptr || delta->status == GIT_DELTA_UNMODIFIED ||
+        delta->status == GIT_DELTA_IGNORED)
+      continue;
+    for (const char* path : {delta->old_file.path, delta->new_file.path})
+      if (path != nullptr && std::string_view(path).starts_with(dir))
+        paths.emplace_back(path);
+  }
+}
+
+// Diff options for the files under `dir` ("" or ending in '/'), untracked ones included (each
+// file of an untracked directory), submodules left out.
+struct DirDiffOptions {
+  explicit DirDiffOptions(const std::string& dir) : spec(dir) {
+    check(git_diff_options_init(&options, GIT_DIFF_OPTIONS_VERSION), "preparing git diff");
+    options.flags = GIT_DIFF_INCLUDE_UNTRACKED | GIT_DIFF_RECURSE_UNTRACKED_DIRS |
+                    GIT_DIFF_IGNORE_SUBMODULES | GIT_DIFF_DISABLE_PATHSPEC_MATCH;
+    if (!spec.empty() && spec.back() == '/')
+      spec.pop_back();
+    specs[0] = spec.data();
+    if (!spec.empty()) {
+      options.pathspec.strings = specs;
+      options.pathspec.count = 1;
+    }
+  }
+  DirDiffOptions(const DirDiffOptions&) = delete;
+  DirDiffOptions& operator=(const DirDiffOptions&) = delete;
+  git_diff_options options{};
+  std::string spec;
+  char* specs[1] = {nullptr};
+};
+
+// How the working tree is compared with the index: git's configuration of the stat data.
+struct StatRules {
+  bool trust_ctime = true; // core.trustctime
+  bool file_mode = true;   // core.filemode: the executable bit counts
+  bool symlinks = true;    // core.symlinks
+};
+
+StatRules stat_rules(git_repository* repo) {
+  StatRules rules;
+  ConfigPtr config;
+  if (git_repository_config_snapshot(out(config), repo) != 0) {
+    git_error_clear();
+    return rules;
+  }
+  const auto flag = [&](const char* name, bool& value) {
+    int set = 0;
+    if (git_config_get_bool(&set, config.get(), name) == 0)
+      value = set != 0;
+    else
+      git_error_clear();
+  };
+  flag("core.trustctime", rules.trust_ctime);
+  flag("core.filemode", rules.file_mode);
+  flag("core.symlinks", rules.symlinks);
+  return rules;
+}
+
+// The working tree against the index below one directory, as `git status` compares them: a
+// tracked file is read only when its stat data differs from the index's record (or the record is
+// racily clean: the file changed in the instant the index was written); every directory is
+// listed once, for the files the index does not know (untracked, unless ignored). Directories
+// are listed and their files' stat data compared on several threads; what needs libgit2 (a
+// file to hash, a path to test against .gitignore) is done afterwards on the calling thread.
+class WorkdirScan {
+public:
+  WorkdirScan(git_repository* repo, git_index* index, std::vector<std::string>& paths)
+      : m_repo(repo), m_rules(stat_rules(repo)), m_root(git_repository_workdir(repo)),
+        m_paths(paths) {
+    const std::size_t count = git_index_entrycount(index);
+    m_entries.reserve(count);
+    for (std::size_t i = 0; i < count; ++i)
+      m_entries.push_back(git_index_get_byindex(index, i)); // by path; one stage (no conflicts)
+    m_seen.assign(count, 0);
+    struct stat st {};
+    if (::stat((std::string(git_repository_path(repo)) + "index").c_str(), &st) == 0)
+      m_index_time = st.st_mtim;
+  }
+
+  // Appends the files under `dir` ("" or ending in '/') that differ: modified, deleted,
+  // untracked.
+  void run(const std::string& dir) {
+    m_queue.push_back(dir);
+    m_pending = 1;
+    const unsigned threads =
+        m_entries.size() < 2048 ? 1U : std::clamp(std::thread::hardware_concurrency(), 1U, 8U);
+    std::vector<Found> found(threads);
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t)
+      pool.emplace_back([this, &found, t] { work(found[t]); });
+    work(found[0]);
+    for (auto& thread : pool)
+      thread.join();
+    for (auto& part : found) {
+      for (auto& path : part.differ)
+        m_paths.push_back(std::move(path));
+      for (const std::size_t at : part.to_hash)
+        if (hashed_differs(*m_entries[at]))
+          m_paths.emplace_back(m_entries[at]->path);
+      for (auto& path : part.unknown)
+        if (!ignored(path)) {
+          if (path.back() == '/')
+            untracked(path);
+          else
+            m_paths.push_back(std::move(path));
+        }
+    }
+    for (std::size_t i = first_under(dir); i < m_entries.size(); ++i) {
+      const std::string_view path = m_entries[i]->path;
+      if (!path.starts_with(dir))
+        break;
+      if (m_seen[i] == 0 && !is_gitlink(m_entries[i]))
+        m_paths.emplace_back(path); // deleted
+    }
+  }
+
+private:
+  // What one thread found: files that differ, files to hash (index positions), and paths the
+  // index does not know (a directory ends in '/'), to test against the ignore rules.
+  struct Found {
+    std::vector<std::string> differ;
+    std::vector<std::size_t> to_hash;
+    std::vector<std::string> unknown;
+  };
+
+  static bool is_gitlink(const git_index_entry* e) { return (e->mode & 0170000) == 0160000; }
+
+  std::size_t first_under(std::string_view prefix) const {
+    return static_cast<std::size_t>(
+        std::lower_bound(m_entries.begin(), m_entries.end(), prefix,
+                         [](const git_index_entry* e, std::string_view p) {
+                           return std::string_view(e->path) < p;
+                         }) -
+        m_entries.begin());
+  }
+
+  // The index entry at exactly `path`, or npos.
+  std::size_t find(std::string_view path) const {
+    const std::size_t at = first_under(path);
+    return at < m_entries.size() && path == m_entries[at]->path ? at : std::string::npos;
+  }
+
+  bool has_under(const std::string& prefix) const {
+    const std::size_t at = first_under(prefix);
+    return at < m_entries.size() && std::string_view(m_entries[at]->path).starts_with(prefix);
+  }
+
+  bool ignored(const std::string& path) const {
+    int is = 0;
+    if (git_ignore_path_is_ignored(&is, m_repo, path.c_str()) < 0) {
+      git_error_clear();
+      return false;
+    }
+    return is == 1;
+  }
+
+  // Takes directories from the queue until every one is listed (by this thread or another).
+  void work(Found& found) {
+    std::unique_lock lock(m_mutex);
+    while (true) {
+      m_ready.wait(lock, [&] { return !m_queue.empty() || m_pending == 0; });
+      if (m_queue.empty())
+        return;
+      std::string dir = std::move(m_queue.back());
+      m_queue.pop_back();
+      lock.unlock();
+      std::vector<std::string> subdirs;
+      directory(dir, found, subdirs);
+      lock.lock();
+      m_pending += subdirs.size();
+      for (auto& sub : subdirs)
+        m_queue.push_back(std::move(sub));
+      --m_pending;
+      m_ready.notify_all();
+    }
+  }
+
+  // Lists directory `prefix` ("" or ending in '/'): its files against the index, its
+  // directories with tracked files into `subdirs`. getdents64 straight into a buffer: opendir
+  // would add an fstat and an fcntl to each of the portfolio's directories.
+  void directory(const std::string& prefix, Found& found, std::vector<std::string>& subdirs) {
+    const int fd =
+        ::open((m_root + prefix).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0)
+      return; // its index entries count as deleted
+    alignas(8) char buffer[32768];
+    while (true) {
+      const long got = ::syscall(SYS_getdents64, fd, buffer, sizeof buffer);
+      if (got <= 0)
+        break;
+      for (long at = 0; at < got;) {
+        const auto* d = reinterpret_cast<const dirent64*>(buffer + at);
+        at += d->d_reclen;
+        entry(prefix, fd, d->d_name, d->d_type, found, subdirs);
+      }
+    }
+    ::close(fd);
+  }
+
+  // One entry `name` of directory `prefix` (open as `fd`), of dirent type `type`.
+  void entry(const std::string& prefix, int fd, const char* name, unsigned char type, Found& found,
+             std::vector<std::string>& subdirs) {
+    const std::string_view view = name;
+    if (view == "." || view == ".." || (prefix.empty() && view == ".git"))
+      return;
+    std::string path = prefix;
+    path += view;
+    struct stat st {};
+    if (type == DT_DIR)
+      st.st_mode = S_IFDIR; // a directory's own stat data is not compared
+    else if (::fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+      return; // gone meanwhile: an index entry for it counts as deleted
+    if (S_ISDIR(st.st_mode)) {
+      const std::size_t link = find(path);
+      if (link != std::string::npos && is_gitlink(m_entries[link])) {
+        m_seen[link] = 1; // a submodule: left out
+        return;
+      }
+      path += '/';
+      if (has_under(path))
+        subdirs.push_back(std::move(path));
+      else
+        found.unknown.push_back(std::move(path));
+      return;
+    }
+    const std::size_t at = find(path);
+    if (at == std::string::npos) {
+      found.unknown.push_back(std::move(path));
+      return;
+    }
+    m_seen[at] = 1;
+    switch (compare(*m_entries[at], st)) {
+    case Stat::same:
+      break;
+    case Stat::differs:
+      found.differ.push_back(std::move(path));
+      break;
+    case Stat::uncertain:
+      found.to_hash.push_back(at);
+      break;
+    }
+  }
+
+  // Every file not ignored below the untracked directory `prefix` (ending in '/').
+  void untracked(const std::string& prefix) {
+    const int fd =
+        ::open((m_root + prefix).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0)
+      return;
+    DIR* listing = ::fdopendir(fd);
+    if (listing == nullptr) {
+      ::close(fd);
+      return;
+    }
+    std::vector<std::string> names;
+    while (const dirent* d = ::readdir(listing)) {
+      const std::string_view entry = d->d_name;
+      if (entry != "." && entry != "..")
+        names.emplace_back(entry);
+    }
+    for (const auto& entry : names) {
+      struct stat st {};
+      if (::fstatat(fd, entry.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0)
+        continue;
+      std::string path = prefix + entry;
+      if (S_ISDIR(st.st_mode)) {
+        if (entry != ".git" && !ignored(path + '/'))
+          untracked(path + '/');
+      } else if (!ignored(path)) {
+        m_paths.push_back(std::move(path));
+      }
+    }
+    ::closedir(listing);
+  }
+
+  // The mode git would record for the file.
+  std::uint32_t mode_of(const struct stat& st, std::uint32_t recorded) const {
+    if (S_ISLNK(st.st_mode))
+      return m_rules.symlinks ? 0120000U : recorded;
+    if (!m_rules.file_mode)
+      return (recorded & 0170000) == 0100000 ? recorded : 0100644U;
+    return (st.st_mode & 0100) != 0 ? 0100755U : 0100644U;
+  }
+
+  static bool same_time(const git_index_time& t, const struct timespec& s) {
+    return t.seconds == static_cast<std::int32_t>(s.tv_sec) &&
+           t.nanoseconds == static_cast<std::uint32_t>(s.tv_nsec);
+  }
+
+  enum class Stat { same, differs, uncertain };
+
+  // A file's stat data against its index entry: the same (and not racily clean), a different
+  // kind or mode, or anything else different (the content decides).
+  Stat compare(const git_index_entry& e, const struct stat& st) const {
+    if (is_gitlink(&e))
+      return Stat::same;
+    if (!S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode))
+      return Stat::differs; // a fifo or a device where a file was
+    if (mode_of(st, e.mode) != e.mode)
+      return Stat::differs;
+    const auto index_seconds = static_cast<std::int32_t>(m_index_time.tv_sec);
+    const bool racy = e.mtime.seconds > index_seconds ||
+                      (e.mtime.seconds == index_seconds &&
+                       e.mtime.nanoseconds >= static_cast<std::uint32_t>(m_index_time.tv_nsec));
+    const bool same = e.file_size == static_cast<std::uint32_t>(st.st_size) &&
+                      same_time(e.mtime, st.st_mtim) &&
+                      (!m_rules.trust_ctime || same_time(e.ctime, st.st_ctim)) &&
+                      e.ino == static_cast<std::uint32_t>(st.st_ino) &&
+                      e.uid == static_cast<std::uint32_t>(st.st_uid) &&
+                      e.gid == static_cast<std::uint32_t>(st.st_gid);
+    return same && !racy ? Stat::same : Stat::uncertain;
+  }
+
+  // Whether the file's content (as git would add it: clean filters applied) is not the
+  // entry's.
+  bool hashed_differs(const git_index_entry& e) const {
+    const std::string full = m_root + e.path;
+    struct stat st {};
+    if (::lstat(full.c_str(), &st) != 0)
+      return true;
+    git_oid id{};
+    if (S_ISLNK(st.st_mode)) {
+      std::string target(static_cast<std::size_t>(st.st_size) + 1, '\0');
+      const ssize_t n = ::readlink(full.c_str(), target.data(), target.size());
+      if (n < 0)
+        return true;
+      if (git_odb_hash(&id, target.data(), static_cast<std::size_t>(n), GIT_OBJECT_BLOB) < 0) {
+        git_error_clear();
+        return true;
+      }
+    } else if (git_repository_hashfile(&id, m_repo, full.c_str(), GIT_OBJECT_BLOB, e.path) < 0) {
+      git_error_clear();
+      return true; // unreadable: it is not what the index holds
+    }
+    return !git_oid_equal(&id, &e.id);
+  }
+
+  git_repository* m_repo;
+  StatRules m_rules;
+  std::string m_root; // the working tree, ending in '/'
+  std::vector<std::string>& m_paths;
+  std::vector<const git_index_entry*> m_entries;
+  std::vector<unsigned char> m_seen; // one byte per entry: written by one thread each
+  struct timespec m_index_time {};
+  std::mutex m_mutex;
+  std::condition_variable m_ready;
+  std::vector<std::string> m_queue; // directories to list
+  std::size_t m_pending = 0;        // directories queued or being listed
+};
+
+// The files under `dir` that differ between the index and the working tree: modified, deleted,
+// untracked.
+void index_to_workdir(git_repository* repo, git_index* index, const std::string& dir,
+                      std::vector<std::string>& paths) {
+  WorkdirScan(repo, index, paths).run(dir);
+}
+
+// The files under `dir` that differ between `tree` and the index and working tree, by
+// libgit2's diff of both (reads every file's stat and every tree).
+void diff_tree_to_workdir(git_repository* repo, git_tree* tree, const std::string& commit,
+                          const std::string& dir, std::vector<std::string>& paths) {
+  DirDiffOptions options(dir);
+  DiffPtr diff;
+  check(git_diff_tree_to_workdir_with_index(out(diff), repo, tree, &options.options),
+        fmt::format("comparing {} with the working tree", commit.substr(0, 7)),
+        std::string(git_repository_path(repo)) + "index.lock");
+  diff_paths(diff.get(), dir, paths);
 }
 
 } // namespace
@@ -995,32 +1507,34 @@ std::vector<std::string> Repository::changed_since(const std::string& commit,
         fmt::format("reading commit {}", commit));
   TreePtr tree;
   check(git_commit_tree(out(tree), found.get()), fmt::format("reading the tree of {}", commit));
-  git_diff_options options{};
-  check(git_diff_options_init(&options, GIT_DIFF_OPTIONS_VERSION), "preparing git diff");
-  options.flags = GIT_DIFF_INCLUDE_UNTRACKED | GIT_DIFF_RECURSE_UNTRACKED_DIRS |
-                  GIT_DIFF_IGNORE_SUBMODULES | GIT_DIFF_DISABLE_PATHSPEC_MATCH;
-  std::string spec = dir;
-  if (!spec.empty() && spec.back() == '/')
-    spec.pop_back();
-  char* specs[] = {spec.data()};
-  if (!spec.empty()) {
-    options.pathspec.strings = specs;
-    options.pathspec.count = 1;
-  }
-  DiffPtr diff;
-  check(git_diff_tree_to_workdir_with_index(out(diff), m_impl->get(), tree.get(), &options),
-        fmt::format("comparing {} with the working tree", commit.substr(0, 7)),
-        gitdir() + "index.lock");
   std::vector<std::string> paths;
-  const std::size_t count = git_diff_num_deltas(diff.get());
-  for (std::size_t i = 0; i < count; ++i) {
-    const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
-    if (delta == nullptr || delta->status == GIT_DELTA_UNMODIFIED ||
-        delta->status == GIT_DELTA_IGNORED)
-      continue;
-    for (const char* path : {delta->old_file.path, delta->new_file.path})
-      if (path != nullptr && std::string_view(path).starts_with(dir))
-        paths.emplace_back(path);
+  if (is_bare()) {
+    // No index and no working tree: what HEAD holds is all there is.
+    const auto head = m_impl->head_commit();
+    TreePtr head_tree;
+    if (head)
+      check(git_commit_tree(out(head_tree), head.get()), "reading the tree of HEAD");
+    diff_trees(m_impl->get(), tree.get(), head_tree.get(), dir, paths);
+  } else {
+    // The index as git keeps it on disk, read apart from the repository's own (which a write
+    // may hold): nothing here changes it.
+    IndexPtr index;
+    check(git_index_open(out(index), (gitdir() + "index").c_str()), "reading the index");
+    RepositoryPtr scratch = scratch_repository(m_impl->get());
+    std::optional<git_oid> index_tree;
+    if (git_index_has_conflicts(index.get()) == 0)
+      index_tree = index_tree_id(scratch.get(), index.get());
+    if (index_tree) {
+      // What the commits and the staged changes did: the base's tree against the index's.
+      TreePtr staged;
+      check(git_tree_lookup(out(staged), scratch.get(), &*index_tree), "reading the index");
+      diff_trees(scratch.get(), tree.get(), staged.get(), dir, paths);
+      // What the working tree did to the index: unstaged and untracked files.
+      index_to_workdir(m_impl->get(), index.get(), dir, paths);
+    } else {
+      // An index git cannot write as a tree (a merge with conflicts): libgit2's whole diff.
+      diff_tree_to_workdir(m_impl->get(), tree.get(), commit, dir, paths);
+    }
   }
   std::sort(paths.begin(), paths.end());
   paths.erase(std::unique(paths.begin(), paths.end()), paths.end());

@@ -145,7 +145,10 @@ public:
   // The files under `dir` ("" for all; repository-relative, ending in '/') that differ between
   // the tree of `commit` (a full hex id) and the working tree: modified, staged, deleted, added
   // and untracked (not ignored), as repository-relative paths, each once, sorted. A rename is
-  // its two paths. The index serves as the stat cache, as in `git diff COMMIT`.
+  // its two paths. A file the index changes and the working tree changes back counts. The
+  // commit's tree is compared with the index's (`git write-tree`, made in memory; subtrees with
+  // the same id are not read), and the index with the working tree by stat data, as git status
+  // does: a file is read only when its stat data differs or is racily clean. Writes nothing.
   std::vector<std::string> changed_since(const std::string& commit, const std::string& dir) const;
 
   // user.name and user.email from the repository's git configuration, when both are set.
