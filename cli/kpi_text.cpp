@@ -50,10 +50,10 @@ std::string kpi_subject_header(std::string_view kpi, Lang lang) {
   return pick(lang, "Period", "周期");
 }
 
-std::string kpi_entry_text(std::string_view kpi, const model::KpiEntry& e, Lang lang) {
+std::string kpi_entry_text(std::string_view kpi, const model::KpiEntry& e, Lang lang,
+                           model::DayCount unit) {
   auto day_count = [&](double d) {
-    return model::counted(lang, static_cast<std::size_t>(std::lround(std::fabs(d))), "{} day",
-                          "{} days", "{} 天");
+    return model::days_text(lang, unit, std::lround(std::fabs(d)));
   };
   if (kpi == "on_time_delivery")
     return e.counts ? pick(lang, "on time", "按时")
