@@ -66,7 +66,7 @@ int run(Context& ctx, const KpiOptions& opts) {
                                    {pick(lang, "Basis", "依据")}};
   std::vector<TableRow> rows;
   for (const auto& f : kpis.figures)
-    rows.push_back({{model::kpi_name(f.kpi, lang)},
+    rows.push_back({{kpi_label(f.kpi, lang, kpis.days)},
                     {kpi_value_text(f.kpi, f.value), fmt::emphasis::bold},
                     {kpi_value_text(f.kpi, f.target)},
                     {model::kpi_status_name(f.status, lang), status_style(f.status)},
@@ -76,7 +76,7 @@ int run(Context& ctx, const KpiOptions& opts) {
   for (const auto& f : kpis.figures) {
     if (f.entries.empty())
       continue;
-    out << '\n' << heading(model::kpi_name(f.kpi, lang), color) << '\n';
+    out << '\n' << heading(kpi_label(f.kpi, lang, kpis.days), color) << '\n';
     if (!f.groups.empty()) {
       std::vector<TableColumn> gc{
           {f.kpi == "gate_cycle_days" ? pick(lang, "Gate", "关口") : pick(lang, "Role", "角色")},

@@ -617,14 +617,14 @@ void kpi_section(std::string& out, const report::PortfolioReport& r) {
     std::string status = model::kpi_status_name(f.status, lang);
     if (f.status == model::KpiStatus::not_met)
       status = "**" + status + "**";
-    out += row({md_text(model::kpi_name(f.kpi, lang)), kpi_value_text(f.kpi, f.value),
+    out += row({md_text(kpi_label(f.kpi, lang, k.days)), kpi_value_text(f.kpi, f.value),
                 kpi_value_text(f.kpi, f.target), status, md_text(kpi_basis_text(f, k.year, lang))});
   }
   out += "\n";
   for (const auto& f : k.figures) {
     if (f.status != model::KpiStatus::not_met)
       continue;
-    out += fmt::format("### {}\n\n", md_text(model::kpi_name(f.kpi, lang)));
+    out += fmt::format("### {}\n\n", md_text(kpi_label(f.kpi, lang, k.days)));
     const bool subjects = !f.entries.empty() && !f.entries.front().subject.empty();
     std::vector<std::string> titles{pick(lang, "Project", "项目")};
     if (subjects)

@@ -53,14 +53,15 @@ void read_days(Ctx& ctx, const Map& map, std::string_view name,
   read_items(ctx, map, name, "date: YYYY-MM-DD, name: ...", where,
              [&](const YAML::Node& node, const std::string& path) {
                Map m{ctx, node, path, where, keys};
+               std::string day_name;
+               read_text(ctx, m, "name", day_name);
                std::optional<model::Date> date;
                if (!m.require("date"))
                  return;
                read_date(ctx, m, "date", date);
                if (!date)
                  return;
-               model::CalendarDay day{*date, {}};
-               read_text(ctx, m, "name", day.name);
+               model::CalendarDay day{*date, std::move(day_name)};
                const Location at = m.get("date")->at;
                const auto same = [&](const model::CalendarDay& d) { return d.date == *date; };
                if (std::any_of(out.begin(), out.end(), same))
