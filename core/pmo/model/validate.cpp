@@ -472,7 +472,7 @@ std::vector<Finding> validate_dates(const Portfolio& portfolio, Date today, Lang
                                report.period, format_date(*project->start))});
   }
   // Working days in a year the calendar has no holidays for (not yet announced): one warning per
-  // year, where it is first used (today, then the projects' plans and forecasts in order).
+  // year, where it is first used (the projects' plans, then the status reports' forecasts).
   const Office& office = portfolio.office;
   if (office.control.days == DayCount::working && office.calendar.has_base()) {
     std::vector<int> warned;
@@ -494,12 +494,6 @@ std::vector<Finding> validate_dates(const Portfolio& portfolio, Date today, Lang
              years.empty() ? 0 : years.front(), years.empty() ? 0 : years.back(), year, year,
              week_text(office.calendar.week()))});
     };
-    check(
-        today,
-        [] {
-          return Location{"pmo.yaml", 0, 0};
-        },
-        pick(lang, "today", "今天"));
     for (const Project& project : portfolio.projects) {
       auto field = [&](std::string path) {
         return [&project, path] { return at(project.where, path, project.file); };
