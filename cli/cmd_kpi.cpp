@@ -66,7 +66,7 @@ int run(Context& ctx, const KpiOptions& opts) {
                                    {pick(lang, "Basis", "依据")}};
   std::vector<TableRow> rows;
   for (const auto& f : kpis.figures)
-    rows.push_back({{model::kpi_name(f.kpi, lang)},
+    rows.push_back({{kpi_label(f.kpi, lang, kpis.days)},
                     {kpi_value_text(f.kpi, f.value), fmt::emphasis::bold},
                     {kpi_value_text(f.kpi, f.target)},
                     {model::kpi_status_name(f.status, lang), status_style(f.status)},
@@ -76,11 +76,13 @@ int run(Context& ctx, const KpiOptions& opts) {
   for (const auto& f : kpis.figures) {
     if (f.entries.empty())
       continue;
-    out << '\n' << heading(model::kpi_name(f.kpi, lang), color) << '\n';
+    out << '\n' << heading(kpi_label(f.kpi, lang, kpis.days), color) << '\n';
     if (!f.groups.empty()) {
       std::vector<TableColumn> gc{
           {f.kpi == "gate_cycle_days" ? pick(lang, "Gate", "关口") : pick(lang, "Role", "角色")},
-          {pick(lang, "Average (days)", "平均（天）"), true},
+          {model::days_label(lang, kpis.days, "Average (days)", "平均（天）",
+                             "Average (working days)", "平均（工作日）"),
+           true},
           {pick(lang, "Count", "数量"), true}};
       std::vector<TableRow> grows;
       for (const auto& g : f.groups)
@@ -99,10 +101,10 @@ int run(Context& ctx, const KpiOptions& opts) {
       TableRow row{{e.project}};
       if (subjects)
         row.push_back({e.subject});
-      row.push_back(
-          {kpi_entry_text(f.kpi, e, lang), e.counts || model::is_day_kpi(f.kpi)
-                                               ? fmt::text_style{}
-                                               : status_style(model::KpiStatus::not_met)});
+      row.push_back({kpi_entry_text(f.kpi, e, lang, kpis.days),
+                     e.counts || model::is_day_kpi(f.kpi)
+                         ? fmt::text_style{}
+                         : status_style(model::KpiStatus::not_met)});
       row.push_back({e.detail});
       erows.push_back(std::move(row));
     }

@@ -36,6 +36,7 @@ int run_portfolio(Context& ctx, const StatusOptions& opts) {
       projects.push_back(to_json(row));
     nlohmann::json doc = {{"schema_version", 1},
                           {"office", portfolio.office.name},
+                          {"days", model::to_string(portfolio.office.control.days)},
                           {"generated_at", model::format_timestamp(ctx.clock.now)},
                           {"projects", projects}};
     *ctx.out << dump_json(doc);

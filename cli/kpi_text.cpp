@@ -21,6 +21,14 @@ std::string kpi_value_text(std::string_view kpi, const std::optional<double>& va
   return fmt::format("{:.1f}%", *value * 100);
 }
 
+std::string kpi_label(std::string_view kpi, Lang lang, model::DayCount unit) {
+  if (unit == model::DayCount::working && kpi == "gate_cycle_days")
+    return pick(lang, "Gate cycle time (working days)", "关口周期（工作日）");
+  if (unit == model::DayCount::working && kpi == "decision_latency_days")
+    return pick(lang, "Decision latency (working days)", "决策时延（工作日）");
+  return model::kpi_name(kpi, lang);
+}
+
 std::string kpi_basis_text(const model::KpiFigure& f, int year, Lang lang) {
   const std::size_t n = f.entries.size();
   if (f.kpi == "on_time_delivery" || f.kpi == "budget_adherence" || f.kpi == "success_rate")
@@ -50,10 +58,10 @@ std::string kpi_subject_header(std::string_view kpi, Lang lang) {
   return pick(lang, "Period", "周期");
 }
 
-std::string kpi_entry_text(std::string_view kpi, const model::KpiEntry& e, Lang lang) {
+std::string kpi_entry_text(std::string_view kpi, const model::KpiEntry& e, Lang lang,
+                           model::DayCount unit) {
   auto day_count = [&](double d) {
-    return model::counted(lang, static_cast<std::size_t>(std::lround(std::fabs(d))), "{} day",
-                          "{} days", "{} 天");
+    return model::days_text(lang, unit, std::lround(std::fabs(d)));
   };
   if (kpi == "on_time_delivery")
     return e.counts ? pick(lang, "on time", "按时")

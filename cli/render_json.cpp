@@ -442,6 +442,7 @@ json report_json(const report::PortfolioReport& r, const std::string& head,
           {"office", r.office_name},
           {"language", model::lang_code(r.lang)},
           {"currency", r.currency},
+          {"days", model::to_string(r.days)},
           {"generated_at", model::format_timestamp(r.generated_at)},
           {"head", string_or_null(head)},
           {"total", r.total},
@@ -473,6 +474,7 @@ json project_json(const model::Portfolio& portfolio, const model::Project& proje
           {"history_note", history_available ? json(nullptr) : json(history_note)},
           {"next_gate", detail.next ? to_json(*detail.next) : json(nullptr)},
           {"control", control_json(detail.control, portfolio.office.control, clock.today())},
+          {"days", model::to_string(detail.control.days)},
           {"conditions", conditions_json(model::conditions_of(portfolio, project))},
           {"generated_at", model::format_timestamp(clock.now)}};
 }
@@ -516,7 +518,7 @@ nlohmann::json kpi_json(const model::KpiReport& kpis) {
     figure["entries"] = entries;
     figures.push_back(std::move(figure));
   }
-  return {{"year", kpis.year}, {"figures", figures}};
+  return {{"year", kpis.year}, {"days", model::to_string(kpis.days)}, {"figures", figures}};
 }
 
 } // namespace pmo::cli

@@ -105,7 +105,7 @@ void summary_section(std::string& out, const report::PortfolioReport& r) {
                        "{} proposals wait for their gate", "{} 个项目建议书等待关口评审");
     if (s.longest_wait_days && *s.longest_wait_days > 0)
       item += tr(lang, " (the longest for {})", "（最长已等 {}）",
-                 model::counted(lang, *s.longest_wait_days, "{} day", "{} days", "{} 天"));
+                 model::days_text(lang, r.days, *s.longest_wait_days));
     needs.push_back(item);
   }
   if (s.on_hold > 0)
@@ -179,7 +179,8 @@ void project_section(std::string& out, const report::PortfolioReport& r) {
   }
   out += header({pick(lang, "ID", "编号"), pick(lang, "Title", "名称"), pick(lang, "Stage", "阶段"),
                  pick(lang, "Manager", "项目经理"), pick(lang, "Next gate", "下一关口"),
-                 pick(lang, "Days in stage", "本阶段天数")},
+                 model::days_label(lang, r.days, "Days in stage", "本阶段天数",
+                                   "Working days in stage", "本阶段工作日")},
                 {false, false, false, false, false, true});
   for (const auto& p : r.projects) {
     std::string gate = next_gate_text(p, lang);
@@ -199,7 +200,9 @@ void awaiting_section(std::string& out, const report::PortfolioReport& r) {
   }
   out +=
       header({pick(lang, "ID", "编号"), pick(lang, "Title", "名称"), pick(lang, "Gate", "关口"),
-              pick(lang, "Submitted", "提交日期"), pick(lang, "Days waiting", "已等待天数"),
+              pick(lang, "Submitted", "提交日期"),
+              model::days_label(lang, r.days, "Days waiting", "已等待天数", "Working days waiting",
+                                "已等待工作日"),
               pick(lang, "Approvals", "已批准"), pick(lang, "Roles still to decide", "待决策角色")},
              {false, false, false, false, true, true, false});
   for (const auto& a : r.awaiting) {
@@ -326,7 +329,7 @@ void control_section(std::string& out, const report::PortfolioReport& r) {
     for (const auto& m : p.late_milestones)
       late += row({md_code(p.id), md_text(m.name), model::format_date(*m.baseline),
                    model::format_date(m.forecast),
-                   model::counted(lang, *m.slip_days, "{:+} day", "{:+} days", "{:+} 天")});
+                   model::signed_days_text(lang, r.days, *m.slip_days)});
   out += late.empty() ? pick(lang, "None.\n\n", "无。\n\n")
                       : header({pick(lang, "Project", "项目"), pick(lang, "Milestone", "里程碑"),
                                 pick(lang, "Baseline", "基线日期"),
@@ -561,7 +564,9 @@ void change_and_closure_section(std::string& out, const report::PortfolioReport&
   } else {
     out += header({pick(lang, "Date", "日期"), pick(lang, "Project", "项目"),
                    pick(lang, "Change", "变更"), pick(lang, "Title", "标题"),
-                   pick(lang, "Decision", "结论"), pick(lang, "Schedule (days)", "工期（天）"),
+                   pick(lang, "Decision", "结论"),
+                   model::days_label(lang, r.days, "Schedule (days)", "工期（天）",
+                                     "Schedule (working days)", "工期（工作日）"),
                    pick(lang, "Cost", "成本")},
                   {false, false, false, false, false, true, true});
     for (const auto& c : r.changes_decided)
@@ -586,14 +591,13 @@ void change_and_closure_section(std::string& out, const report::PortfolioReport&
                  pick(lang, "Closure accepted", "收尾验收")},
                 {false, false, false, true, true, true, false});
   for (const auto& c : r.closed)
-    out += row(
-        {md_code(c.project) + " " + md_text(c.title),
-         c.outcome ? report::outcome_name(*c.outcome, lang) : "—",
-         c.actual_end ? model::format_date(*c.actual_end) : "—",
-         c.days_late ? model::counted(lang, *c.days_late, "{:+} day", "{:+} days", "{:+} 天") : "—",
-         c.cost_variance ? fmt::format("{:+.1f}%", *c.cost_variance) : "—",
-         std::to_string(c.lessons),
-         c.accepted ? pick(lang, "yes", "已验收") : pick(lang, "pending", "待验收")});
+    out += row({md_code(c.project) + " " + md_text(c.title),
+                c.outcome ? report::outcome_name(*c.outcome, lang) : "—",
+                c.actual_end ? model::format_date(*c.actual_end) : "—",
+                c.days_late ? model::signed_days_text(lang, r.days, *c.days_late) : "—",
+                c.cost_variance ? fmt::format("{:+.1f}%", *c.cost_variance) : "—",
+                std::to_string(c.lessons),
+                c.accepted ? pick(lang, "yes", "已验收") : pick(lang, "pending", "待验收")});
   out += "\n";
 }
 
@@ -613,14 +617,14 @@ void kpi_section(std::string& out, const report::PortfolioReport& r) {
     std::string status = model::kpi_status_name(f.status, lang);
     if (f.status == model::KpiStatus::not_met)
       status = "**" + status + "**";
-    out += row({md_text(model::kpi_name(f.kpi, lang)), kpi_value_text(f.kpi, f.value),
+    out += row({md_text(kpi_label(f.kpi, lang, k.days)), kpi_value_text(f.kpi, f.value),
                 kpi_value_text(f.kpi, f.target), status, md_text(kpi_basis_text(f, k.year, lang))});
   }
   out += "\n";
   for (const auto& f : k.figures) {
     if (f.status != model::KpiStatus::not_met)
       continue;
-    out += fmt::format("### {}\n\n", md_text(model::kpi_name(f.kpi, lang)));
+    out += fmt::format("### {}\n\n", md_text(kpi_label(f.kpi, lang, k.days)));
     const bool subjects = !f.entries.empty() && !f.entries.front().subject.empty();
     std::vector<std::string> titles{pick(lang, "Project", "项目")};
     if (subjects)
@@ -632,7 +636,7 @@ void kpi_section(std::string& out, const report::PortfolioReport& r) {
       std::vector<std::string> cells{md_code(e.project)};
       if (subjects)
         cells.push_back(md_text(e.subject));
-      cells.push_back(md_text(kpi_entry_text(f.kpi, e, lang)));
+      cells.push_back(md_text(kpi_entry_text(f.kpi, e, lang, k.days)));
       cells.push_back(md_text(e.detail));
       out += row(cells);
     }

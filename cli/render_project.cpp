@@ -42,10 +42,6 @@ std::string index_or_dash(const std::optional<double>& index) {
 
 std::string money(double amount) { return report::format_amount(amount); }
 
-std::string days_signed(int days, Lang lang) {
-  return model::counted(lang, days, "{:+} day", "{:+} days", "{:+} 天");
-}
-
 // The lines under the title: stage, people, next gate, health.
 void overview(std::string& out, const model::Portfolio& portfolio, const model::Project& project,
               const report::ProjectDetail& detail, Lang lang) {
@@ -55,7 +51,7 @@ void overview(std::string& out, const model::Portfolio& portfolio, const model::
     stage += tr(lang, " since {}", "，自 {} 起", model::format_date(*row.stage_since));
   if (row.days_in_stage)
     stage += tr(lang, " ({})", "（{}）",
-                model::counted(lang, *row.days_in_stage, "{} day", "{} days", "{} 天"));
+                model::days_text(lang, detail.control.days, *row.days_in_stage));
   if (row.outcome)
     stage +=
         tr(lang, "; outcome: {}", "；结果：{}", md_text(report::outcome_name(*row.outcome, lang)));
@@ -163,7 +159,8 @@ void schedule(std::string& out, const model::Portfolio& portfolio,
                                 [&](const model::MilestoneSlip& s) { return s.name == m.name; });
     std::string slip = "—";
     if (f != c.forecasts.end() && f->slip_days)
-      slip = *f->slip_days == 0 ? pick(lang, "on time", "按期") : days_signed(*f->slip_days, lang);
+      slip = *f->slip_days == 0 ? pick(lang, "on time", "按期")
+                                : model::signed_days_text(lang, c.days, *f->slip_days);
     out +=
         md_row({md_text(m.name), date_or_dash(m.date),
                 f != c.forecasts.end() ? model::format_date(f->forecast) : std::string{"—"}, slip});
@@ -271,7 +268,7 @@ void open_items(std::string& out, const model::Portfolio& portfolio, const model
         status += tr(lang, " ({} of {} approvals)", "（已批准 {} / 需 {}）",
                      change.board.approvals.size(), change.board.approvals_needed);
       out += md_row({md_code(change.change->id), md_text(change.change->title), status,
-                     days_signed(change.change->schedule_days, lang),
+                     model::signed_days_text(lang, c.days, change.change->schedule_days),
                      (change.change->cost > 0 ? "+" : "") + money(change.change->cost)});
     }
     out += "\n";

@@ -32,9 +32,11 @@ struct Screen {
   std::string history_note;
 };
 
-std::string days_text(const std::optional<int>& days, Lang lang) {
+std::string days_text(const std::optional<int>& days, model::DayCount unit, Lang lang) {
   if (!days)
     return {};
+  if (unit == model::DayCount::working)
+    return tr(lang, "{} wd", "{} 工作日", *days);
   return tr(lang, "{} d", "{} 天", *days);
 }
 
@@ -105,7 +107,7 @@ std::vector<Field> record_fields(const model::Portfolio& portfolio, const model:
   std::string stage = row.stage_label;
   if (row.days_in_stage)
     stage += tr(lang, " ({}, since {})", "（{}，自 {} 起）",
-                model::counted(lang, *row.days_in_stage, "{} day", "{} days", "{} 天"),
+                model::days_text(lang, portfolio.office.control.days, *row.days_in_stage),
                 model::format_date(*row.stage_since));
   fields.push_back({pick(lang, "Stage", "阶段"), {stage}});
   if (row.pause == model::Pause::hold) {
@@ -254,12 +256,11 @@ void print_control(Screen& screen, const model::Portfolio& portfolio,
     for (const auto& f : c.forecasts) {
       std::string text = tr(lang, "{} {}", "{} {}", model::format_date(f.forecast), f.name);
       if (f.slip_days)
-        text += *f.slip_days == 0
-                    ? tr(lang, " (on the baseline {})", "（与基线 {} 一致）",
-                         model::format_date(*f.baseline))
-                    : tr(lang, " ({} against the baseline {})", "（较基线 {1} {0}）",
-                         model::counted(lang, *f.slip_days, "{:+} day", "{:+} days", "{:+} 天"),
-                         model::format_date(*f.baseline));
+        text += *f.slip_days == 0 ? tr(lang, " (on the baseline {})", "（与基线 {} 一致）",
+                                       model::format_date(*f.baseline))
+                                  : tr(lang, " ({} against the baseline {})", "（较基线 {1} {0}）",
+                                       model::signed_days_text(lang, c.days, *f.slip_days),
+                                       model::format_date(*f.baseline));
       lines.push_back(text);
     }
     fields.push_back({pick(lang, "Forecast", "里程碑预测"), lines});
@@ -337,7 +338,7 @@ void print_control(Screen& screen, const model::Portfolio& portfolio,
     std::string text =
         tr(lang, "{} {} — {} ({}, cost {}{})", "{} {} —— {}（工期 {}，成本 {}{}）",
            change.change->id, change.change->title, model::change_status_name(change.status, lang),
-           model::counted(lang, change.change->schedule_days, "{:+} day", "{:+} days", "{:+} 天"),
+           model::signed_days_text(lang, c.days, change.change->schedule_days),
            change.change->cost >= 0 ? "+" : "", report::format_amount(change.change->cost));
     if (change.status == model::ChangeStatus::pending)
       text += tr(lang, "; approvals {} of {}", "；已批准 {} / 需 {}", change.board.approvals.size(),
@@ -409,12 +410,12 @@ void print_closure(Screen& screen, const model::Portfolio& portfolio, const mode
   if (c.actual_end) {
     std::string text = model::format_date(*c.actual_end);
     if (base) {
-      auto days = (*c.actual_end - base->end).count();
+      const auto days = portfolio.office.day_counter().between(base->end, *c.actual_end);
       text += days == 0
                   ? tr(lang, " (on the baseline end {})", "（与基线结束日期 {} 一致）",
                        model::format_date(base->end))
                   : tr(lang, " ({} against the baseline end {})", "（较基线结束日期 {1} {0}）",
-                       model::counted(lang, days, "{:+} day", "{:+} days", "{:+} 天"),
+                       model::signed_days_text(lang, portfolio.office.control.days, days),
                        model::format_date(base->end));
     }
     fields.push_back({pick(lang, "Actual end", "实际结束"), {text}});
@@ -522,7 +523,7 @@ std::string render_status_table(const model::Portfolio& portfolio,
          {gate.empty() ? "—" : gate, row.pause != model::Pause::none
                                          ? fmt::fg(fmt::terminal_color::yellow)
                                          : fmt::text_style{}},
-         {days_text(row.days_in_stage, lang)},
+         {days_text(row.days_in_stage, portfolio.office.control.days, lang)},
          {health_text(row, lang), health_style(row.health)},
          {index_text(row.spi)},
          {index_text(row.cpi)}});

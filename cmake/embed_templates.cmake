@@ -1,6 +1,20 @@
 # Writes a C++ source that holds every file of templates/ as a string, so the installed binary
 # needs no data files. Run as: cmake -DDIR=... -DOUT=... -P embed_templates.cmake
-file(GLOB_RECURSE files RELATIVE ${DIR} ${DIR}/*.yaml ${DIR}/*.md)
+# Optional: -DNS=namespace -DFN=function -DHEADER=include -DUNDER=subfolder (only its files).
+if(NOT NS)
+  set(NS pmo::cli)
+endif()
+if(NOT FN)
+  set(FN embedded_template)
+endif()
+if(NOT HEADER)
+  set(HEADER templates.hpp)
+endif()
+if(UNDER)
+  file(GLOB_RECURSE files RELATIVE ${DIR} ${DIR}/${UNDER}/*.yaml)
+else()
+  file(GLOB_RECURSE files RELATIVE ${DIR} ${DIR}/*.yaml ${DIR}/*.md)
+endif()
 list(SORT files)
 set(body "")
 foreach(f ${files})
@@ -12,14 +26,14 @@ foreach(f ${files})
   string(APPEND body "      {\"${f}\", R\"PMOTPL(${text})PMOTPL\"},\n")
 endforeach()
 file(WRITE ${OUT}.tmp "// Generated from templates/ by cmake/embed_templates.cmake. Do not edit.
-#include \"templates.hpp\"
+#include \"${HEADER}\"
 
 #include <array>
 #include <utility>
 
-namespace pmo::cli {
+namespace ${NS} {
 
-std::optional<std::string_view> embedded_template(std::string_view name) {
+std::optional<std::string_view> ${FN}(std::string_view name) {
   static constexpr std::pair<std::string_view, std::string_view> k_templates[] = {
 ${body}  };
   for (const auto& [path, text] : k_templates)
@@ -28,6 +42,6 @@ ${body}  };
   return std::nullopt;
 }
 
-} // namespace pmo::cli
+} // namespace ${NS}
 ")
 file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

@@ -1,3 +1,4 @@
+#include <pmo/codec/calendar_data.hpp>
 #include <pmo/codec/decoding.hpp>
 #include <pmo/codec/kinds.hpp>
 #include <pmo/codec/records.hpp>
@@ -67,6 +68,7 @@ void decode_control(Ctx& ctx, const YAML::Node& node, FieldLocations& where,
     out.escalate_at = static_cast<int>(*v);
   if (auto v = read_bounded(ctx, map, "report_grace", 0, 20, true, false))
     out.report_grace = static_cast<int>(*v);
+  read_enum(ctx, map, "days", out.days, model::parse_day_count, "working, calendar");
   if (const Field* field = map.get("while_on_hold")) {
     FieldLocations items;
     std::vector<std::string> kinds;
@@ -280,6 +282,8 @@ Decoded<model::Office> decode_office(std::string_view text, const std::string& f
   }
   if (auto node = section(ctx, top, "kpis"))
     decode_kpis(ctx, *node, office.where, office.kpis);
+  if (auto node = section(ctx, top, "calendar"))
+    decode_calendar(ctx, *node, office.where, office.calendar_settings, office.calendar);
   return finish(std::move(out));
 }
 
@@ -345,6 +349,8 @@ std::string encode_office(const model::Office& office) {
                     format_number(c.amber_at)));
   w.raw(2, "risk_escalation", std::to_string(c.escalate_at));
   w.raw(2, "report_grace", std::to_string(c.report_grace));
+  if (c.days != model::DayCount::calendar)
+    w.raw(2, "days", model::to_string(c.days));
   w.raw(2, "while_on_hold", "[" + fmt::format("{}", fmt::join(c.while_on_hold, ", ")) + "]");
   w.heading(2, "ccb");
   w.id_list(4, "board", c.ccb.board);
@@ -396,6 +402,29 @@ std::string encode_office(const model::Office& office) {
       for (const auto& t : year.targets)
         item.raw(6, t.kpi, format_number(t.value));
       w.list_item(4, item);
+    }
+  }
+  if (const auto& cal = office.calendar_settings; cal.written) {
+    w.blank();
+    w.heading(0, "calendar");
+    if (!cal.base.empty())
+      w.raw(2, "base", scalar(cal.base));
+    std::vector<std::string> week;
+    for (unsigned iso = 1; iso <= 7; ++iso)
+      if (cal.week[iso - 1])
+        week.emplace_back(model::weekday_word(iso));
+    w.raw(2, "week", "[" + fmt::format("{}", fmt::join(week, ", ")) + "]");
+    for (const auto* list : {&cal.holidays, &cal.workdays}) {
+      if (list->empty())
+        continue;
+      w.heading(2, list == &cal.holidays ? "holidays" : "workdays");
+      for (const auto& day : *list) {
+        Writer item;
+        item.raw(6, "date", model::format_date(day.date));
+        if (!day.name.empty())
+          item.text(6, "name", day.name);
+        w.list_item(4, item);
+      }
     }
   }
   const model::LedgerSettings defaults;

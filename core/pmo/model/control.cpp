@@ -60,6 +60,8 @@ ProjectControl project_control(const Portfolio& portfolio, const Project& projec
                                const ProjectState& state, const Clock& clock, Lang lang) {
   const Office& office = portfolio.office;
   ProjectControl out;
+  out.days = office.control.days;
+  const DayCounter days = office.day_counter();
   out.changes = change_states(portfolio, project, lang);
 
   const GateDef* baseline_gate = office.gate(office.control.baseline_gate);
@@ -74,7 +76,7 @@ ProjectControl project_control(const Portfolio& portfolio, const Project& projec
     std::stable_sort(approved_changes.begin(), approved_changes.end(),
                      [](const auto& a, const auto& b) { return a.approved_at < b.approved_at; });
     out.baselines =
-        derive_baselines(approved, progress->last_passed_by->decided_at, approved_changes);
+        derive_baselines(approved, progress->last_passed_by->decided_at, approved_changes, days);
     if (!out.baselines.empty())
       out.baselines.front().cause = baseline_gate->id;
   }
@@ -86,7 +88,7 @@ ProjectControl project_control(const Portfolio& portfolio, const Project& projec
   if (baseline && out.latest)
     if (auto period = parse_period(out.latest->period))
       out.evm = earned_value(*baseline, out.latest->percent_complete, out.latest->actual_cost,
-                             period_end(*period));
+                             period_end(*period), days);
   out.health = assess_health(office.control, out.evm, out.latest);
   if (out.latest)
     for (const auto& forecast : out.latest->forecasts) {
@@ -95,16 +97,17 @@ ProjectControl project_control(const Portfolio& portfolio, const Project& projec
         for (const auto& m : baseline->milestones)
           if (m.name == forecast.name && m.date) {
             slip.baseline = m.date;
-            slip.slip_days = static_cast<int>((forecast.date - *m.date).count());
+            slip.slip_days = days.between(*m.date, forecast.date);
           }
       out.forecasts.push_back(std::move(slip));
     }
 
   const Period current = period_of(clock.today(), office.control.cadence);
   out.current_period = format_period(current);
-  const Period due = due_period(clock.today(), office.control.cadence, office.control.report_grace);
+  const Period due = due_period(clock.today(), office.control.cadence, office.control.report_grace,
+                                office.calendar);
   out.due_period = format_period(due);
-  out.report_due = report_due(due, office.control.report_grace);
+  out.report_due = report_due(due, office.control.report_grace, office.calendar);
   out.reporting = baseline && baseline_gate && state.stage == baseline_gate->enters;
   // The closure report's actual end ends the reporting: no report is due after the work ended.
   if (project.closure && project.closure->actual_end &&

@@ -17,10 +17,11 @@ struct MilestoneSlip {
   std::string name;
   std::optional<Date> baseline; // its date in the current baseline
   Date forecast{};
-  std::optional<int> slip_days; // forecast - baseline: positive is late
+  std::optional<int> slip_days; // forecast - baseline in the office's days: positive is late
 };
 
 struct ProjectControl {
+  DayCount days = DayCount::calendar;   // the unit of every day figure (control.days)
   std::vector<Baseline> baselines;      // oldest first; empty before the baseline gate passed
   const StatusReport* latest = nullptr; // the report of the latest period
   std::optional<Evm> evm;               // at the end of the latest report's period

@@ -7,7 +7,8 @@
 namespace pmo::model {
 
 std::vector<Baseline> derive_baselines(const Project& approved_plan, Timestamp approved_at,
-                                       const std::vector<ApprovedChange>& changes) {
+                                       const std::vector<ApprovedChange>& changes,
+                                       const DayCounter& days) {
   std::vector<Baseline> out;
   if (!approved_plan.budget || !approved_plan.start || !approved_plan.end)
     return out;
@@ -29,19 +30,19 @@ std::vector<Baseline> derive_baselines(const Project& approved_plan, Timestamp a
     next.cause = approved.change->id;
     next.since = approved.approved_at;
     next.budget = std::max(0.0, next.budget + approved.change->cost);
-    const std::chrono::days shift{approved.change->schedule_days};
+    const int shift = approved.change->schedule_days;
     const Date decided = std::chrono::floor<std::chrono::days>(approved.approved_at);
-    next.end += shift;
+    next.end = days.add(next.end, shift);
     for (auto& m : next.milestones)
       if (*m.date >= decided)
-        *m.date += shift;
+        *m.date = days.add(*m.date, shift);
     std::stable_sort(next.milestones.begin(), next.milestones.end(), by_date);
     out.push_back(std::move(next));
   }
   return out;
 }
 
-double planned_fraction(const Baseline& baseline, Date date) {
+double planned_fraction(const Baseline& baseline, Date date, const DayCounter& days) {
   struct Point {
     Date date;
     double done;
@@ -65,21 +66,21 @@ double planned_fraction(const Baseline& baseline, Date date) {
     const Point& b = points[i];
     if (date > b.date)
       continue;
-    const auto span = (b.date - a.date).count();
+    const int span = days.between(a.date, b.date);
     if (span == 0)
       return b.done;
-    return a.done + (b.done - a.done) * static_cast<double>((date - a.date).count()) /
+    return a.done + (b.done - a.done) * static_cast<double>(days.between(a.date, date)) /
                         static_cast<double>(span);
   }
   return 1;
 }
 
 Evm earned_value(const Baseline& baseline, double percent_complete, double actual_cost,
-                 Date status_date) {
+                 Date status_date, const DayCounter& days) {
   Evm e;
   e.status_date = status_date;
   e.bac = baseline.budget;
-  const double planned = planned_fraction(baseline, status_date);
+  const double planned = planned_fraction(baseline, status_date, days);
   e.planned_percent = planned * 100;
   e.pv = e.bac * planned;
   e.ev = e.bac * std::clamp(percent_complete, 0.0, 100.0) / 100;

@@ -28,14 +28,17 @@ struct ApprovedChange {
 };
 
 // The baselines, oldest first: the plan as approved at `approved_at`, then one per approved
-// change in order (budget + cost; end and the milestones not yet due at approval + days).
+// change in order (budget + cost; end and the milestones not yet due at approval + days, in the
+// office's days: working days move a date by the calendar's working days).
 // Empty when the plan lacks a budget, a start or an end.
 std::vector<Baseline> derive_baselines(const Project& approved_plan, Timestamp approved_at,
-                                       const std::vector<ApprovedChange>& changes);
+                                       const std::vector<ApprovedChange>& changes,
+                                       const DayCounter& days = {});
 
 // The share of the work planned done by `date` (0..1): piecewise linear through the milestones'
-// cumulative weights, from 0 at the start to 1 at the end; linear without milestones.
-double planned_fraction(const Baseline& baseline, Date date);
+// cumulative weights, from 0 at the start to 1 at the end; linear without milestones. Linear in
+// the office's days: with working days, the plan stands still over holidays and weekends.
+double planned_fraction(const Baseline& baseline, Date date, const DayCounter& days = {});
 
 // 挣值分析 figures at a status date.
 struct Evm {
@@ -49,7 +52,7 @@ struct Evm {
 };
 
 Evm earned_value(const Baseline& baseline, double percent_complete, double actual_cost,
-                 Date status_date);
+                 Date status_date, const DayCounter& days = {});
 
 // An index (SPI, CPI) as a RAG rating: at or above green_at green, at or above amber_at amber.
 Rag rag_of(const ControlSettings& settings, double index);

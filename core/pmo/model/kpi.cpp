@@ -15,7 +15,11 @@ namespace {
 using std::chrono::days;
 using std::chrono::floor;
 
-double days_between(Timestamp from, Timestamp to) {
+// Calendar days to the second (1.5 days); working days as whole days, the working days after
+// `from`'s day up to `to`'s (a gate opened on Friday and passed on Monday took 1 working day).
+double days_between(const DayCounter& counter, Timestamp from, Timestamp to) {
+  if (counter.working())
+    return static_cast<double>(counter.between(floor<days>(from), floor<days>(to)));
   return static_cast<double>((to - from).count()) / 86400.0;
 }
 
@@ -86,7 +90,6 @@ struct ProjectFacts {
 
 void closed_projects(const Office& office, const std::vector<ProjectFacts>& facts, int year,
                      KpiFigure& on_time, KpiFigure& budget, KpiFigure& success) {
-  (void)office;
   for (const auto& f : facts) {
     const auto closed = closed_at(f.state);
     if (!closed || year_of(*closed) != year || !f.project->closure)
@@ -96,7 +99,8 @@ void closed_projects(const Office& office, const std::vector<ProjectFacts>& fact
     const Baseline* baseline = f.control.baseline();
     const std::optional<Date> planned_end = baseline ? std::optional{baseline->end} : project.end;
     if (closure.actual_end && planned_end) {
-      const auto late = static_cast<double>((*closure.actual_end - *planned_end).count());
+      const auto late =
+          static_cast<double>(office.day_counter().between(*planned_end, *closure.actual_end));
       on_time.entries.push_back(
           {project.id, "", late <= 0, late,
            fmt::format("{} → {}", format_date(*planned_end), format_date(*closure.actual_end))});
@@ -130,9 +134,10 @@ void gate_times(const Office& office, const std::vector<ProjectFacts>& facts, in
         continue;
       if (progress.last_passed_at && year_of(*progress.last_passed_at) == year &&
           *progress.last_passed_at >= *opened)
-        cycle.entries.push_back({f.project->id, gate.id, false,
-                                 days_between(*opened, *progress.last_passed_at),
-                                 format_timestamp(*opened)});
+        cycle.entries.push_back(
+            {f.project->id, gate.id, false,
+             days_between(office.day_counter(), *opened, *progress.last_passed_at),
+             format_timestamp(*opened)});
       std::vector<std::string> seen;
       for (const Decision* d : progress.decisions) {
         if (std::find(seen.begin(), seen.end(), d->role) != seen.end())
@@ -140,8 +145,9 @@ void gate_times(const Office& office, const std::vector<ProjectFacts>& facts, in
         seen.push_back(d->role);
         if (year_of(d->decided_at) != year || d->decided_at < *opened)
           continue;
-        latency.entries.push_back(
-            {f.project->id, d->role, false, days_between(*opened, d->decided_at), gate.id});
+        latency.entries.push_back({f.project->id, d->role, false,
+                                   days_between(office.day_counter(), *opened, d->decided_at),
+                                   gate.id});
       }
     }
   }
@@ -210,7 +216,7 @@ void status_reports(const Portfolio& portfolio, const std::vector<ProjectFacts>&
         until = std::min(until, Date{floor<days>(*p.last_passed_at)});
     for (Period period = period_of(from, control.cadence); period_start(period) <= until;
          period = next_period(period)) {
-      const Date due = report_due(period, control.report_grace);
+      const Date due = report_due(period, control.report_grace, office.calendar);
       if (due >= today || year_of(due) > year)
         break;
       if (year_of(due) != year)
@@ -219,7 +225,7 @@ void status_reports(const Portfolio& portfolio, const std::vector<ProjectFacts>&
       KpiEntry entry{f.project->id, name, false, std::nullopt, format_date(due)};
       if (auto it = commits.find({f.project->id, name}); it != commits.end()) {
         const Date committed = floor<days>(it->second);
-        entry.value = static_cast<double>((committed - due).count());
+        entry.value = static_cast<double>(office.day_counter().between(due, committed));
         entry.counts = committed <= due;
         entry.detail += " " + format_date(committed);
       }
@@ -295,6 +301,7 @@ KpiReport compute_kpis(const Portfolio& portfolio, int year, const Clock& clock,
 
   KpiReport out;
   out.year = year;
+  out.days = office.control.days;
   for (std::string_view name : k_kpi_names) {
     KpiFigure f;
     f.kpi = name;

@@ -55,7 +55,8 @@ using ReportCommits = std::map<std::pair<std::string, std::string>, Timestamp>;
 
 struct KpiReport {
   int year = 0;
-  std::vector<KpiFigure> figures; // in k_kpi_names order
+  DayCount days = DayCount::calendar; // the unit of the day KPIs (control.days)
+  std::vector<KpiFigure> figures;     // in k_kpi_names order
 };
 
 // The office's KPIs for `year`. `commits` nullptr: no history to date the status reports by, so

@@ -77,19 +77,13 @@ Period previous_period(const Period& period) {
   return period_of(period_start(period) - days{1}, period.cadence);
 }
 
-Date report_due(const Period& period, int grace) {
-  Date day = period_end(period);
-  for (int left = grace; left > 0;) {
-    day += days{1};
-    if (weekday{day}.iso_encoding() <= 5)
-      --left;
-  }
-  return day;
+Date report_due(const Period& period, int grace, const Calendar& calendar) {
+  return calendar.add_working_days(period_end(period), grace);
 }
 
-Period due_period(Date today, Cadence cadence, int grace) {
+Period due_period(Date today, Cadence cadence, int grace, const Calendar& calendar) {
   Period period = previous_period(period_of(today, cadence));
-  while (report_due(period, grace) >= today)
+  while (report_due(period, grace, calendar) >= today)
     period = previous_period(period);
   return period;
 }

@@ -27,13 +27,14 @@ Date period_end(const Period& period);   // Sunday of the week, or the last of t
 Period period_of(Date date, Cadence cadence);
 Period previous_period(const Period& period);
 
-// The last day on which the report for `period` is on time: `grace` working days (Monday to
-// Friday) after the period's end, or the end itself when grace is 0. A report is due once its
-// period has ended; earned value is measured at the same end (control.hpp).
-Date report_due(const Period& period, int grace);
+// The last day on which the report for `period` is on time: `grace` working days of the office's
+// calendar (Monday to Friday without one) after the period's end, or the end itself when grace is
+// 0. A report is due once its period has ended; earned value is measured at the same end
+// (control.hpp).
+Date report_due(const Period& period, int grace, const Calendar& calendar = Calendar{});
 
 // The newest period whose report is late when missing on `today`: the newest period whose
 // report_due is before today.
-Period due_period(Date today, Cadence cadence, int grace);
+Period due_period(Date today, Cadence cadence, int grace, const Calendar& calendar = Calendar{});
 
 } // namespace pmo::model

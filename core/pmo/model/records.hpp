@@ -10,6 +10,7 @@
 // Ids are not stored inside files: they are the file or directory name, so they cannot disagree.
 // State (stage, next gate, quorum) is derived by lifecycle.hpp and never stored.
 
+#include <pmo/model/calendar.hpp>
 #include <pmo/model/types.hpp>
 
 #include <map>
@@ -88,6 +89,10 @@ struct ControlSettings {
   double amber_at = 0.85;           // at or above: amber; below: red
   int escalate_at = 15;             // an open risk scoring at or above this is escalated
   int report_grace = 3;             // working days after a period's end before its report is late
+  // How day figures count (planned value, slips, schedule days, cycle times, days in stage):
+  // working days of the office's calendar, or calendar days (the default: an office that says
+  // nothing keeps the figures it had).
+  DayCount days = DayCount::calendar;
   // What a project on hold (a gate decided `hold`: suspended) may still record, of: status,
   // risk, issue, change, condition, closure. By default what keeps its exposure known.
   std::vector<std::string> while_on_hold = {"risk", "issue", "condition"};
@@ -160,6 +165,15 @@ struct KpiSettings {
   const YearTargets* year(int year) const;
 };
 
+// pmo.yaml `calendar:` as written: a shipped calendar, the working week and the office's own days.
+struct CalendarSettings {
+  std::string base; // "cn": templates/calendar/cn.yaml; empty: none (every year known)
+  std::array<bool, 7> week{true, true, true, true, true, false, false}; // ISO Monday first
+  std::vector<CalendarDay> holidays;                                    // the office's days off
+  std::vector<CalendarDay> workdays; // the office's days worked outside the week
+  bool written = false;              // pmo.yaml has a calendar: section
+};
+
 struct Office {
   std::string name;
   Lang language = Lang::zh;
@@ -173,8 +187,12 @@ struct Office {
   PrioritySettings priorities = default_priorities();
   ResourceSettings resources;
   KpiSettings kpis;
+  CalendarSettings calendar_settings;
+  Calendar calendar; // built from calendar_settings (and the shipped calendar it names)
   FieldLocations where;
 
+  // Counts days as control.days says, through `calendar`; valid while the office lives.
+  DayCounter day_counter() const { return {calendar, control.days}; }
   const GateDef* gate(std::string_view id) const;
   const RoleDef* role(std::string_view id) const;
 };

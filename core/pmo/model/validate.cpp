@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 #include <set>
 
 namespace pmo::model {
@@ -429,6 +430,19 @@ std::vector<Finding> unlikely_dates(const Project& project, Date today, Lang lan
   return out;
 }
 
+namespace {
+// "mon–fri", or the days of the week: "mon, tue, sat".
+std::string week_text(const std::array<bool, 7>& week) {
+  std::vector<std::string_view> days;
+  for (unsigned iso = 1; iso <= 7; ++iso)
+    if (week[iso - 1])
+      days.push_back(weekday_word(iso));
+  if (days.size() > 2 && week == std::array<bool, 7>{true, true, true, true, true, false, false})
+    return "mon–fri";
+  return fmt::format("{}", fmt::join(days, ", "));
+}
+} // namespace
+
 std::vector<Finding> validate_dates(const Portfolio& portfolio, Date today, Lang lang) {
   std::vector<Finding> out;
   for (const Project& project : portfolio.projects)
@@ -456,6 +470,51 @@ std::vector<Finding> validate_dates(const Portfolio& portfolio, Date today, Lang
                                "start {}",
                                "{} 的状态报告，但该周期在项目计划开始日期 {} 之前就已结束",
                                report.period, format_date(*project->start))});
+  }
+  // Working days in a year the calendar has no holidays for (not yet announced): one warning per
+  // year, where it is first used (the projects' plans, then the status reports' forecasts).
+  const Office& office = portfolio.office;
+  if (office.control.days == DayCount::working && office.calendar.has_base()) {
+    std::vector<int> warned;
+    auto check = [&](Date date, const std::function<Location()>& where, std::string_view what) {
+      const int year = static_cast<int>(std::chrono::year_month_day{date}.year());
+      if (office.calendar.covers(year) ||
+          std::find(warned.begin(), warned.end(), year) != warned.end())
+        return;
+      warned.push_back(year);
+      const auto& years = office.calendar.years();
+      out.push_back(Finding{
+          Severity::warning, where(), "calendar-uncovered",
+          tr(lang,
+             "{} {} falls in {}, which calendar base {} does not cover (it has {}–{}; {} not yet "
+             "announced?): working days in {} are counted as a plain {} week, an estimate",
+             "{} {} 在 {} 年，日历 {} 没有该年的节假日安排（现有 {}–{} 年；{} 年尚未公布？）：{} "
+             "年的工作日按普通工作周（{}）估算",
+             what, format_date(date), year, office.calendar_settings.base,
+             years.empty() ? 0 : years.front(), years.empty() ? 0 : years.back(), year, year,
+             week_text(office.calendar.week()))});
+    };
+    for (const Project& project : portfolio.projects) {
+      auto field = [&](std::string path) {
+        return [&project, path] { return at(project.where, path, project.file); };
+      };
+      if (project.start)
+        check(*project.start, field("start"), "start");
+      if (project.end)
+        check(*project.end, field("end"), "end");
+      for (std::size_t i = 0; i < project.milestones.size(); ++i)
+        if (project.milestones[i].date)
+          check(*project.milestones[i].date, field(fmt::format("milestones[{}].date", i)),
+                project.milestones[i].name);
+    }
+    for (const StatusReport& report : portfolio.status_reports)
+      for (const auto& forecast : report.forecasts)
+        check(
+            forecast.date,
+            [&report] {
+              return Location{report.file, 1, 1};
+            },
+            forecast.name);
   }
   for (const ConditionMet& met : portfolio.conditions_met)
     if (met.met && *met.met > today)

@@ -23,10 +23,12 @@ decisions_by_project(const model::Portfolio& portfolio) {
   return out;
 }
 
-std::optional<int> days_between(std::optional<model::Date> since, model::Date today) {
+// today − since in the office's days, never negative.
+std::optional<int> days_between(const model::DayCounter& days, std::optional<model::Date> since,
+                                model::Date today) {
   if (!since)
     return std::nullopt;
-  return std::max(0, static_cast<int>((today - *since).count()));
+  return std::max(0, days.between(*since, today));
 }
 
 std::string person_name(const model::Portfolio& portfolio, const std::string& id) {
@@ -96,7 +98,8 @@ std::optional<DecisionEntry> entry_from_trailers(const model::Portfolio& portfol
 // The timeline of a baselined project: its baseline's dates, its milestones as the latest report
 // forecasts them, and its end moved by the slip of the last baselined milestone forecast.
 ProjectRow::Schedule schedule_of(const model::Baseline& baseline,
-                                 const std::vector<model::MilestoneSlip>& forecasts) {
+                                 const std::vector<model::MilestoneSlip>& forecasts,
+                                 const model::DayCounter& days) {
   ProjectRow::Schedule out{baseline.start, baseline.end, baseline.end, {}};
   std::optional<model::Date> last_baselined;
   for (const auto& m : baseline.milestones) {
@@ -109,7 +112,7 @@ ProjectRow::Schedule schedule_of(const model::Baseline& baseline,
         item.slip = f.slip_days;
         if (!last_baselined || *m.date >= *last_baselined) {
           last_baselined = m.date;
-          out.forecast_end = baseline.end + std::chrono::days{*f.slip_days};
+          out.forecast_end = days.add(baseline.end, *f.slip_days);
         }
       }
     out.milestones.push_back(std::move(item));
@@ -137,7 +140,8 @@ std::vector<ProjectRow::PeriodValue> values_of(const model::Portfolio& portfolio
       if (std::chrono::floor<std::chrono::days>(b.since) <= end)
         baseline = &b;
     const model::Evm evm =
-        model::earned_value(*baseline, status->percent_complete, status->actual_cost, end);
+        model::earned_value(*baseline, status->percent_complete, status->actual_cost, end,
+                            portfolio.office.day_counter());
     out.push_back({status->period, evm.pv, evm.ev, evm.ac});
   }
   return out;
@@ -146,7 +150,7 @@ std::vector<ProjectRow::PeriodValue> values_of(const model::Portfolio& portfolio
 void fill_control(ProjectRow& row, const model::Portfolio& portfolio, const model::Project& project,
                   const model::ProjectControl& control) {
   if (const model::Baseline* baseline = control.baseline())
-    row.schedule = schedule_of(*baseline, control.forecasts);
+    row.schedule = schedule_of(*baseline, control.forecasts, portfolio.office.day_counter());
   row.values = values_of(portfolio, project, control);
   row.health = control.health.overall;
   row.health_overridden =
@@ -223,7 +227,7 @@ ProjectRow project_row(const model::Portfolio& portfolio, const model::Project& 
     row.stage_since = std::chrono::floor<std::chrono::days>(*state.stage_since);
   else if (state.stage == portfolio.office.initial_stage)
     row.stage_since = project.submitted;
-  row.days_in_stage = days_between(row.stage_since, clock.today());
+  row.days_in_stage = days_between(portfolio.office.day_counter(), row.stage_since, clock.today());
   row.anomalies = static_cast<int>(state.anomalies.size());
   fill_control(row, portfolio, project,
                model::project_control(portfolio, project, state, clock, lang));
@@ -350,7 +354,8 @@ std::vector<AwaitingProposal> awaiting_proposals(const model::Portfolio& portfol
     item.gate = state.next_gate->id;
     item.gate_name = state.next_gate->name.in(lang);
     item.submitted = project.submitted;
-    item.days_waiting = days_between(project.submitted, clock.today());
+    item.days_waiting =
+        days_between(portfolio.office.day_counter(), project.submitted, clock.today());
     if (const model::GateProgress* progress = state.progress(item.gate)) {
       item.approvals = static_cast<int>(progress->approvals.size());
       item.approvals_needed = progress->approvals_needed;
@@ -472,10 +477,11 @@ PortfolioReport build_report(const model::Portfolio& portfolio,
   report.recent_days = recent_days;
   const model::ControlSettings& settings = portfolio.office.control;
   report.current_period = model::format_period(model::period_of(clock.today(), settings.cadence));
-  const model::Period due =
-      model::due_period(clock.today(), settings.cadence, settings.report_grace);
+  report.days = settings.days;
+  const model::Period due = model::due_period(clock.today(), settings.cadence,
+                                              settings.report_grace, portfolio.office.calendar);
   report.due_period = model::format_period(due);
-  report.report_due = model::report_due(due, settings.report_grace);
+  report.report_due = model::report_due(due, settings.report_grace, portfolio.office.calendar);
   // A closed project's risks leave the escalation list: nobody acts on them any more.
   std::set<std::string, std::less<>> ended;
   for (const auto& row : report.projects)
@@ -532,7 +538,7 @@ PortfolioReport build_report(const model::Portfolio& portfolio,
                          std::nullopt,
                          static_cast<int>(closure->lessons.size())};
     if (const model::Baseline* base = control.baseline()) {
-      closed.days_late = static_cast<int>((*closure->actual_end - base->end).count());
+      closed.days_late = portfolio.office.day_counter().between(base->end, *closure->actual_end);
       if (closure->actual_cost && base->budget > 0)
         closed.cost_variance = (*closure->actual_cost - base->budget) / base->budget * 100;
     }

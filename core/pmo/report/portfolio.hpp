@@ -254,6 +254,7 @@ ExecutiveSummary summarize(const std::vector<ProjectRow>& projects,
 
 struct PortfolioReport {
   std::string office_name;
+  model::DayCount days = model::DayCount::calendar; // the unit of every day figure (control.days)
   model::Lang lang = model::Lang::zh;
   std::string currency;
   model::Timestamp generated_at{};

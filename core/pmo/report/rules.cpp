@@ -253,6 +253,14 @@ constexpr std::array k_rules{
          "KPI 目标为 0 到 1 以外的比率，或为负的天数。"},
     Rule{"duplicate-kpi-year", "PMO111", E, "pmo.yaml kpis lists the targets of a year twice.",
          "pmo.yaml kpis 重复列出同一年份的目标。"},
+    // The working calendar (codec, validate)
+    Rule{"calendar-uncovered", "PMO112", W,
+         "Working days are counted in a year whose holidays the calendar does not have (not yet "
+         "announced): that year is counted as a plain working week, an estimate.",
+         "按工作日计算时用到了日历中没有节假日安排的年份（尚未公布）：该年按普通工作周估算。"},
+    Rule{"calendar-conflict", "PMO113", E,
+         "pmo.yaml calendar lists a day twice, or both as a holiday and as a workday.",
+         "pmo.yaml calendar 重复列出某一天，或将同一天同时列为休息日和工作日。"},
 };
 
 std::string cell(std::string_view text) {
