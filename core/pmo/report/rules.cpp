@@ -253,6 +253,18 @@ constexpr std::array k_rules{
          "KPI 目标为 0 到 1 以外的比率，或为负的天数。"},
     Rule{"duplicate-kpi-year", "PMO111", E, "pmo.yaml kpis lists the targets of a year twice.",
          "pmo.yaml kpis 重复列出同一年份的目标。"},
+    Rule{"bad-department", "PMO112", E,
+         "A department of pmo.yaml departments has a path that leaves the repository (.., an "
+         "absolute path, a symbolic link out), or its portfolio cannot be read.",
+         "pmo.yaml departments 中的部门路径离开本仓库（..、绝对路径、指向外部的符号链接），"
+         "或其项目组合无法读取。"},
+    Rule{"duplicate-department", "PMO113", E,
+         "pmo.yaml departments lists a department id or path twice.",
+         "pmo.yaml departments 重复列出部门标识或路径。"},
+    Rule{"missing-department", "PMO114", E,
+         "A department's directory is absent or holds no pmo.yaml (a submodule not initialised: "
+         "git submodule update --init).",
+         "部门目录不存在或其中没有 pmo.yaml（子模块未初始化：git submodule update --init）。"},
 };
 
 std::string cell(std::string_view text) {
