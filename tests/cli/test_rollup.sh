@@ -195,4 +195,18 @@ expect_rc 1 "a symbolic link out"
 expect_err "部门 fin：units/fin 指向本仓库之外"
 expect_no_out "fin/P-1"
 
+# examples/rollup.sh: the demo office and a small infrastructure department, where 黄婷 is 1.2 of 1
+# in December 2026 only across the two.
+X=$T/example
+PMO=$PMO bash "$PMO_SOURCE_DIR/examples/rollup.sh" "$X" >/dev/null 2>&1 || fail "examples/rollup.sh"
+PMO_NOW=2026-11-23T12:00:00Z run -C "$X/group" resources --from 2026-12-01 --to 2026-12-31
+expect_rc 0 "the example's resources"
+expect_out "huangting 负荷 1.2 FTE，超过产能 1（2026-12-01 至 2026-12-31）：xh/XH-2026-003 0.8，infra/INF-1 0.4；应由优先级最低的 infra/INF-1 让出资源［跨部门：xh, infra；任何单个部门都看不到］"
+PMO_NOW=2026-11-23T12:00:00Z run -C "$X/group" status infra/INF-1
+expect_rc 0 "the example's status infra/INF-1"
+expect_out "机房 UPS 更换"
+PMO_NOW=2026-11-23T12:00:00Z run -C "$X/group" validate
+expect_rc 0 "the example validates, each department too"
+expect_out "depts/xinghe/projects/XH-2026-005/project.yaml:"
+
 finish
