@@ -7,6 +7,7 @@
 #include "reading.hpp"
 #include "render_json.hpp"
 #include "render_table.hpp"
+#include "rollup.hpp"
 
 #include <pmo/model/kpi.hpp>
 
@@ -38,27 +39,24 @@ fmt::text_style status_style(model::KpiStatus status) {
   }
 }
 
-int run(Context& ctx, const KpiOptions& opts) {
-  Reading r = read_working_tree(ctx);
-  const Lang lang = r.lang;
-  const model::Portfolio& portfolio = r.loaded.portfolio;
-  const int year = opts.year ? *opts.year : model::year_of(ctx.clock.now);
-  const auto commits = report_commits(r.ws, lang, year);
-  const model::KpiReport kpis =
-      model::compute_kpis(portfolio, year, ctx.clock, commits ? &*commits : nullptr, lang);
-
+// The figures as a table, then the projects behind each; or JSON. `commits`: whether the status
+// reports' commit days were known.
+void show(Context& ctx, const KpiOptions& opts, const model::KpiReport& kpis,
+          const model::Office& office, bool commits, Lang lang, const nlohmann::json* departments) {
+  const int year = kpis.year;
   if (opts.json) {
-    nlohmann::json out{{"schema_version", 1}, {"office", portfolio.office.name}};
+    nlohmann::json out{{"schema_version", 1}, {"office", office.name}};
+    if (departments)
+      out["departments"] = *departments;
     out.update(kpi_json(kpis));
     out["history"] = commits ? nlohmann::json(nullptr) : nlohmann::json("unavailable");
     *ctx.out << dump_json(out);
-    return r.exit_code();
+    return;
   }
 
   std::ostream& out = *ctx.out;
   const bool color = data_color(ctx);
-  out << heading(tr(lang, "KPIs {} — {}", "{} 年度 KPI — {}", year, portfolio.office.name), color)
-      << '\n';
+  out << heading(tr(lang, "KPIs {} — {}", "{} 年度 KPI — {}", year, office.name), color) << '\n';
   std::vector<TableColumn> columns{{pick(lang, "KPI", "指标")},
                                    {pick(lang, "Value", "实际"), true},
                                    {pick(lang, "Target", "目标"), true},
@@ -111,7 +109,7 @@ int run(Context& ctx, const KpiOptions& opts) {
     out << render_table(ec, erows, color);
   }
   if (!ctx.quiet) {
-    if (!portfolio.office.kpis.year(year))
+    if (!office.kpis.year(year))
       *ctx.err << tr(lang, "note: pmo.yaml kpis has no targets for {}\n",
                      "提示：pmo.yaml kpis 中没有 {} 年的目标\n", year);
     if (!commits)
@@ -120,6 +118,46 @@ int run(Context& ctx, const KpiOptions& opts) {
                      "status_on_time has no data\n",
                      "提示：没有 git 历史，无法得知状态报告的提交日期，状态报告按时率无数据\n");
   }
+}
+
+// An enterprise office: each department's KPIs computed in its own repository, then the figures
+// over the union of their projects against the enterprise's targets.
+int run_rollup(Context& ctx, const KpiOptions& opts, Reading enterprise,
+               const std::vector<model::DepartmentDef>& departments) {
+  const RollupReading rr = read_rollup(ctx, std::move(enterprise), departments);
+  const Lang lang = rr.enterprise.lang;
+  const int year = opts.year ? *opts.year : model::year_of(ctx.clock.now);
+  std::vector<std::pair<std::string, model::KpiReport>> parts;
+  bool all_commits = true;
+  auto add = [&](const std::string& id, const Reading& r) {
+    const auto commits = report_commits(r.ws, lang, year);
+    all_commits = all_commits && commits.has_value();
+    parts.emplace_back(id, model::compute_kpis(r.loaded.portfolio, year, ctx.clock,
+                                               commits ? &*commits : nullptr, lang));
+  };
+  if (!rr.enterprise.loaded.portfolio.projects.empty())
+    add("", rr.enterprise);
+  for (const auto& d : rr.departments)
+    if (d.reading)
+      add(d.def.id, *d.reading);
+  const model::Office& office = rr.enterprise.loaded.portfolio.office;
+  const auto kpis = report::rollup_kpis(parts, office, year);
+  const nlohmann::json listed = departments_json(rr);
+  show(ctx, opts, kpis, office, all_commits, lang, &listed);
+  return rr.exit_code();
+}
+
+int run(Context& ctx, const KpiOptions& opts) {
+  Reading r = read_working_tree(ctx);
+  if (auto departments = read_departments(r.ws, r.lang); !departments.empty())
+    return run_rollup(ctx, opts, std::move(r), departments);
+  const Lang lang = r.lang;
+  const model::Portfolio& portfolio = r.loaded.portfolio;
+  const int year = opts.year ? *opts.year : model::year_of(ctx.clock.now);
+  const auto commits = report_commits(r.ws, lang, year);
+  const model::KpiReport kpis =
+      model::compute_kpis(portfolio, year, ctx.clock, commits ? &*commits : nullptr, lang);
+  show(ctx, opts, kpis, portfolio.office, commits.has_value(), lang, nullptr);
   return r.exit_code();
 }
 

@@ -8,6 +8,7 @@
 #include "reading.hpp"
 #include "render_json.hpp"
 #include "render_markdown.hpp"
+#include "rollup.hpp"
 
 #include <pmo/model/period.hpp>
 #include <pmo/report/portfolio.hpp>
@@ -24,6 +25,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using model::Lang;
+using model::pick;
 using model::tr;
 
 constexpr int k_recent_days = 30;
@@ -75,7 +77,13 @@ std::optional<model::Timestamp> period_end_of(Context& ctx, const ReportOptions&
   return as_of;
 }
 
-int run_project(Context& ctx, const ReportOptions& opts) {
+int run_project(Context& ctx, const ReportOptions& given) {
+  ReportOptions opts = given;
+  if (auto dept = department_for(ctx, opts.id)) { // it/P-001: the department's own page
+    if (!opts.out.empty() && !std::filesystem::path(opts.out).is_absolute())
+      opts.out = (std::filesystem::path(ctx.start_dir) / opts.out).string();
+    return run_project(*dept, opts);
+  }
   const auto as_of = period_end_of(ctx, opts);
   Reading r = read_project(ctx, opts.id, as_of);
   const Lang lang = r.lang;
@@ -96,11 +104,74 @@ int run_project(Context& ctx, const ReportOptions& opts) {
   return r.exit_code();
 }
 
+// An enterprise office: each department's report built in its own repository (its history, its
+// lifecycle), merged with qualified ids; KPIs over the union; over-allocations across them.
+int run_rollup(Context& ctx, const ReportOptions& opts, Reading enterprise,
+               const std::vector<model::DepartmentDef>& departments) {
+  const RollupReading rr = read_rollup(ctx, std::move(enterprise), departments);
+  const Lang lang = rr.enterprise.lang;
+  const int year = model::year_of(ctx.clock.now);
+  std::vector<std::pair<std::string, report::PortfolioReport>> reports;
+  std::vector<std::pair<std::string, model::KpiReport>> kpis;
+  auto add = [&](const std::string& id, const Reading& r) {
+    History history = read_history(r.ws, lang, ctx.clock.now - std::chrono::days{k_recent_days});
+    reports.emplace_back(id, report::build_report(r.loaded.portfolio,
+                                                  history.records ? &*history.records : nullptr,
+                                                  ctx.clock, lang, k_recent_days));
+    const auto commits = report_commits(r.ws, lang, year);
+    kpis.emplace_back(id, model::compute_kpis(r.loaded.portfolio, year, ctx.clock,
+                                              commits ? &*commits : nullptr, lang));
+  };
+  if (!rr.enterprise.loaded.portfolio.projects.empty())
+    add("", rr.enterprise);
+  for (const auto& d : rr.departments)
+    if (d.reading)
+      add(d.def.id, *d.reading);
+  const model::Office& office = rr.enterprise.loaded.portfolio.office;
+  const report::Rollup rollup = report::roll_up(office, rr.parts(), lang);
+  auto data = report::rollup_report(reports, rollup, ctx.clock, lang);
+  data.kpis = report::rollup_kpis(kpis, office, year);
+  ReportSource source;
+  source.in_git = rr.enterprise.ws.repo.has_value();
+  source.head = rr.enterprise.ws.repo ? rr.enterprise.ws.repo->head_id() : std::string{};
+  if (!data.recent)
+    source.history_note = pick(lang, "no department has git history", "没有部门有 git 历史");
+  std::string text;
+  if (opts.json) {
+    auto doc = report_json(data, source.head, source.history_note, 0);
+    doc["departments"] = departments_json(rr);
+    text = dump_json(doc);
+  } else {
+    std::vector<DepartmentLine> lines;
+    for (const auto& d : rr.departments)
+      lines.push_back({d.def.id, d.def.path, d.def.remote,
+                       d.reading
+                           ? std::optional<std::size_t>(d.reading->loaded.portfolio.projects.size())
+                           : std::nullopt,
+                       d.problem});
+    text = render_markdown_report(data, source, departments_section(lines, lang));
+  }
+  deliver(ctx, opts, text,
+          model::counted(lang, data.total, "{} project", "{} projects", "{} 个项目"), lang);
+  return rr.exit_code();
+}
+
 int run(Context& ctx, const ReportOptions& opts) {
   if (!opts.id.empty())
     return run_project(ctx, opts);
+  if (!opts.period.empty()) {
+    const Workspace ws = open_workspace(ctx, false);
+    if (!read_departments(ws, early_language(ctx, &ws)).empty())
+      throw Failure(k_exit_usage, tr(early_language(ctx, &ws),
+                                     "report --period is not available for a roll-up of "
+                                     "departments (each department's history is its own)",
+                                     "部门汇总不支持 report --period（各部门的历史各自独立）"));
+  }
   const auto as_of = period_end_of(ctx, opts);
   Reading r = read_working_tree(ctx, as_of);
+  if (!as_of)
+    if (auto departments = read_departments(r.ws, r.lang); !departments.empty())
+      return run_rollup(ctx, opts, std::move(r), departments);
   Lang lang = r.lang;
   History history = read_history(r.ws, lang, ctx.clock.now - std::chrono::days{k_recent_days});
   auto data =

@@ -7,6 +7,7 @@
 #include "reading.hpp"
 #include "render_json.hpp"
 #include "render_table.hpp"
+#include "rollup.hpp"
 
 #include <pmo/report/resources.hpp>
 #include <pmo/report/text.hpp>
@@ -50,27 +51,31 @@ nlohmann::json overload_json(const model::Overload& o, Lang lang) {
           {"text", model::overload_text(o, lang)}};
 }
 
-int run_resources(Context& ctx, const ResourcesOptions& opts) {
-  Reading r = read_working_tree(ctx);
-  const Lang lang = r.lang;
-  const model::Portfolio& portfolio = r.loaded.portfolio;
-  auto [from, to] = report::default_window(portfolio.office.control.cadence, ctx.clock.today());
+// The window of --from and --to (default: this period and the next ones, in `cadence`).
+std::pair<model::Date, model::Date> window_of(const Context& ctx, const ResourcesOptions& opts,
+                                              model::Cadence cadence, Lang lang) {
+  auto [from, to] = report::default_window(cadence, ctx.clock.today());
   if (!opts.from.empty())
     from = date_option(opts.from, "--from", lang);
   if (!opts.to.empty())
     to = date_option(opts.to, "--to", lang);
   else if (!opts.from.empty())
-    to = report::default_window(portfolio.office.control.cadence, from).second;
+    to = report::default_window(cadence, from).second;
   if (to < from)
     throw Failure(k_exit_usage,
                   tr(lang, "--to ({}) is before --from ({})", "--to（{}）早于 --from（{}）",
                      model::format_date(to), model::format_date(from)));
-  const report::ResourceView view = report::resource_view(portfolio, from, to, lang);
-  if (model::period_end(view.periods.back()) < to)
+  return {from, to};
+}
+
+// The view as a table and its over-allocations, or JSON. `rollup`: the view is an enterprise
+// office's across its departments (each conflict says which departments it spans).
+void show(Context& ctx, const ResourcesOptions& opts, const report::ResourceView& view,
+          const model::Office& office, Lang lang, const RollupReading* rollup) {
+  if (model::period_end(view.periods.back()) < view.to)
     throw Failure(k_exit_usage,
                   tr(lang, "the window spans more than {} periods; choose a shorter one",
                      "时间范围超过 {} 个周期；请缩短", report::k_max_periods));
-
   if (opts.json) {
     auto periods = nlohmann::json::array();
     for (const auto& p : view.periods)
@@ -84,20 +89,24 @@ int run_resources(Context& ctx, const ResourcesOptions& opts) {
                         {"projects", p.projects},
                         {"over", p.over}});
     auto conflicts = nlohmann::json::array();
-    for (const auto& o : view.conflicts)
+    for (const auto& o : view.conflicts) {
       conflicts.push_back(overload_json(o, lang));
-    *ctx.out << dump_json(
-        {{"schema_version", 1},
-         {"office", portfolio.office.name},
-         {"cadence", std::string{model::to_string(portfolio.office.control.cadence)}},
-         {"from", model::format_date(view.from)},
-         {"to", model::format_date(view.to)},
-         {"periods", periods},
-         {"people", people},
-         {"conflicts", conflicts}});
-    return r.exit_code();
+      if (rollup)
+        conflicts.back()["departments"] = report::departments_of(o);
+    }
+    nlohmann::json doc{{"schema_version", 1},
+                       {"office", office.name},
+                       {"cadence", std::string{model::to_string(office.control.cadence)}},
+                       {"from", model::format_date(view.from)},
+                       {"to", model::format_date(view.to)},
+                       {"periods", periods},
+                       {"people", people},
+                       {"conflicts", conflicts}};
+    if (rollup)
+      doc["departments"] = departments_json(*rollup);
+    *ctx.out << dump_json(doc);
+    return;
   }
-
   const bool color = data_color(ctx);
   std::vector<TableColumn> columns{{pick(lang, "Person", "人员")},
                                    {pick(lang, "Name", "姓名"), false, 16},
@@ -133,8 +142,13 @@ int run_resources(Context& ctx, const ResourcesOptions& opts) {
   if (!view.conflicts.empty()) {
     *ctx.out << '\n'
              << heading(pick(lang, "Over-allocations", "资源冲突（超负荷）"), color) << "\n\n";
-    for (const auto& o : view.conflicts)
-      *ctx.out << "  " << report::terminal_safe(model::overload_text(o, lang)) << '\n';
+    for (const auto& o : view.conflicts) {
+      std::string text = model::overload_text(o, lang);
+      if (const auto depts = report::departments_of(o); rollup && depts.size() > 1)
+        text += tr(lang, " [across departments: {}; no one department sees it]",
+                   "［跨部门：{}；任何单个部门都看不到］", fmt::join(depts, ", "));
+      *ctx.out << "  " << report::terminal_safe(text) << '\n';
+    }
   }
   if (!ctx.quiet)
     *ctx.err << tr(
@@ -144,6 +158,28 @@ int run_resources(Context& ctx, const ResourcesOptions& opts) {
         model::counted(lang, view.holding_projects, "{} project", "{} projects", "{} 个在建项目"),
         model::counted(lang, view.conflicts.size(), "{} over-allocation", "{} over-allocations",
                        "{} 处资源冲突"));
+}
+
+int run_rollup(Context& ctx, const ResourcesOptions& opts, Reading enterprise,
+               const std::vector<model::DepartmentDef>& departments) {
+  const RollupReading rr = read_rollup(ctx, std::move(enterprise), departments);
+  const Lang lang = rr.enterprise.lang;
+  const model::Office& office = rr.enterprise.loaded.portfolio.office;
+  const auto [from, to] = window_of(ctx, opts, office.control.cadence, lang);
+  const report::Rollup rollup = report::roll_up(office, rr.parts(), lang);
+  show(ctx, opts, report::rollup_resources(rollup, from, to, lang), office, lang, &rr);
+  return rr.exit_code();
+}
+
+int run_resources(Context& ctx, const ResourcesOptions& opts) {
+  Reading r = read_working_tree(ctx);
+  if (auto departments = read_departments(r.ws, r.lang); !departments.empty())
+    return run_rollup(ctx, opts, std::move(r), departments);
+  const Lang lang = r.lang;
+  const model::Portfolio& portfolio = r.loaded.portfolio;
+  const auto [from, to] = window_of(ctx, opts, portfolio.office.control.cadence, lang);
+  show(ctx, opts, report::resource_view(portfolio, from, to, lang), portfolio.office, lang,
+       nullptr);
   return r.exit_code();
 }
 

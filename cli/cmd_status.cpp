@@ -6,6 +6,7 @@
 #include "reading.hpp"
 #include "render_json.hpp"
 #include "render_terminal.hpp"
+#include "rollup.hpp"
 
 #include <pmo/report/portfolio.hpp>
 
@@ -24,8 +25,38 @@ struct StatusOptions {
   bool json = false;
 };
 
+// An enterprise office (pmo.yaml departments): every department's projects, ids qualified.
+int run_rollup(Context& ctx, const StatusOptions& opts, Reading enterprise,
+               const std::vector<model::DepartmentDef>& departments) {
+  const RollupReading rr = read_rollup(ctx, std::move(enterprise), departments);
+  const Lang lang = rr.enterprise.lang;
+  const auto parts = rr.parts();
+  const report::Rollup rollup = report::roll_up(rr.enterprise.loaded.portfolio.office, parts, lang);
+  const auto rows = report::rollup_rows(parts, rollup.people, ctx.clock, lang);
+  if (opts.json) {
+    auto projects = nlohmann::json::array();
+    for (const auto& row : rows)
+      projects.push_back(to_json(row));
+    *ctx.out << dump_json({{"schema_version", 1},
+                           {"office", rr.enterprise.loaded.portfolio.office.name},
+                           {"generated_at", model::format_timestamp(ctx.clock.now)},
+                           {"departments", departments_json(rr)},
+                           {"projects", projects}});
+    return rr.exit_code();
+  }
+  if (rows.empty()) {
+    if (!ctx.quiet)
+      *ctx.err << pick(lang, "No projects in any department yet.\n", "各部门尚无项目。\n");
+    return rr.exit_code();
+  }
+  *ctx.out << render_status_table(rollup.merged, rows, data_color(ctx), lang);
+  return rr.exit_code();
+}
+
 int run_portfolio(Context& ctx, const StatusOptions& opts) {
   Reading r = read_working_tree(ctx);
+  if (auto departments = read_departments(r.ws, r.lang); !departments.empty())
+    return run_rollup(ctx, opts, std::move(r), departments);
   const model::Portfolio& portfolio = r.loaded.portfolio;
   auto rows = report::project_rows(portfolio, ctx.clock, r.lang);
   const bool color = data_color(ctx);
@@ -52,7 +83,10 @@ int run_portfolio(Context& ctx, const StatusOptions& opts) {
   return r.exit_code();
 }
 
-int run_project(Context& ctx, const StatusOptions& opts) {
+int run_project(Context& ctx, const StatusOptions& given) {
+  StatusOptions opts = given;
+  if (auto dept = department_for(ctx, opts.id))
+    return run_project(*dept, opts); // it/P-001: the department's own page
   Reading r = read_project(ctx, opts.id);
   Lang lang = r.lang;
   const model::Portfolio& portfolio = r.loaded.portfolio;

@@ -8,6 +8,7 @@
 #include "commands.hpp"
 #include "progress.hpp"
 #include "reading.hpp"
+#include "rollup.hpp"
 #include "workspace.hpp"
 
 #include <pmo/codec/kinds.hpp>
@@ -207,6 +208,54 @@ std::string count_of(std::size_t n, const char* one, const char* many) {
   return fmt::format(fmt::runtime(n == 1 ? one : many), n);
 }
 
+// The checks that need a readable pmo.yaml: the decisions as history proves them (a decision file
+// that no decision commit recorded, or that was edited since, is an error at that file), then
+// references, gate order, authority and quorum, and dates.
+void check_records(const Context& ctx, const Workspace& ws, store::Loaded& loaded, Lang lang,
+                   const LedgerScope& ledger_scope, bool judge_history,
+                   std::vector<model::Finding>& findings) {
+  if (judge_history) {
+    LedgerReading view = follow_ledger(ctx, ws, loaded.portfolio, lang, ledger_scope);
+    if (!view.not_proved.empty() && !loaded.portfolio.decisions.empty() && !ctx.quiet)
+      *ctx.err << view.not_proved << '\n';
+    for (auto& f : ledger_findings(view, lang))
+      findings.push_back(std::move(f));
+  }
+  for (auto& finding : model::validate_portfolio(loaded.portfolio, lang))
+    findings.push_back(std::move(finding));
+  for (auto& finding : model::validate_dates(loaded.portfolio, ctx.clock.today(), lang))
+    findings.push_back(std::move(finding));
+}
+
+// An enterprise office (pmo.yaml departments): a department that is missing or leads out of the
+// repository is a finding at its item of pmo.yaml; each other department is validated as its own
+// portfolio (its pmo.yaml, its history), its findings named by its path ("depts/it/...").
+void check_departments(const Context& ctx, const Workspace& ws, Lang lang,
+                       std::vector<model::Finding>& findings, std::set<std::string>& files) {
+  for (const auto& def : read_departments(ws, lang)) {
+    DepartmentReading dept;
+    dept.def = def;
+    locate_department(ws, dept, lang);
+    if (!dept.problem.empty()) {
+      findings.push_back({model::Severity::error, def.at, dept.code, dept.problem});
+      continue;
+    }
+    const Context dctx = department_context(ctx, dept.root, lang);
+    const Workspace dws = open_workspace(dctx, false);
+    store::Loaded loaded = load_working_tree(dws, lang);
+    std::vector<model::Finding> own = std::move(loaded.findings);
+    if (loaded.office_ok)
+      check_records(dctx, dws, loaded, lang, {}, true, own);
+    const std::string prefix = def.path + "/";
+    for (auto& file : codec::record_files(loaded.portfolio))
+      files.insert(prefix + file);
+    for (auto& f : own) {
+      f.where.file = prefix + f.where.file;
+      findings.push_back(std::move(f));
+    }
+  }
+}
+
 int run(Context& ctx, const ValidateOptions& opts) {
   Workspace ws = open_workspace(ctx, false);
   Lang lang = early_language(ctx, &ws);
@@ -248,8 +297,7 @@ int run(Context& ctx, const ValidateOptions& opts) {
     files.insert(std::move(file));
 
   if (loaded.office_ok) { // without a readable pmo.yaml the semantic checks would only add noise
-    // Decisions count as history proves them, as in status and report: a decision file that no
-    // decision commit recorded, or that was edited since, is an error at that file.
+    // Decisions count as history proves them, as in status and report.
     // With --changed-since, only the range since the revision is judged, for the projects
     // loaded (what came before is taken as proved, as verify REV..HEAD does).
     LedgerScope ledger_scope;
@@ -258,17 +306,10 @@ int run(Context& ctx, const ValidateOptions& opts) {
         ledger_scope.projects.insert(p.id);
       ledger_scope.since = changes->since;
     }
-    if (!scoped || !ledger_scope.projects.empty()) {
-      LedgerReading view = follow_ledger(ctx, ws, loaded.portfolio, lang, ledger_scope);
-      if (!view.not_proved.empty() && !loaded.portfolio.decisions.empty() && !ctx.quiet)
-        *ctx.err << view.not_proved << '\n';
-      for (auto& f : ledger_findings(view, lang))
-        findings.push_back(std::move(f));
-    }
-    for (auto& finding : model::validate_portfolio(loaded.portfolio, lang))
-      findings.push_back(std::move(finding));
-    for (auto& finding : model::validate_dates(loaded.portfolio, ctx.clock.today(), lang))
-      findings.push_back(std::move(finding));
+    check_records(ctx, ws, loaded, lang, ledger_scope, !scoped || !ledger_scope.projects.empty(),
+                  findings);
+    if (!scoped)
+      check_departments(ctx, ws, lang, findings, files);
   }
   for (const auto& finding : findings)
     if (!finding.where.file.empty())

@@ -646,7 +646,8 @@ void kpi_section(std::string& out, const report::PortfolioReport& r) {
 
 } // namespace
 
-std::string render_markdown_report(const report::PortfolioReport& r, const ReportSource& source) {
+std::string render_markdown_report(const report::PortfolioReport& r, const ReportSource& source,
+                                   std::string_view after_heading) {
   Lang lang = r.lang;
   std::string out;
   if (r.office_name.empty())
@@ -655,6 +656,7 @@ std::string render_markdown_report(const report::PortfolioReport& r, const Repor
     out += tr(lang, "# Portfolio report — {}\n\n", "# {} 项目组合报告\n\n", md_text(r.office_name));
   out += tr(lang, "As of {} (UTC). Projects: {}.\n\n", "截至 {}（UTC），共 {} 个项目。\n\n",
             model::format_date(std::chrono::floor<std::chrono::days>(r.generated_at)), r.total);
+  out += after_heading;
   summary_section(out, r);
   stage_section(out, r);
   project_section(out, r);
@@ -671,6 +673,22 @@ std::string render_markdown_report(const report::PortfolioReport& r, const Repor
   recent_section(out, r, source);
 
   out += "---\n\n" + report_footer(source, r.generated_at, lang);
+  return out;
+}
+
+std::string departments_section(const std::vector<DepartmentLine>& departments, Lang lang) {
+  std::string out = fmt::format("## {}\n\n", pick(lang, "Departments", "部门"));
+  out += header({pick(lang, "Department", "部门"), pick(lang, "Path", "路径"),
+                 pick(lang, "Remote", "远程仓库"), pick(lang, "Projects", "项目数")},
+                {false, false, false, true});
+  for (const auto& d : departments)
+    out += row({md_code(d.id), md_text(d.path), d.remote.empty() ? "—" : md_text(d.remote),
+                d.projects ? std::to_string(*d.projects)
+                           : std::string("**") + pick(lang, "not read", "未读取") + "**"});
+  out += "\n";
+  for (const auto& d : departments)
+    if (!d.problem.empty())
+      out += "> " + md_text(d.problem) + "\n\n";
   return out;
 }
 

@@ -4,7 +4,10 @@
 
 #include <pmo/report/portfolio.hpp>
 
+#include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace pmo::cli {
 
@@ -16,8 +19,20 @@ struct ReportSource {
   int unreadable_files = 0; // records left out because they failed to load
 };
 
+// `after_heading`: Markdown placed after the report's first lines (the roll-up's departments).
 std::string render_markdown_report(const report::PortfolioReport& report,
-                                   const ReportSource& source);
+                                   const ReportSource& source, std::string_view after_heading = {});
+
+// A department of an enterprise office's roll-up report, as its first section lists it.
+struct DepartmentLine {
+  std::string id;
+  std::string path;
+  std::string remote;
+  std::optional<std::size_t> projects; // nullopt: not read (`problem` says why)
+  std::string problem;
+};
+// "## Departments": each department, its path and remote, its projects or why it is missing.
+std::string departments_section(const std::vector<DepartmentLine>& departments, model::Lang lang);
 
 // The footer line: the commit (or working tree) the report was made from, at `now`, and the
 // records left out.

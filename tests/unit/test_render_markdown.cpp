@@ -43,6 +43,7 @@ TEST_CASE("Chinese text and ordinary punctuation pass unchanged") {
 TEST_CASE("a code span keeps only identifier characters") {
   CHECK(md_code("3b18e51") == "`3b18e51`");
   CHECK(md_code("a`|b") == "`ab`");
+  CHECK(md_code("it/P-001") == "`it/P-001`"); // a roll-up's qualified id
   CHECK(md_code("") == "");
 }
 

@@ -1,3 +1,4 @@
+#include <pmo/codec/departments.hpp>
 #include <pmo/codec/kinds.hpp>
 
 #include <algorithm>
@@ -84,7 +85,9 @@ struct OfficeKind {
   static bool decode(std::string_view text, const RecordPath& at, Lang lang, Portfolio* into,
                      std::vector<Finding>& findings) {
     auto decoded = decode_office(text, at.file, lang);
-    const bool ok = take(decoded, findings);
+    bool ok = take(decoded, findings);
+    auto departments = decode_departments(text, at.file, lang); // the roll-up's (混合型 PMO)
+    ok = take(departments, findings) && ok;
     if (ok && into)
       into->office = std::move(decoded.value);
     return ok;

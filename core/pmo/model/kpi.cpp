@@ -1,5 +1,6 @@
 #include <pmo/model/control.hpp>
 #include <pmo/model/kpi.hpp>
+#include <pmo/model/kpi_figures.hpp>
 #include <pmo/model/lifecycle.hpp>
 #include <pmo/model/period.hpp>
 
@@ -328,8 +329,23 @@ KpiReport compute_kpis(const Portfolio& portfolio, int year, const Clock& clock,
     rate(reports);
   }
 
-  const YearTargets* targets = office.kpis.year(year);
-  for (auto& f : out.figures) {
+  judge_kpis(out, office);
+  return out;
+}
+
+void summarise(KpiFigure& figure) {
+  figure.value.reset();
+  figure.groups.clear();
+  if (is_day_kpi(figure.kpi))
+    average(figure);
+  else
+    rate(figure);
+}
+
+void judge_kpis(KpiReport& report, const Office& office) {
+  const YearTargets* targets = office.kpis.year(report.year);
+  for (auto& f : report.figures) {
+    f.target.reset();
     if (const KpiTarget* t = targets ? targets->target(f.kpi) : nullptr)
       f.target = t->value;
     if (!f.value)
@@ -341,7 +357,6 @@ KpiReport compute_kpis(const Portfolio& portfolio, int year, const Clock& clock,
     else
       f.status = *f.value + 1e-9 >= *f.target ? KpiStatus::met : KpiStatus::not_met;
   }
-  return out;
 }
 
 } // namespace pmo::model

@@ -91,7 +91,7 @@ std::string md_code(std::string_view id) {
   std::string out = "`";
   for (char c : id)
     if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' ||
-        c == '_' || c == '-')
+        c == '_' || c == '-' || c == '/') // '/': a roll-up's qualified id, it/P-001
       out += c;
   out += '`';
   return out == "``" ? std::string{} : out;

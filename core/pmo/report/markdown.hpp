@@ -14,7 +14,8 @@ namespace pmo::report {
 // "@") broken so nothing becomes a link.
 std::string md_text(std::string_view text);
 
-// An identifier (commit id) as a code span; characters outside [A-Za-z0-9._-] are dropped.
+// An identifier (commit id, project id, a roll-up's it/P-001) as a code span; characters outside
+// [A-Za-z0-9._/-] are dropped.
 std::string md_code(std::string_view id);
 
 // One GFM table row, "| a | b |\n", from cells already escaped.

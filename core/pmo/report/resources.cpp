@@ -16,6 +16,11 @@ std::pair<model::Date, model::Date> default_window(model::Cadence cadence, model
 
 ResourceView resource_view(const model::Portfolio& portfolio, model::Date from, model::Date to,
                            model::Lang lang) {
+  return resource_view(portfolio, from, to, lang, model::holding_projects(portfolio, lang));
+}
+
+ResourceView resource_view(const model::Portfolio& portfolio, model::Date from, model::Date to,
+                           model::Lang, const std::function<bool(const model::Project&)>& holding) {
   ResourceView view;
   view.from = from;
   view.to = to;
@@ -25,7 +30,6 @@ ResourceView resource_view(const model::Portfolio& portfolio, model::Date from, 
        p = model::next_period(p))
     view.periods.push_back(p);
 
-  const auto holding = model::holding_projects(portfolio, lang);
   std::map<std::string, std::vector<model::Booking>> by_person;
   for (const auto& project : portfolio.projects) {
     if (project.assignments.empty() || !holding(project))

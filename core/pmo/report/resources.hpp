@@ -6,6 +6,7 @@
 #include <pmo/model/records.hpp>
 #include <pmo/model/resources.hpp>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,11 @@ inline constexpr std::size_t k_max_periods = 400;
 // The view of [from, to] (from <= to, at most k_max_periods periods).
 ResourceView resource_view(const model::Portfolio& portfolio, model::Date from, model::Date to,
                            model::Lang lang);
+// The same, with the projects that hold people given by `counts` (the roll-up, whose merged
+// portfolio has no history to derive them from).
+ResourceView resource_view(const model::Portfolio& portfolio, model::Date from, model::Date to,
+                           model::Lang lang,
+                           const std::function<bool(const model::Project&)>& counts);
 
 // The default window: the period of `today` and the next five (monthly) or seven (weekly).
 std::pair<model::Date, model::Date> default_window(model::Cadence cadence, model::Date today);

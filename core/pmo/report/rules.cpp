@@ -261,6 +261,18 @@ constexpr std::array k_rules{
     Rule{"calendar-conflict", "PMO113", E,
          "pmo.yaml calendar lists a day twice, or both as a holiday and as a workday.",
          "pmo.yaml calendar 重复列出某一天，或将同一天同时列为休息日和工作日。"},
+    Rule{"bad-department", "PMO114", E,
+         "A department of pmo.yaml departments has a path that leaves the repository (.., an "
+         "absolute path, a symbolic link out), or its portfolio cannot be read.",
+         "pmo.yaml departments 中的部门路径离开本仓库（..、绝对路径、指向外部的符号链接），"
+         "或其项目组合无法读取。"},
+    Rule{"duplicate-department", "PMO115", E,
+         "pmo.yaml departments lists a department id or path twice.",
+         "pmo.yaml departments 重复列出部门标识或路径。"},
+    Rule{"missing-department", "PMO116", E,
+         "A department's directory is absent or holds no pmo.yaml (a submodule not initialised: "
+         "git submodule update --init).",
+         "部门目录不存在或其中没有 pmo.yaml（子模块未初始化：git submodule update --init）。"},
 };
 
 std::string cell(std::string_view text) {
