@@ -1,6 +1,6 @@
 # Writes a C++ source that holds every file of templates/ as a string, so the installed binary
 # needs no data files. Run as: cmake -DDIR=... -DOUT=... -P embed_templates.cmake
-file(GLOB_RECURSE files RELATIVE ${DIR} ${DIR}/*.yaml ${DIR}/*.md)
+file(GLOB_RECURSE files RELATIVE ${DIR} ${DIR}/*.yaml ${DIR}/*.md ${DIR}/*.mustache)
 list(SORT files)
 set(body "")
 foreach(f ${files})
