@@ -5,6 +5,8 @@
 #include <pmo/report/portfolio.hpp>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace pmo::cli {
 
@@ -16,8 +18,12 @@ struct ReportSource {
   int unreadable_files = 0; // records left out because they failed to load
 };
 
-std::string render_markdown_report(const report::PortfolioReport& report,
-                                   const ReportSource& source);
+// The report's sections as pmo writes them, in order, each a Markdown block without its final line
+// breaks ("" when the report has no such section): summary, stages, projects, timeline, control,
+// trend, risk_matrix, changes_and_closures, kpis, dependencies, resources, awaiting, frontier,
+// recent, footer. The report's JSON carries them as "sections" for templates (report_template).
+std::vector<std::pair<std::string, std::string>>
+report_sections(const report::PortfolioReport& report, const ReportSource& source);
 
 // The footer line: the commit (or working tree) the report was made from, at `now`, and the
 // records left out.
@@ -26,10 +32,12 @@ std::string report_footer(const ReportSource& source, model::Timestamp now, mode
 // `pmo report ID`: the project on one page — stage, people and next gate; baseline against
 // forecast; earned value; the latest status report; open risks, issues, changes and conditions;
 // gate history; what the next gate still needs.
-std::string render_markdown_project(const model::Portfolio& portfolio,
-                                    const model::Project& project,
-                                    const report::ProjectDetail& detail, const model::Clock& clock,
-                                    const ReportSource& source, model::Lang lang);
+// Its sections, as report_sections: overview, schedule, earned_value, latest_report, open_items,
+// gate_history, checklist, footer.
+std::vector<std::pair<std::string, std::string>>
+project_sections(const model::Portfolio& portfolio, const model::Project& project,
+                 const report::ProjectDetail& detail, const model::Clock& clock,
+                 const ReportSource& source, model::Lang lang);
 
 // "G1 立项审批" / "G1 Initiation approval", then approvals so far "1/4" if asked, then the pause
 // if any ("" when no gate is left).
