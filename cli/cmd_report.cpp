@@ -9,6 +9,8 @@
 #include "render_json.hpp"
 #include "render_markdown.hpp"
 #include "rollup.hpp"
+#include "report_template.hpp"
+#include "templates.hpp"
 
 #include <pmo/model/period.hpp>
 #include <pmo/report/portfolio.hpp>
@@ -34,8 +36,85 @@ struct ReportOptions {
   std::string id;
   std::string period; // --period: as of the end of it, from history
   std::string out;
+  std::string template_file; // --template FILE
   bool json = false;
+  bool print_template = false;
 };
+
+// The directory of the built-in templates of a language.
+std::string lang_dir(Lang lang) { return lang == Lang::zh ? "zh-CN" : "en"; }
+
+std::optional<TemplateText> built_in(const std::string& name, Lang lang) {
+  const std::string path = lang_dir(lang) + "/" + name;
+  const auto text = embedded_template(path);
+  if (!text)
+    return std::nullopt;
+  return TemplateText{tr(lang, "templates/{} (built in)", "templates/{}（内置）", path),
+                      std::string{*text}};
+}
+
+// The portfolio's own template `name`: .pmo/templates/<lang>/NAME, else .pmo/templates/NAME, read
+// as records are (no symlink, at most 4 MiB), from the working tree or, with --period, from the
+// commit the report is made from.
+std::optional<TemplateText> portfolio_template(const store::Store& files, const std::string& name,
+                                               Lang lang) {
+  for (const std::string& path :
+       {".pmo/templates/" + lang_dir(lang) + "/" + name, ".pmo/templates/" + name})
+    if (auto text = files.read(path))
+      return TemplateText{path, std::move(*text)};
+  return std::nullopt;
+}
+
+// The template of the report (`name`: report.md.mustache or report-project.md.mustache) and where
+// its partials come from: --template FILE (partials beside it first), else the portfolio's, else
+// the built-in one; partials then from the portfolio, then built in.
+std::string render_with_template(const Context& ctx, const Workspace& ws, const ReportOptions& opts,
+                                 const std::string& name, const nlohmann::json& view, Lang lang) {
+  const auto files = record_store(ws);
+  std::optional<TemplateText> main;
+  std::unique_ptr<store::Store> beside;
+  if (!opts.template_file.empty()) {
+    const fs::path path = fs::path(opts.template_file).is_absolute()
+                              ? fs::path(opts.template_file)
+                              : fs::path(ctx.start_dir) / opts.template_file;
+    main = TemplateText{opts.template_file, read_input(path.string(), 4 * 1024 * 1024)};
+    beside = std::make_unique<store::FsStore>(path.parent_path().string());
+  } else {
+    main = portfolio_template(*files, name, lang);
+  }
+  if (!main)
+    main = built_in(name, lang);
+  if (!main)
+    throw Failure(k_exit_env, fmt::format("no built-in template {}/{}", lang_dir(lang), name));
+  const PartialLookup partials = [&](const std::string& partial) -> std::optional<TemplateText> {
+    const std::string file = partial + ".md.mustache";
+    if (beside)
+      if (auto text = beside->read(file))
+        return TemplateText{(fs::path(opts.template_file).parent_path() / file).string(),
+                            std::move(*text)};
+    if (auto found = portfolio_template(*files, file, lang))
+      return found;
+    return built_in(file, lang);
+  };
+  return render_report_template(*main, partials, view, lang);
+}
+
+// --print-template: the built-in template, to start one's own from.
+int print_template(Context& ctx, const ReportOptions& opts) {
+  std::optional<Workspace> ws;
+  try {
+    ws = open_workspace(ctx, false);
+  } catch (const Failure&) {
+    // Outside a portfolio: the language of --lang or the environment.
+  }
+  const Lang lang = early_language(ctx, ws ? &*ws : nullptr);
+  const auto text =
+      built_in(opts.id.empty() ? "report.md.mustache" : "report-project.md.mustache", lang);
+  if (!text)
+    throw Failure(k_exit_env, "no built-in report template");
+  *ctx.out << text->text;
+  return k_exit_ok;
+}
 
 // The report's text to stdout, or to --out (relative to where pmo was started: -C DIR counts as
 // the start, like every path argument), atomically.
@@ -94,12 +173,13 @@ int run_project(Context& ctx, const ReportOptions& given) {
   source.history_note = page.history.unavailable;
   source.unreadable_files = r.unreadable_files;
   const model::Portfolio& portfolio = r.loaded.portfolio;
+  const nlohmann::json view =
+      project_report_json(portfolio, *page.project, page.detail, page.history.records.has_value(),
+                          ctx.clock, source, lang);
   deliver(ctx, opts,
-          opts.json ? dump_json(project_json(portfolio, *page.project, page.detail,
-                                             page.history.records.has_value(),
-                                             page.history.unavailable, ctx.clock))
-                    : render_markdown_project(portfolio, *page.project, page.detail, ctx.clock,
-                                              source, lang),
+          opts.json
+              ? dump_json(view)
+              : render_with_template(ctx, r.ws, opts, "report-project.md.mustache", view, lang),
           opts.id, lang);
   return r.exit_code();
 }
@@ -136,27 +216,31 @@ int run_rollup(Context& ctx, const ReportOptions& opts, Reading enterprise,
   source.head = rr.enterprise.ws.repo ? rr.enterprise.ws.repo->head_id() : std::string{};
   if (!data.recent)
     source.history_note = pick(lang, "no department has git history", "没有部门有 git 历史");
-  std::string text;
-  if (opts.json) {
-    auto doc = report_json(data, source.head, source.history_note, 0);
-    doc["departments"] = departments_json(rr);
-    text = dump_json(doc);
-  } else {
-    std::vector<DepartmentLine> lines;
-    for (const auto& d : rr.departments)
-      lines.push_back({d.def.id, d.def.path, d.def.remote,
-                       d.reading
-                           ? std::optional<std::size_t>(d.reading->loaded.portfolio.projects.size())
-                           : std::nullopt,
-                       d.problem});
-    text = render_markdown_report(data, source, departments_section(lines, lang));
-  }
+  nlohmann::json view = report_json(data, source);
+  view["departments"] = departments_json(rr);
+  std::vector<DepartmentLine> lines;
+  for (const auto& d : rr.departments)
+    lines.push_back({d.def.id, d.def.path, d.def.remote,
+                     d.reading
+                         ? std::optional<std::size_t>(d.reading->loaded.portfolio.projects.size())
+                         : std::nullopt,
+                     d.problem});
+  // The template puts it after the report's first lines (a department's own report has none).
+  std::string departments = departments_section(lines, lang);
+  while (!departments.empty() && departments.back() == '\n')
+    departments.pop_back();
+  view["sections"]["departments"] = departments;
+  const std::string text =
+      opts.json ? dump_json(view)
+                : render_with_template(ctx, rr.enterprise.ws, opts, "report.md.mustache", view, lang);
   deliver(ctx, opts, text,
           model::counted(lang, data.total, "{} project", "{} projects", "{} 个项目"), lang);
   return rr.exit_code();
 }
 
 int run(Context& ctx, const ReportOptions& opts) {
+  if (opts.print_template)
+    return print_template(ctx, opts);
   if (!opts.id.empty())
     return run_project(ctx, opts);
   if (!opts.period.empty()) {
@@ -187,10 +271,10 @@ int run(Context& ctx, const ReportOptions& opts) {
   source.history_note = history.unavailable;
   source.unreadable_files = r.unreadable_files;
 
+  const nlohmann::json view = report_json(data, source);
   std::string text =
-      opts.json
-          ? dump_json(report_json(data, source.head, source.history_note, source.unreadable_files))
-          : render_markdown_report(data, source);
+      opts.json ? dump_json(view)
+                : render_with_template(ctx, r.ws, opts, "report.md.mustache", view, r.lang);
   deliver(ctx, opts, text,
           model::counted(lang, data.total, "{} project", "{} projects", "{} 个项目"), lang);
   return r.exit_code();
@@ -219,8 +303,26 @@ void add_report(CLI::App& app, Action& action, const Help& help) {
               "截至该周期结束时的报告，依据历史生成：已结束的周或月（可原样重新生成上月报告）"))
       ->option_text(help("2026-W47|2026-11", "2026-W47|2026-11"));
   cmd->add_flag("--json", opts->json,
-                help("The report's data as JSON (for a project: as pmo status ID --json)",
-                     "以 JSON 输出报告的数据（单个项目：与 pmo status ID --json 相同）"));
+                help("The report's data as JSON, which is what a report template sees (for a "
+                     "project: pmo status ID --json with the one-pager's sections)",
+                     "以 JSON 输出报告的数据，即报告模板所见的数据（单个项目：pmo status ID "
+                     "--json 加上单页报告的各节）"));
+  CLI::Option* json = cmd->get_option("--json");
+  CLI::Option* tmpl =
+      cmd->add_option("--template", opts->template_file,
+                      help("Render the report with this mustache template instead of the "
+                           "portfolio's .pmo/templates/ or the built-in one",
+                           "使用该 mustache 模板生成报告，而不是项目组合的 .pmo/templates/ "
+                           "中的模板或内置模板"))
+          ->option_text(help("FILE", "文件"))
+          ->excludes(json);
+  cmd->add_flag("--print-template", opts->print_template,
+                help("Print the built-in template (with an ID, the one-pager's), to start one's "
+                     "own: pmo report --print-template > .pmo/templates/report.md.mustache",
+                     "输出内置模板（给出项目编号时为单页报告模板），作为自定义模板的起点："
+                     "pmo report --print-template > .pmo/templates/report.md.mustache"))
+      ->excludes(json)
+      ->excludes(tmpl);
   cmd->callback([&action, opts] { action = [opts](Context& ctx) { return run(ctx, *opts); }; });
 }
 

@@ -1,5 +1,8 @@
 #include "render_json.hpp"
 
+#include <pmo/report/charts.hpp>
+#include <pmo/report/text.hpp>
+
 namespace pmo::cli {
 
 namespace {
@@ -383,22 +386,74 @@ json to_json(const report::LessonHit& hit) {
           {"file", hit.closure->file}};
 }
 
-json report_json(const report::PortfolioReport& r, const std::string& head,
-                 const std::string& history_note, int unreadable_files) {
+namespace {
+
+json text_or_null(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
+
+// A block of Markdown without the line breaks that end it (a template adds its own).
+json block_or_null(std::string text) {
+  while (!text.empty() && text.back() == '\n')
+    text.pop_back();
+  return text_or_null(text);
+}
+
+json sections_json(const std::vector<std::pair<std::string, std::string>>& sections) {
+  json out = json::object();
+  for (const auto& [name, text] : sections)
+    out[name] = text_or_null(text);
+  return out;
+}
+
+// "Name (id)", "Name（id）", the id alone when the name is the id or unknown.
+std::string person_display(const std::string& name, const std::string& id, model::Lang lang) {
+  return report::name_with_id(name == id ? std::string{} : name, id, lang);
+}
+
+} // namespace
+
+json report_json(const report::PortfolioReport& r, const ReportSource& source) {
+  const std::string& head = source.head;
+  const std::string& history_note = source.history_note;
+  const int unreadable_files = source.unreadable_files;
+  const model::Lang lang = r.lang;
   auto stages = json::array();
   for (const auto& count : r.stages)
     stages.push_back({{"stage", count.stage}, {"stage_name", count.label}, {"count", count.count}});
   auto projects = json::array();
-  for (const auto& row : r.projects)
-    projects.push_back(to_json(row));
+  for (const auto& row : r.projects) {
+    json item = to_json(row);
+    item["manager_text"] = row.manager.empty()
+                               ? json(nullptr)
+                               : json(person_display(row.manager_name, row.manager, lang));
+    item["next_gate_text"] = text_or_null(next_gate_text(row, lang));
+    projects.push_back(std::move(item));
+  }
   auto awaiting = json::array();
-  for (const auto& item : r.awaiting)
-    awaiting.push_back(to_json(item));
+  for (const auto& a : r.awaiting) {
+    json item = to_json(a);
+    std::string gate = a.gate + " " + a.gate_name;
+    if (a.pause != model::Pause::none)
+      gate += model::tr(lang, " ({})", "（{}）", model::pause_name(a.pause, lang));
+    std::string roles;
+    for (std::size_t i = 0; i < a.missing_role_names.size(); ++i)
+      roles += (i ? model::pick(lang, ", ", "、") : "") + a.missing_role_names[i];
+    item["gate_text"] = gate;
+    item["missing_role_names"] = a.missing_role_names;
+    item["roles_text"] = text_or_null(roles);
+    awaiting.push_back(std::move(item));
+  }
   json recent = nullptr;
   if (r.recent) {
     recent = json::array();
-    for (const auto& entry : *r.recent)
-      recent.push_back(to_json(entry));
+    for (const auto& entry : *r.recent) {
+      json item = to_json(entry);
+      item["date"] = model::format_date(std::chrono::floor<std::chrono::days>(entry.when));
+      item["reviewer_text"] = text_or_null(
+          entry.reviewer.empty() ? std::string{}
+                                 : person_display(entry.reviewer_name, entry.reviewer, lang));
+      item["commit_short"] = text_or_null(entry.commit.substr(0, 7));
+      recent.push_back(std::move(item));
+    }
   }
   auto over_allocations = json::array();
   for (const auto& o : r.over_allocations) {
@@ -438,11 +493,50 @@ json report_json(const report::PortfolioReport& r, const std::string& head,
       {"late_projects", s.late_projects},
       {"money",
        {{"projects", s.with_evm}, {"bac", s.bac}, {"ac", s.ac}, {"eac", s.eac}, {"vac", s.vac}}}};
+  const json charts = {{"stages", block_or_null(report::stage_pie(r))},
+                       {"timeline", block_or_null(report::portfolio_timeline(r).chart)},
+                       {"risk_matrix", block_or_null(report::risk_quadrant(r))},
+                       {"index_trend", block_or_null(report::index_trend_chart(r))},
+                       {"dependencies", block_or_null(report::dependency_graph(r).chart)},
+                       {"frontier", block_or_null(report::frontier_chart(r))}};
+  // The data under the charts, for templates that draw their own.
+  auto open_risks = json::array();
+  for (const auto& risk : r.open_risks)
+    open_risks.push_back({{"project", risk.project},
+                          {"id", risk.id},
+                          {"description", risk.description},
+                          {"probability", risk.probability},
+                          {"impact", risk.impact},
+                          {"score", risk.probability * risk.impact}});
+  auto escalated = json::array();
+  for (const auto& risk : r.escalated)
+    escalated.push_back({{"project", risk.project},
+                         {"id", risk.id},
+                         {"description", risk.description},
+                         {"score", risk.score},
+                         {"owner", risk.owner}});
+  auto index_trend = json::array();
+  for (const auto& p : r.index_trend)
+    index_trend.push_back({{"period", p.period},
+                           {"projects", p.projects},
+                           {"pv", p.pv},
+                           {"ev", p.ev},
+                           {"ac", p.ac},
+                           {"spi", number_or_null(p.spi)},
+                           {"cpi", number_or_null(p.cpi)}});
   return {{"schema_version", 1},
           {"office", r.office_name},
+          {"open_risks", open_risks},
+          {"escalated_risks", escalated},
+          {"escalate_at", r.escalate_at},
+          {"index_trend", index_trend},
+          {"date", model::format_date(std::chrono::floor<std::chrono::days>(r.generated_at))},
+          {"charts", charts},
+          {"sections", sections_json(report_sections(r, source))},
           {"language", model::lang_code(r.lang)},
           {"currency", r.currency},
           {"days", model::to_string(r.days)},
+          {"working_days", r.days == model::DayCount::working},
           {"generated_at", model::format_timestamp(r.generated_at)},
           {"head", string_or_null(head)},
           {"total", r.total},
@@ -477,6 +571,17 @@ json project_json(const model::Portfolio& portfolio, const model::Project& proje
           {"days", model::to_string(detail.control.days)},
           {"conditions", conditions_json(model::conditions_of(portfolio, project))},
           {"generated_at", model::format_timestamp(clock.now)}};
+}
+
+json project_report_json(const model::Portfolio& portfolio, const model::Project& project,
+                         const report::ProjectDetail& detail, bool history_available,
+                         const model::Clock& clock, const ReportSource& source, model::Lang lang) {
+  json out =
+      project_json(portfolio, project, detail, history_available, source.history_note, clock);
+  out["date"] = model::format_date(clock.today());
+  out["sections"] =
+      sections_json(project_sections(portfolio, project, detail, clock, source, lang));
+  return out;
 }
 
 std::string dump_json(const json& value) {

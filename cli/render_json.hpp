@@ -2,6 +2,8 @@
 // Report data as JSON (--json of status and report): stable keys, ids as written in the
 // records, dates as YYYY-MM-DD and timestamps as YYYY-MM-DDTHH:MM:SSZ, null when unknown.
 
+#include "render_markdown.hpp"
+
 #include <pmo/model/kpi.hpp>
 #include <pmo/report/lessons.hpp>
 #include <pmo/report/portfolio.hpp>
@@ -32,10 +34,19 @@ nlohmann::json conditions_json(const std::vector<model::ConditionState>& conditi
 nlohmann::json control_json(const model::ProjectControl& control,
                             const model::ControlSettings& settings, model::Date today);
 
-// The whole report (pmo report --json). `head` is the commit it was made from ("" if none);
-// `history_note` says why recent decisions are missing (null in the JSON when they are there).
-nlohmann::json report_json(const report::PortfolioReport& report, const std::string& head,
-                           const std::string& history_note, int unreadable_files);
+// The whole report (pmo report --json), which is also what a report template sees: the data,
+// the display texts of the rows in the report's language, its Mermaid charts ("charts") and its
+// sections as pmo writes them ("sections", report_sections). `source.head` is the commit it was
+// made from ("" if none); `source.history_note` says why recent decisions are missing (null in
+// the JSON when they are there).
+nlohmann::json report_json(const report::PortfolioReport& report, const ReportSource& source);
+
+// `pmo report ID --json`, what the one-pager's template sees: project_json, plus "date" and the
+// one-pager's "sections" (project_sections).
+nlohmann::json project_report_json(const model::Portfolio& portfolio, const model::Project& project,
+                                   const report::ProjectDetail& detail, bool history_available,
+                                   const model::Clock& clock, const ReportSource& source,
+                                   model::Lang lang);
 
 // The office's KPIs for a year (pmo kpi --json, and the report's "kpis"), each figure with its
 // target, status and the projects behind it.

@@ -646,34 +646,44 @@ void kpi_section(std::string& out, const report::PortfolioReport& r) {
 
 } // namespace
 
-std::string render_markdown_report(const report::PortfolioReport& r, const ReportSource& source,
-                                   std::string_view after_heading) {
-  Lang lang = r.lang;
-  std::string out;
-  if (r.office_name.empty())
-    out += pick(lang, "# Portfolio report\n\n", "# 项目组合报告\n\n");
-  else
-    out += tr(lang, "# Portfolio report — {}\n\n", "# {} 项目组合报告\n\n", md_text(r.office_name));
-  out += tr(lang, "As of {} (UTC). Projects: {}.\n\n", "截至 {}（UTC），共 {} 个项目。\n\n",
-            model::format_date(std::chrono::floor<std::chrono::days>(r.generated_at)), r.total);
-  out += after_heading;
-  summary_section(out, r);
-  stage_section(out, r);
-  project_section(out, r);
-  timeline_section(out, r);
-  control_section(out, r);
-  trend_section(out, r);
-  risk_matrix_section(out, r);
-  change_and_closure_section(out, r);
-  kpi_section(out, r);
-  dependency_section(out, r);
-  resource_section(out, r);
-  awaiting_section(out, r);
-  frontier_section(out, r);
-  recent_section(out, r, source);
+namespace {
 
-  out += "---\n\n" + report_footer(source, r.generated_at, lang);
-  return out;
+// A section without the line breaks that end it: the template puts one blank line after each.
+std::string block(const std::string& text) {
+  std::size_t end = text.size();
+  while (end > 0 && text[end - 1] == '\n')
+    --end;
+  return text.substr(0, end);
+}
+
+template <class Section> std::string section_text(Section section) {
+  std::string out;
+  section(out);
+  return block(out);
+}
+
+} // namespace
+
+std::vector<std::pair<std::string, std::string>> report_sections(const report::PortfolioReport& r,
+                                                                 const ReportSource& source) {
+  auto with = [&r](void (*section)(std::string&, const report::PortfolioReport&)) {
+    return section_text([&](std::string& out) { section(out, r); });
+  };
+  return {{"summary", with(summary_section)},
+          {"stages", with(stage_section)},
+          {"projects", with(project_section)},
+          {"timeline", with(timeline_section)},
+          {"control", with(control_section)},
+          {"trend", with(trend_section)},
+          {"risk_matrix", with(risk_matrix_section)},
+          {"changes_and_closures", with(change_and_closure_section)},
+          {"kpis", with(kpi_section)},
+          {"dependencies", with(dependency_section)},
+          {"resources", with(resource_section)},
+          {"awaiting", with(awaiting_section)},
+          {"frontier", with(frontier_section)},
+          {"recent", section_text([&](std::string& out) { recent_section(out, r, source); })},
+          {"footer", block(report_footer(source, r.generated_at, r.lang))}};
 }
 
 std::string departments_section(const std::vector<DepartmentLine>& departments, Lang lang) {

@@ -6,7 +6,7 @@
 
 #include <optional>
 #include <string>
-#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace pmo::cli {
@@ -19,10 +19,6 @@ struct ReportSource {
   int unreadable_files = 0; // records left out because they failed to load
 };
 
-// `after_heading`: Markdown placed after the report's first lines (the roll-up's departments).
-std::string render_markdown_report(const report::PortfolioReport& report,
-                                   const ReportSource& source, std::string_view after_heading = {});
-
 // A department of an enterprise office's roll-up report, as its first section lists it.
 struct DepartmentLine {
   std::string id;
@@ -31,8 +27,16 @@ struct DepartmentLine {
   std::optional<std::size_t> projects; // nullopt: not read (`problem` says why)
   std::string problem;
 };
-// "## Departments": each department, its path and remote, its projects or why it is missing.
+// "## Departments": each department, its path and remote, its projects or why it is missing; the
+// roll-up's report carries it as sections.departments, which the template puts after its first lines.
 std::string departments_section(const std::vector<DepartmentLine>& departments, model::Lang lang);
+
+// The report's sections as pmo writes them, in order, each a Markdown block without its final line
+// breaks ("" when the report has no such section): summary, stages, projects, timeline, control,
+// trend, risk_matrix, changes_and_closures, kpis, dependencies, resources, awaiting, frontier,
+// recent, footer. The report's JSON carries them as "sections" for templates (report_template).
+std::vector<std::pair<std::string, std::string>>
+report_sections(const report::PortfolioReport& report, const ReportSource& source);
 
 // The footer line: the commit (or working tree) the report was made from, at `now`, and the
 // records left out.
@@ -41,10 +45,12 @@ std::string report_footer(const ReportSource& source, model::Timestamp now, mode
 // `pmo report ID`: the project on one page — stage, people and next gate; baseline against
 // forecast; earned value; the latest status report; open risks, issues, changes and conditions;
 // gate history; what the next gate still needs.
-std::string render_markdown_project(const model::Portfolio& portfolio,
-                                    const model::Project& project,
-                                    const report::ProjectDetail& detail, const model::Clock& clock,
-                                    const ReportSource& source, model::Lang lang);
+// Its sections, as report_sections: overview, schedule, earned_value, latest_report, open_items,
+// gate_history, checklist, footer.
+std::vector<std::pair<std::string, std::string>>
+project_sections(const model::Portfolio& portfolio, const model::Project& project,
+                 const report::ProjectDetail& detail, const model::Clock& clock,
+                 const ReportSource& source, model::Lang lang);
 
 // "G1 立项审批" / "G1 Initiation approval", then approvals so far "1/4" if asked, then the pause
 // if any ("" when no gate is left).

@@ -312,20 +312,30 @@ void checklist(std::string& out, const report::ProjectDetail& detail, Lang lang)
 
 } // namespace
 
-std::string render_markdown_project(const model::Portfolio& portfolio,
-                                    const model::Project& project,
-                                    const report::ProjectDetail& detail, const model::Clock& clock,
-                                    const ReportSource& source, Lang lang) {
-  std::string out = fmt::format("# {} — {}\n\n", md_code(project.id), md_text(project.title));
-  out += tr(lang, "As of {} (UTC).\n\n", "截至 {}（UTC）。\n\n", model::format_date(clock.today()));
-  overview(out, portfolio, project, detail, lang);
-  schedule(out, portfolio, detail, lang);
-  earned_value(out, portfolio, detail, lang);
-  latest_report(out, detail, lang);
-  open_items(out, portfolio, project, detail, clock, lang);
-  gate_history(out, detail, lang);
-  checklist(out, detail, lang);
-  out += "---\n\n" + report_footer(source, clock.now, lang);
+std::vector<std::pair<std::string, std::string>>
+project_sections(const model::Portfolio& portfolio, const model::Project& project,
+                 const report::ProjectDetail& detail, const model::Clock& clock,
+                 const ReportSource& source, Lang lang) {
+  auto block = [](std::string text) {
+    while (!text.empty() && text.back() == '\n')
+      text.pop_back();
+    return text;
+  };
+  std::vector<std::pair<std::string, std::string>> out;
+  auto add = [&](const char* name, auto section) {
+    std::string text;
+    section(text);
+    out.emplace_back(name, block(std::move(text)));
+  };
+  add("overview", [&](std::string& text) { overview(text, portfolio, project, detail, lang); });
+  add("schedule", [&](std::string& text) { schedule(text, portfolio, detail, lang); });
+  add("earned_value", [&](std::string& text) { earned_value(text, portfolio, detail, lang); });
+  add("latest_report", [&](std::string& text) { latest_report(text, detail, lang); });
+  add("open_items",
+      [&](std::string& text) { open_items(text, portfolio, project, detail, clock, lang); });
+  add("gate_history", [&](std::string& text) { gate_history(text, detail, lang); });
+  add("checklist", [&](std::string& text) { checklist(text, detail, lang); });
+  out.emplace_back("footer", block(report_footer(source, clock.now, lang)));
   return out;
 }
 

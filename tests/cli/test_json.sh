@@ -34,12 +34,17 @@ check() {
 check "pmo status --json" status --json
 check "pmo status ID --json" status XH-2026-003 --json
 check "pmo report --json" report --json
-# pmo report ID --json is the object of pmo status ID --json.
+# pmo report ID --json is the object of pmo status ID --json with the one-pager's date and sections.
 run -C "$D" status XH-2026-003 --json
 cp "$OUT" "$T/status-id.json"
 run -C "$D" report XH-2026-003 --json
 expect_rc 0 "report ID --json"
-cmp -s "$OUT" "$T/status-id.json" && pass || fail "report ID --json differs from status ID --json"
+expect_eq "$(jq -S 'del(.date, .sections)' "$OUT")" "$(jq -S . "$T/status-id.json")" \
+  "report ID --json is status ID --json with date and sections"
+expect_eq "$(jq -r '.sections | keys | join(" ")' "$OUT")" \
+  "checklist earned_value footer gate_history latest_report open_items overview schedule" \
+  "report ID --json: the one-pager's sections"
+expect_eq "$(jq -r '.date' "$OUT")" "2026-11-23" "report ID --json: date"
 check "pmo people list --json" people list --json
 check "pmo validate --format json" validate --format json
 check "pmo verify --format json" verify --format json
