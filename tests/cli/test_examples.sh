@@ -31,16 +31,16 @@ expect_rc 0 "verify the demo office"
 expect_err "84 个提交、37 项决策：每项决策都由历史证明"
 PMO_NOW=2026-11-21T12:00:00Z run -C "$T/demo" validate --format json
 expect_rc 0 "validate the built demo"
-# Two findings: 2027 is not in the China calendar yet (PMO112, at the first plan date in it), and
+# 2027 is not in the China calendar yet (PMO112, at each plan's first date in it), and
 # the story's: 黄婷 leads the data platform (0.8) and the CRM upgrade (0.5) at once.
 expect_eq "$(jq -r '[.findings[] | .code + " " + .severity + " " + .file] | join(";")' "$OUT")" \
-  "calendar-uncovered warning projects/XH-2026-002/project.yaml;over-allocated warning projects/XH-2026-005/project.yaml" "2027 not announced, and the over-allocation"
-expect_eq "$(jq -r '.findings[1].message' "$OUT")" \
+  "calendar-uncovered warning projects/XH-2026-002/project.yaml;calendar-uncovered warning projects/XH-2026-003/project.yaml;calendar-uncovered warning projects/XH-2026-004/project.yaml;over-allocated warning projects/XH-2026-005/project.yaml;calendar-uncovered warning projects/XH-2026-007/project.yaml" "2027 not announced, and the over-allocation"
+expect_eq "$(jq -r '.findings[3].message' "$OUT")" \
   "人员超负荷：huangting 负荷 1.3 FTE，超过产能 1（2027-01-04 至 2027-06-30）：XH-2026-003 0.8，XH-2026-005 0.5；应由优先级最低的 XH-2026-005 让出资源" \
   "the over-allocation, and who yields"
 # Every record is counted, the control records too (73 files: 12 people, 9 projects, 37
 # decisions, status reports, risks, issues, change requests, a closure report, pmo.yaml).
-expect_err "73 个文件中有 0 个错误、2 个警告"
+expect_err "73 个文件中有 0 个错误、5 个警告"
 expect_eq "$(cd "$T/demo" && git ls-files '*.yaml' | wc -l)" "73" "records in the demo"
 
 # One commit per decision, each authored by its reviewer, with the trailers.

@@ -175,10 +175,10 @@ sarif_valid "$T/clean.sarif"
 junit_valid "$T/clean.xml"
 # (The demo's warnings stay: 2027 not in the calendar yet, PMO112; 黄婷 over-allocated, PMO107.)
 expect_eq "$(jq -r '[.runs[0].results[] | .ruleId + " " + .level] | join(",")' "$T/clean.sarif")" \
-  "PMO112 warning,PMO107 warning" "no results but the demo's warnings"
+  "PMO112 warning,PMO112 warning,PMO112 warning,PMO107 warning,PMO112 warning" "no results but the demo's warnings"
 expect_eq "$(xmllint --xpath 'string(/testsuites/@failures)' "$T/clean.xml")" 0 "no failures"
 expect_eq "$(jq -r '[.[] | .check_name + " " + .severity] | join(",")' "$T/clean-gl.json")" \
-  "PMO112 minor,PMO107 minor" "no code quality issues but the demo's warnings"
+  "PMO112 minor,PMO112 minor,PMO112 minor,PMO107 minor,PMO112 minor" "no code quality issues but the demo's warnings"
 
 # Usage errors: exit 2, named.
 run -C "$P" validate --output bogus=x

@@ -472,7 +472,7 @@ std::vector<Finding> validate_dates(const Portfolio& portfolio, Date today, Lang
                                report.period, format_date(*project->start))});
   }
   // Working days in a year the calendar has no holidays for (not yet announced): one warning per
-  // year, where it is first used (the projects' plans, then the status reports' forecasts).
+  // year and record (a project, a status report), at the first date in it.
   const Office& office = portfolio.office;
   if (office.control.days == DayCount::working && office.calendar.has_base()) {
     std::vector<int> warned;
@@ -495,6 +495,7 @@ std::vector<Finding> validate_dates(const Portfolio& portfolio, Date today, Lang
              week_text(office.calendar.week()))});
     };
     for (const Project& project : portfolio.projects) {
+      warned.clear(); // per record, so that a check of some projects says what a full one does
       auto field = [&](std::string path) {
         return [&project, path] { return at(project.where, path, project.file); };
       };
@@ -507,7 +508,8 @@ std::vector<Finding> validate_dates(const Portfolio& portfolio, Date today, Lang
           check(*project.milestones[i].date, field(fmt::format("milestones[{}].date", i)),
                 project.milestones[i].name);
     }
-    for (const StatusReport& report : portfolio.status_reports)
+    for (const StatusReport& report : portfolio.status_reports) {
+      warned.clear();
       for (const auto& forecast : report.forecasts)
         check(
             forecast.date,
@@ -515,6 +517,7 @@ std::vector<Finding> validate_dates(const Portfolio& portfolio, Date today, Lang
               return Location{report.file, 1, 1};
             },
             forecast.name);
+    }
   }
   for (const ConditionMet& met : portfolio.conditions_met)
     if (met.met && *met.met > today)
