@@ -226,10 +226,10 @@ int run_rollup(Context& ctx, const ReportOptions& opts, Reading enterprise,
                          : std::nullopt,
                      d.problem});
   // The template puts it after the report's first lines (a department's own report has none).
-  std::string departments = departments_section(lines, lang);
-  while (!departments.empty() && departments.back() == '\n')
-    departments.pop_back();
-  view["sections"]["departments"] = departments;
+  std::string table = departments_section(lines, lang);
+  while (!table.empty() && table.back() == '\n')
+    table.pop_back();
+  view["sections"]["departments"] = table;
   const std::string text =
       opts.json ? dump_json(view)
                 : render_with_template(ctx, rr.enterprise.ws, opts, "report.md.mustache", view, lang);
