@@ -228,6 +228,28 @@ std::string standalone_lines(const std::string& text) {
   return out;
 }
 
+// The offset of the first control character of `text` other than tab, line feed and carriage
+// return (C0, DEL, and C1 as UTF-8), or nullopt: a template's own text reaches the terminal as
+// it is, so it may not hold an escape sequence (a portfolio's template comes in pull requests).
+std::optional<std::size_t> control_at(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
+      return i;
+    if (c == 0xC2 && i + 1 < text.size()) {
+      const auto next = static_cast<unsigned char>(text[i + 1]);
+      if (next >= 0x80 && next <= 0x9F)
+        return i;
+    }
+  }
+  return std::nullopt;
+}
+
+unsigned control_code(std::string_view text, std::size_t at) {
+  const auto c = static_cast<unsigned char>(text[at]);
+  return c == 0xC2 ? static_cast<unsigned char>(text[at + 1]) : c;
+}
+
 struct Partials {
   const PartialLookup& lookup;
   Lang lang;
@@ -237,6 +259,14 @@ struct Partials {
 // Checks `file` and, depth first, every partial it names (loading it), so that rendering cannot
 // meet a fault: kainjow would render an unknown partial as nothing and recurse without end.
 void check(const TemplateText& file, Partials& partials, std::vector<std::string>& stack) {
+  if (const auto control = control_at(file.text))
+    refuse(file, position_in(file.text, *control),
+           tr(partials.lang,
+              "a control character (U+{:04X}) in the template: a report must not carry escape "
+              "sequences to a terminal",
+              "模板中有控制字符（U+{:04X}）：报告中不得含有会发往终端的转义序列",
+              control_code(file.text, *control)),
+           partials.lang);
   const mus::mustache parsed{file.text};
   if (!parsed.is_valid())
     refuse_parse(file, parsed.error_message(), partials.lang);

@@ -138,6 +138,16 @@ printf 'a {{title\n' >"$D/.pmo/templates/report.md.mustache"
 run -C "$D" report
 expect_rc 1 "unclosed tag"
 expect_err ".pmo/templates/report.md.mustache:1:3:"
+# An escape sequence in a template (it comes in pull requests) never reaches the terminal.
+printf '# Brief\n\nok \033]0;pwned\a\033[31m {{total}}\n' >"$D/.pmo/templates/report.md.mustache"
+run -C "$D" --lang en report
+expect_rc 1 "escape sequence in a template"
+expect_err ".pmo/templates/report.md.mustache:3:4: error: a control character (U+001B)"
+if grep -q "$(printf '\033')" "$T/out" "$T/err" 2>/dev/null; then fail "ESC printed"; else pass; fi
+printf 'ok \302\233 {{total}}\n' >"$D/.pmo/templates/report.md.mustache"
+run -C "$D" report
+expect_rc 1 "C1 control in a template, zh"
+expect_err "模板中有控制字符（U+009B）"
 git -C "$D" checkout -q -- .pmo/templates/report.md.mustache
 
 # A template symlinked out of the repository is refused, as a record would be.
