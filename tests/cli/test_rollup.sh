@@ -124,6 +124,10 @@ expect_eq "$(jq -r '.over_allocations[0].projects | map(.project) | join(" ")' "
   "hr/P-1 it/P-1" "report JSON: the conflict (equal scores: by id)"
 PMO_NOW=2026-12-01T12:00:00Z run -C "$E" --lang zh report
 expect_out "## 部门"
+# it counts calendar days (en) and hr working days (zh): no shared unit, so the enterprise's.
+expect_eq "$(PMO_NOW=2026-12-01T12:00:00Z "$PMO" -C "$E" report --json | jq -r '.days')" \
+  "$(grep -qE '^  days: working' "$E/pmo.yaml" && echo working || echo calendar)" \
+  "report JSON: departments of two units take the enterprise's"
 run -C "$E" report --period 2026-10
 expect_rc 2 "report --period of a roll-up"
 
@@ -208,5 +212,12 @@ expect_out "机房 UPS 更换"
 PMO_NOW=2026-11-23T12:00:00Z run -C "$X/group" validate
 expect_rc 0 "the example validates, each department too"
 expect_out "depts/xinghe/projects/XH-2026-005/project.yaml:"
+# Both departments count working days (the zh template): the roll-up's figures say so too.
+PMO_NOW=2026-11-23T12:00:00Z run -C "$X/group" report
+expect_rc 0 "the example's report"
+expect_out "（最长已等 25 个工作日）"
+expect_out "| 编号 | 名称 | 阶段 | 项目经理 | 下一关口 | 本阶段工作日 |"
+PMO_NOW=2026-11-23T12:00:00Z run -C "$X/group" kpi --json
+expect_eq "$(jq -r '.days' "$OUT")" working "the example's KPIs in working days"
 
 finish

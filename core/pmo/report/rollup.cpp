@@ -160,6 +160,13 @@ PortfolioReport rollup_report(const std::vector<std::pair<std::string, Portfolio
   out.currency = office.currency;
   out.generated_at = clock.now;
   out.escalate_at = office.control.escalate_at;
+  // Each department counts its days as its own pmo.yaml says: the roll-up's figures are in the
+  // unit they share (the enterprise's when there is no department, or when they differ).
+  out.days = office.control.days;
+  if (!parts.empty() &&
+      std::all_of(parts.begin(), parts.end(),
+                  [&](const auto& part) { return part.second.days == parts.front().second.days; }))
+    out.days = parts.front().second.days;
   ExecutiveSummary& sum = out.summary;
   for (const auto& [dept, r] : parts) {
     if (out.current_period.empty()) {
@@ -285,6 +292,12 @@ rollup_kpis(const std::vector<std::pair<std::string, model::KpiReport>>& departm
             const model::Office& enterprise, int year) {
   model::KpiReport out;
   out.year = year;
+  out.days = enterprise.control.days; // the departments' unit when they share one, as the report's
+  if (!departments.empty() &&
+      std::all_of(departments.begin(), departments.end(), [&](const auto& d) {
+        return d.second.days == departments.front().second.days;
+      }))
+    out.days = departments.front().second.days;
   for (std::string_view name : model::k_kpi_names) {
     model::KpiFigure figure;
     figure.kpi = name;
