@@ -8,8 +8,8 @@
 #include "reading.hpp"
 #include "render_json.hpp"
 #include "render_markdown.hpp"
-#include "rollup.hpp"
 #include "report_template.hpp"
+#include "rollup.hpp"
 #include "templates.hpp"
 
 #include <pmo/model/period.hpp>
@@ -230,9 +230,9 @@ int run_rollup(Context& ctx, const ReportOptions& opts, Reading enterprise,
   while (!table.empty() && table.back() == '\n')
     table.pop_back();
   view["sections"]["departments"] = table;
-  const std::string text =
-      opts.json ? dump_json(view)
-                : render_with_template(ctx, rr.enterprise.ws, opts, "report.md.mustache", view, lang);
+  const std::string text = opts.json ? dump_json(view)
+                                     : render_with_template(ctx, rr.enterprise.ws, opts,
+                                                            "report.md.mustache", view, lang);
   deliver(ctx, opts, text,
           model::counted(lang, data.total, "{} project", "{} projects", "{} 个项目"), lang);
   return rr.exit_code();

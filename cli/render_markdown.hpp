@@ -28,7 +28,8 @@ struct DepartmentLine {
   std::string problem;
 };
 // "## Departments": each department, its path and remote, its projects or why it is missing; the
-// roll-up's report carries it as sections.departments, which the template puts after its first lines.
+// roll-up's report carries it as sections.departments, which the template puts after its first
+// lines.
 std::string departments_section(const std::vector<DepartmentLine>& departments, model::Lang lang);
 
 // The report's sections as pmo writes them, in order, each a Markdown block without its final line

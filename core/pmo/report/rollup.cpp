@@ -163,9 +163,9 @@ PortfolioReport rollup_report(const std::vector<std::pair<std::string, Portfolio
   // Each department counts its days as its own pmo.yaml says: the roll-up's figures are in the
   // unit they share (the enterprise's when there is no department, or when they differ).
   out.days = office.control.days;
-  if (!parts.empty() &&
-      std::all_of(parts.begin(), parts.end(),
-                  [&](const auto& part) { return part.second.days == parts.front().second.days; }))
+  if (!parts.empty() && std::all_of(parts.begin(), parts.end(), [&](const auto& part) {
+        return part.second.days == parts.front().second.days;
+      }))
     out.days = parts.front().second.days;
   ExecutiveSummary& sum = out.summary;
   for (const auto& [dept, r] : parts) {
@@ -294,9 +294,8 @@ rollup_kpis(const std::vector<std::pair<std::string, model::KpiReport>>& departm
   out.year = year;
   out.days = enterprise.control.days; // the departments' unit when they share one, as the report's
   if (!departments.empty() &&
-      std::all_of(departments.begin(), departments.end(), [&](const auto& d) {
-        return d.second.days == departments.front().second.days;
-      }))
+      std::all_of(departments.begin(), departments.end(),
+                  [&](const auto& d) { return d.second.days == departments.front().second.days; }))
     out.days = departments.front().second.days;
   for (std::string_view name : model::k_kpi_names) {
     model::KpiFigure figure;
