@@ -19,6 +19,7 @@
 #include <fmt/format.h>
 
 #include <filesystem>
+#include <functional>
 #include <ostream>
 
 namespace pmo::cli {
@@ -68,8 +69,8 @@ std::optional<TemplateText> portfolio_template(const store::Store& files, const 
 // The template of the report (`name`: report.md.mustache or report-project.md.mustache) and where
 // its partials come from: --template FILE (partials beside it first), else the portfolio's, else
 // the built-in one; partials then from the portfolio, then built in.
-std::string render_with_template(const Context& ctx, const Workspace& ws, const ReportOptions& opts,
-                                 const std::string& name, const nlohmann::json& view, Lang lang) {
+CheckedTemplate load_template(const Context& ctx, const Workspace& ws, const ReportOptions& opts,
+                              const std::string& name, Lang lang) {
   const auto files = record_store(ws);
   std::optional<TemplateText> main;
   std::unique_ptr<store::Store> beside;
@@ -96,7 +97,20 @@ std::string render_with_template(const Context& ctx, const Workspace& ws, const 
       return found;
     return built_in(file, lang);
   };
-  return render_report_template(*main, partials, view, lang);
+  return check_report_template(*main, partials, lang);
+}
+
+// The report's text: its JSON with --json, else its template rendered over the JSON made by
+// `make_view`, which is given what the template looks up (so that what it never shows is not
+// made).
+std::string report_text(const Context& ctx, const Workspace& ws, const ReportOptions& opts,
+                        const std::string& name, Lang lang,
+                        const std::function<nlohmann::json(const NameFilter&)>& make_view) {
+  if (opts.json)
+    return dump_json(make_view({}));
+  const CheckedTemplate tmpl = load_template(ctx, ws, opts, name, lang);
+  const nlohmann::json view = make_view([&tmpl](std::string_view n) { return tmpl.uses(n); });
+  return render_report_template(tmpl, view, lang);
 }
 
 // --print-template: the built-in template, to start one's own from.
@@ -173,14 +187,12 @@ int run_project(Context& ctx, const ReportOptions& given) {
   source.history_note = page.history.unavailable;
   source.unreadable_files = r.unreadable_files;
   const model::Portfolio& portfolio = r.loaded.portfolio;
-  const nlohmann::json view =
-      project_report_json(portfolio, *page.project, page.detail, page.history.records.has_value(),
-                          ctx.clock, source, lang);
-  deliver(ctx, opts,
-          opts.json
-              ? dump_json(view)
-              : render_with_template(ctx, r.ws, opts, "report-project.md.mustache", view, lang),
-          opts.id, lang);
+  const std::string text =
+      report_text(ctx, r.ws, opts, "report-project.md.mustache", lang, [&](const NameFilter&) {
+        return project_report_json(portfolio, *page.project, page.detail,
+                                   page.history.records.has_value(), ctx.clock, source, lang);
+      });
+  deliver(ctx, opts, text, opts.id, lang);
   return r.exit_code();
 }
 
@@ -216,8 +228,6 @@ int run_rollup(Context& ctx, const ReportOptions& opts, Reading enterprise,
   source.head = rr.enterprise.ws.repo ? rr.enterprise.ws.repo->head_id() : std::string{};
   if (!data.recent)
     source.history_note = pick(lang, "no department has git history", "没有部门有 git 历史");
-  nlohmann::json view = report_json(data, source);
-  view["departments"] = departments_json(rr);
   std::vector<DepartmentLine> lines;
   for (const auto& d : rr.departments)
     lines.push_back({d.def.id, d.def.path, d.def.remote,
@@ -229,10 +239,13 @@ int run_rollup(Context& ctx, const ReportOptions& opts, Reading enterprise,
   std::string table = departments_section(lines, lang);
   while (!table.empty() && table.back() == '\n')
     table.pop_back();
-  view["sections"]["departments"] = table;
-  const std::string text = opts.json ? dump_json(view)
-                                     : render_with_template(ctx, rr.enterprise.ws, opts,
-                                                            "report.md.mustache", view, lang);
+  const std::string text = report_text(ctx, rr.enterprise.ws, opts, "report.md.mustache", lang,
+                                       [&](const NameFilter& wanted) {
+                                         nlohmann::json view = report_json(data, source, wanted);
+                                         view["departments"] = departments_json(rr);
+                                         view["sections"]["departments"] = table;
+                                         return view;
+                                       });
   deliver(ctx, opts, text,
           model::counted(lang, data.total, "{} project", "{} projects", "{} 个项目"), lang);
   return rr.exit_code();
@@ -271,10 +284,9 @@ int run(Context& ctx, const ReportOptions& opts) {
   source.history_note = history.unavailable;
   source.unreadable_files = r.unreadable_files;
 
-  const nlohmann::json view = report_json(data, source);
-  std::string text =
-      opts.json ? dump_json(view)
-                : render_with_template(ctx, r.ws, opts, "report.md.mustache", view, r.lang);
+  const std::string text =
+      report_text(ctx, r.ws, opts, "report.md.mustache", lang,
+                  [&](const NameFilter& wanted) { return report_json(data, source, wanted); });
   deliver(ctx, opts, text,
           model::counted(lang, data.total, "{} project", "{} projects", "{} 个项目"), lang);
   return r.exit_code();

@@ -411,7 +411,9 @@ std::string person_display(const std::string& name, const std::string& id, model
 
 } // namespace
 
-json report_json(const report::PortfolioReport& r, const ReportSource& source) {
+json report_json(const report::PortfolioReport& r, const ReportSource& source,
+                 const NameFilter& wanted) {
+  auto wants = [&wanted](std::string_view name) { return !wanted || wanted(name); };
   const std::string& head = source.head;
   const std::string& history_note = source.history_note;
   const int unreadable_files = source.unreadable_files;
@@ -420,14 +422,15 @@ json report_json(const report::PortfolioReport& r, const ReportSource& source) {
   for (const auto& count : r.stages)
     stages.push_back({{"stage", count.stage}, {"stage_name", count.label}, {"count", count.count}});
   auto projects = json::array();
-  for (const auto& row : r.projects) {
-    json item = to_json(row);
-    item["manager_text"] = row.manager.empty()
-                               ? json(nullptr)
-                               : json(person_display(row.manager_name, row.manager, lang));
-    item["next_gate_text"] = text_or_null(next_gate_text(row, lang));
-    projects.push_back(std::move(item));
-  }
+  if (wants("projects"))
+    for (const auto& row : r.projects) {
+      json item = to_json(row);
+      item["manager_text"] = row.manager.empty()
+                                 ? json(nullptr)
+                                 : json(person_display(row.manager_name, row.manager, lang));
+      item["next_gate_text"] = text_or_null(next_gate_text(row, lang));
+      projects.push_back(std::move(item));
+    }
   auto awaiting = json::array();
   for (const auto& a : r.awaiting) {
     json item = to_json(a);
@@ -493,12 +496,17 @@ json report_json(const report::PortfolioReport& r, const ReportSource& source) {
       {"late_projects", s.late_projects},
       {"money",
        {{"projects", s.with_evm}, {"bac", s.bac}, {"ac", s.ac}, {"eac", s.eac}, {"vac", s.vac}}}};
-  const json charts = {{"stages", block_or_null(report::stage_pie(r))},
-                       {"timeline", block_or_null(report::portfolio_timeline(r).chart)},
-                       {"risk_matrix", block_or_null(report::risk_quadrant(r))},
-                       {"index_trend", block_or_null(report::index_trend_chart(r))},
-                       {"dependencies", block_or_null(report::dependency_graph(r).chart)},
-                       {"frontier", block_or_null(report::frontier_chart(r))}};
+  json charts = json::object();
+  auto chart = [&](const char* name, auto&& make) {
+    if (wants("charts") && wants(name))
+      charts[name] = block_or_null(make());
+  };
+  chart("stages", [&] { return report::stage_pie(r); });
+  chart("timeline", [&] { return report::portfolio_timeline(r).chart; });
+  chart("risk_matrix", [&] { return report::risk_quadrant(r); });
+  chart("index_trend", [&] { return report::index_trend_chart(r); });
+  chart("dependencies", [&] { return report::dependency_graph(r).chart; });
+  chart("frontier", [&] { return report::frontier_chart(r); });
   // The data under the charts, for templates that draw their own.
   auto open_risks = json::array();
   for (const auto& risk : r.open_risks)
@@ -532,7 +540,8 @@ json report_json(const report::PortfolioReport& r, const ReportSource& source) {
           {"index_trend", index_trend},
           {"date", model::format_date(std::chrono::floor<std::chrono::days>(r.generated_at))},
           {"charts", charts},
-          {"sections", sections_json(report_sections(r, source))},
+          {"sections",
+           wants("sections") ? sections_json(report_sections(r, source, wanted)) : json::object()},
           {"language", model::lang_code(r.lang)},
           {"currency", r.currency},
           {"days", model::to_string(r.days)},

@@ -38,8 +38,10 @@ nlohmann::json control_json(const model::ProjectControl& control,
 // the display texts of the rows in the report's language, its Mermaid charts ("charts") and its
 // sections as pmo writes them ("sections", report_sections). `source.head` is the commit it was
 // made from ("" if none); `source.history_note` says why recent decisions are missing (null in
-// the JSON when they are there).
-nlohmann::json report_json(const report::PortfolioReport& report, const ReportSource& source);
+// the JSON when they are there). With `wanted` (a template's names, CheckedTemplate::uses), the
+// projects, the charts and the sections it is false of are not made.
+nlohmann::json report_json(const report::PortfolioReport& report, const ReportSource& source,
+                           const NameFilter& wanted = {});
 
 // `pmo report ID --json`, what the one-pager's template sees: project_json, plus "date" and the
 // one-pager's "sections" (project_sections).

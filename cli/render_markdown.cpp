@@ -665,25 +665,32 @@ template <class Section> std::string section_text(Section section) {
 } // namespace
 
 std::vector<std::pair<std::string, std::string>> report_sections(const report::PortfolioReport& r,
-                                                                 const ReportSource& source) {
-  auto with = [&r](void (*section)(std::string&, const report::PortfolioReport&)) {
-    return section_text([&](std::string& out) { section(out, r); });
+                                                                 const ReportSource& source,
+                                                                 const NameFilter& wanted) {
+  std::vector<std::pair<std::string, std::string>> out;
+  auto add = [&](const char* name, auto&& section) {
+    if (!wanted || wanted(name))
+      out.emplace_back(name, section_text(section));
   };
-  return {{"summary", with(summary_section)},
-          {"stages", with(stage_section)},
-          {"projects", with(project_section)},
-          {"timeline", with(timeline_section)},
-          {"control", with(control_section)},
-          {"trend", with(trend_section)},
-          {"risk_matrix", with(risk_matrix_section)},
-          {"changes_and_closures", with(change_and_closure_section)},
-          {"kpis", with(kpi_section)},
-          {"dependencies", with(dependency_section)},
-          {"resources", with(resource_section)},
-          {"awaiting", with(awaiting_section)},
-          {"frontier", with(frontier_section)},
-          {"recent", section_text([&](std::string& out) { recent_section(out, r, source); })},
-          {"footer", block(report_footer(source, r.generated_at, r.lang))}};
+  auto with = [&r](void (*section)(std::string&, const report::PortfolioReport&)) {
+    return [&r, section](std::string& text) { section(text, r); };
+  };
+  add("summary", with(summary_section));
+  add("stages", with(stage_section));
+  add("projects", with(project_section));
+  add("timeline", with(timeline_section));
+  add("control", with(control_section));
+  add("trend", with(trend_section));
+  add("risk_matrix", with(risk_matrix_section));
+  add("changes_and_closures", with(change_and_closure_section));
+  add("kpis", with(kpi_section));
+  add("dependencies", with(dependency_section));
+  add("resources", with(resource_section));
+  add("awaiting", with(awaiting_section));
+  add("frontier", with(frontier_section));
+  add("recent", [&](std::string& text) { recent_section(text, r, source); });
+  add("footer", [&](std::string& text) { text = report_footer(source, r.generated_at, r.lang); });
+  return out;
 }
 
 std::string departments_section(const std::vector<DepartmentLine>& departments, Lang lang) {

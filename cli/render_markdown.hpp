@@ -4,8 +4,10 @@
 
 #include <pmo/report/portfolio.hpp>
 
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -36,8 +38,11 @@ std::string departments_section(const std::vector<DepartmentLine>& departments, 
 // breaks ("" when the report has no such section): summary, stages, projects, timeline, control,
 // trend, risk_matrix, changes_and_closures, kpis, dependencies, resources, awaiting, frontier,
 // recent, footer. The report's JSON carries them as "sections" for templates (report_template).
+// With `wanted`, only the sections it is true of are made (the others are left out).
+using NameFilter = std::function<bool(std::string_view name)>;
 std::vector<std::pair<std::string, std::string>>
-report_sections(const report::PortfolioReport& report, const ReportSource& source);
+report_sections(const report::PortfolioReport& report, const ReportSource& source,
+                const NameFilter& wanted = {});
 
 // The footer line: the commit (or working tree) the report was made from, at `now`, and the
 // records left out.

@@ -10,6 +10,7 @@
 #include <kainjow/mustache.hpp>
 #include <map>
 #include <regex>
+#include <set>
 #include <vector>
 
 namespace pmo::cli {
@@ -23,26 +24,35 @@ using nlohmann::json;
 
 constexpr int k_max_partial_depth = 8;
 
+using Names = std::set<std::string, std::less<>>;
+
 // The JSON as mustache data. null, false and "" are false (a section over them is skipped, an
 // inverted section shown); numbers are written as JSON writes them; beside each list `name`, a
-// boolean `name?` that is true when the list has items.
-mus::data to_data(const json& value) {
+// boolean `name?` that is true when the list has items. With `names`, an object's keys that are
+// not among them are left out: no tag of the template can reach them.
+mus::data to_data(const json& value, const Names* names) {
   switch (value.type()) {
   case json::value_t::object: {
     mus::data out{mus::data::type::object};
     for (const auto& [key, item] : value.items()) {
-      out[key] = to_data(item);
-      if (item.is_array()) // "name?": whether the list has items, for what to show once
+      // "name?": whether the list has items, for what to show once
+      if (item.is_array() && (!names || names->count(key + "?")))
         out[key + "?"] = mus::data{!item.empty()};
+      if (!names || names->count(key))
+        out[key] = to_data(item, names);
     }
     return out;
   }
   case json::value_t::array: {
-    mus::list items;
+    // kainjow takes a list by copy only (deeply, and again at each enclosing list); its items are
+    // moved into the list it holds instead. That list is its own, made non-const by `new`, so
+    // changing it through the const reference list_value() gives is well defined.
+    mus::data out{mus::data::type::list};
+    auto& items = const_cast<mus::list&>(out.list_value());
     items.reserve(value.size());
     for (const auto& item : value)
-      items.push_back(to_data(item));
-    return mus::data{items};
+      items.push_back(to_data(item, names));
+    return out;
   }
   case json::value_t::string: {
     const auto& text = value.get_ref<const std::string&>();
@@ -57,6 +67,42 @@ mus::data to_data(const json& value) {
   default:
     return mus::data{false};
   }
+}
+
+// Adds to `names` every part of every name `text` looks up ({{a.b}}, {{#a.b}}, {{{a.b}}}, ...:
+// "a" and "b"); false when the text changes its delimiters ({{=<% %>=}}), after which its names
+// cannot be told.
+bool add_names(const std::string& text, Names& names) {
+  for (std::size_t at = text.find("{{"); at != std::string::npos;) {
+    const bool triple = text.compare(at, 3, "{{{") == 0;
+    const std::size_t close = text.find(triple ? "}}}" : "}}", at + (triple ? 3 : 2));
+    if (close == std::string::npos)
+      break;
+    std::string_view tag{text.data() + at + (triple ? 3 : 2), close - at - (triple ? 3 : 2)};
+    at = text.find("{{", close);
+    while (!tag.empty() && (tag.front() == ' ' || tag.front() == '\t'))
+      tag.remove_prefix(1);
+    if (tag.empty())
+      continue;
+    const char sigil = tag.front();
+    if (sigil == '=')
+      return false;
+    if (sigil == '!' || sigil == '>')
+      continue;
+    if (std::string_view{"#^/&"}.find(sigil) != std::string_view::npos)
+      tag.remove_prefix(1);
+    while (!tag.empty() && (tag.front() == ' ' || tag.front() == '\t'))
+      tag.remove_prefix(1);
+    while (!tag.empty() && (tag.back() == ' ' || tag.back() == '\t'))
+      tag.remove_suffix(1);
+    for (std::size_t from = 0; from <= tag.size();) {
+      const std::size_t dot = std::min(tag.find('.', from), tag.size());
+      if (dot > from)
+        names.emplace(tag.substr(from, dot - from));
+      from = dot + 1;
+    }
+  }
+  return true;
 }
 
 model::Finding fault(const TemplateText& file, TextPosition at, std::string message) {
@@ -253,7 +299,7 @@ unsigned control_code(std::string_view text, std::size_t at) {
 struct Partials {
   const PartialLookup& lookup;
   Lang lang;
-  std::map<std::string, mus::data> loaded; // name -> its text, checked
+  std::map<std::string, std::string> loaded; // name -> its text, checked
 };
 
 // Checks `file` and, depth first, every partial it names (loading it), so that rendering cannot
@@ -300,7 +346,7 @@ void check(const TemplateText& file, Partials& partials, std::vector<std::string
     stack.push_back(tag.name);
     check(*found, partials, stack);
     stack.pop_back();
-    partials.loaded.emplace(tag.name, mus::data{standalone_lines(found->text)});
+    partials.loaded.emplace(tag.name, found->text);
   }
 }
 
@@ -345,21 +391,39 @@ bool is_partial_name(std::string_view name) {
   return true;
 }
 
-std::string render_report_template(const TemplateText& main, const PartialLookup& partials,
-                                   const json& view, Lang lang) {
+CheckedTemplate check_report_template(const TemplateText& main, const PartialLookup& partials,
+                                      Lang lang) {
   Partials checked{partials, lang, {}};
   std::vector<std::string> stack;
   check(main, checked, stack);
-  mus::mustache tmpl{standalone_lines(main.text)};
+  CheckedTemplate out{main, std::move(checked.loaded), Names{}};
+  bool known = add_names(out.main.text, *out.names);
+  for (const auto& [name, text] : out.partials)
+    known = add_names(text, *out.names) && known;
+  if (!known)
+    out.names.reset();
+  return out;
+}
+
+std::string render_report_template(const CheckedTemplate& checked, const json& view, Lang lang) {
+  mus::mustache tmpl{standalone_lines(checked.main.text)};
   tmpl.set_custom_escape([](const std::string& text) { return report::md_text(text); });
-  mus::data data = to_data(view);
+  std::map<std::string, mus::data> partials;
+  for (const auto& [name, text] : checked.partials)
+    partials.emplace(name, mus::data{standalone_lines(text)});
+  mus::data data = to_data(view, checked.names ? &*checked.names : nullptr);
   if (data.is_object())
     data[k_newline_key] = mus::data{std::string{"\n"}};
-  TemplateContext ctx{&data, checked.loaded};
+  TemplateContext ctx{&data, partials};
   std::string out = tmpl.render(ctx);
   if (!tmpl.is_valid())
-    refuse(main, {0, 0}, tmpl.error_message(), lang);
+    refuse(checked.main, {0, 0}, tmpl.error_message(), lang);
   return out;
+}
+
+std::string render_report_template(const TemplateText& main, const PartialLookup& partials,
+                                   const json& view, Lang lang) {
+  return render_report_template(check_report_template(main, partials, lang), view, lang);
 }
 
 } // namespace pmo::cli

@@ -10,7 +10,9 @@
 #include <nlohmann/json.hpp>
 
 #include <functional>
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -34,10 +36,32 @@ TextPosition position_in(std::string_view text, std::size_t offset);
 // Whether `name` may name a partial: letters, digits, '.', '_' and '-', not starting with '.'.
 bool is_partial_name(std::string_view name);
 
-// Renders `main` over `view`. Throws Failure(k_exit_findings) with a finding at the file, line
-// and column of the fault: a tag or section not closed, a section closed that was not opened, a
-// bad delimiter, a partial that does not exist or a partial's own fault (partials may nest, to a
-// depth of 8; a partial including itself is refused).
+// A template checked, with its partials loaded and checked, ready to render.
+struct CheckedTemplate {
+  TemplateText main;
+  std::map<std::string, std::string> partials; // {{> name}} -> its text
+  // Every part of every name the template and its partials look up ({{a.b}} gives "a" and "b");
+  // nullopt when any name may be (a template that changes its delimiters). A key of the view
+  // named nowhere here cannot be reached by mustache's lookup.
+  std::optional<std::set<std::string, std::less<>>> names;
+
+  // Whether the template may look up `name`: what the view need not hold when it does not.
+  bool uses(std::string_view name) const { return !names || names->count(name) > 0; }
+};
+
+// Checks `main` and, depth first, every partial it names. Throws Failure(k_exit_findings) with a
+// finding at the file, line and column of the fault: a control character, a tag or section not
+// closed, a section closed that was not opened, a bad delimiter, a partial that does not exist
+// or a partial's own fault (partials may nest, to a depth of 8; a partial including itself is
+// refused).
+CheckedTemplate check_report_template(const TemplateText& main, const PartialLookup& partials,
+                                      model::Lang lang);
+
+// Renders a checked template over `view` (only the keys it `uses` are converted).
+std::string render_report_template(const CheckedTemplate& checked, const nlohmann::json& view,
+                                   model::Lang lang);
+
+// check_report_template, then render_report_template.
 std::string render_report_template(const TemplateText& main, const PartialLookup& partials,
                                    const nlohmann::json& view, model::Lang lang);
 

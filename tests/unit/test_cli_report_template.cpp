@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <map>
+#include <set>
 
 using nlohmann::json;
 using pmo::cli::Failure;
@@ -130,4 +131,38 @@ TEST_CASE("an unknown partial, a partial including itself and a fault in a parti
   CHECK(fault_of("{{> ../etc/passwd}}") ==
         "report.md.mustache:1:1: '../etc/passwd' cannot name a partial (letters, digits, '.', "
         "'_' and '-')");
+}
+
+TEST_CASE("a template's names are every part of every name it and its partials look up") {
+  using pmo::cli::check_report_template;
+  const auto checked = check_report_template(
+      {"report.md.mustache", "{{#sections.summary}}{{{.}}}{{/sections.summary}}\n"
+                             "{{! a comment names nothing }}{{^ rows? }}none{{/ rows? }}"
+                             "{{&raw}}{{> row}}"},
+      partials_of({{"row", "{{#rows}}{{id}}{{/rows}}"}}), Lang::en);
+  REQUIRE(checked.names);
+  CHECK(*checked.names ==
+        std::set<std::string, std::less<>>{"sections", "summary", "rows?", "raw", "rows", "id"});
+  CHECK(checked.uses("summary"));
+  CHECK_FALSE(checked.uses("projects"));
+  CHECK_FALSE(checked.uses("comment"));
+  // Once the delimiters change, any name may be looked up.
+  CHECK(check_report_template({"report.md.mustache", "{{=<% %>=}}<% anything %>"}, partials_of({}),
+                              Lang::en)
+            .uses("anything"));
+}
+
+TEST_CASE("what the template does not name is left out of its data, and changes nothing") {
+  const json view = {{"title", "T"},
+                     {"unused", {{"title", "not this"}}},
+                     {"rows", json::array({{{"id", "P1"}, {"other", "x"}}, {{"id", "P2"}}})},
+                     {"empty", json::array()},
+                     {"deep", {{"a", {{"b", "B"}}}}}};
+  CHECK(render("{{title}} {{#rows}}{{id}}{{other}};{{/rows}} {{deep.a.b}}", view) == "T P1x;P2; B");
+  CHECK(render("{{#empty?}}x{{/empty?}}{{^empty?}}none{{/empty?}}", view) == "none");
+  // A name is looked up in every enclosing context: a row without "title" shows the top's.
+  CHECK(render("{{#rows}}{{title}}{{/rows}}", view) == "TT");
+  // Lists of lists are moved, not copied, into the data: the same rows at each depth.
+  CHECK(render("{{#m}}[{{#.}}{{.}}{{/.}}]{{/m}}",
+               {{"m", json::array({json::array({"a", "b"}), json::array({"c"})})}}) == "[ab][c]");
 }
