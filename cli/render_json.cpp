@@ -474,12 +474,12 @@ json report_json(const report::PortfolioReport& r, const ReportSource& source,
   auto frontier_points = json::array();
   for (const auto& p : r.frontier.points)
     frontier_points.push_back({{"budget", p.budget}, {"score", p.score}});
-  const json frontier = {{"candidates", r.frontier.candidates},
-                         {"total_cost", r.frontier.total},
-                         {"too_large", r.frontier.too_large},
-                         {"points", frontier_points}};
+  json frontier = {{"candidates", r.frontier.candidates},
+                   {"total_cost", r.frontier.total},
+                   {"too_large", r.frontier.too_large},
+                   {"points", frontier_points}};
   const report::ExecutiveSummary& s = r.summary;
-  const json summary = {
+  json summary = {
       {"active", s.active},
       {"health", {{"green", s.green}, {"amber", s.amber}, {"red", s.red}, {"unrated", s.unrated}}},
       {"red_projects", s.red_projects},
@@ -532,34 +532,37 @@ json report_json(const report::PortfolioReport& r, const ReportSource& source,
                            {"ac", p.ac},
                            {"spi", number_or_null(p.spi)},
                            {"cpi", number_or_null(p.cpi)}});
-  return {{"schema_version", 1},
-          {"office", r.office_name},
-          {"open_risks", open_risks},
-          {"escalated_risks", escalated},
-          {"escalate_at", r.escalate_at},
-          {"index_trend", index_trend},
-          {"date", model::format_date(std::chrono::floor<std::chrono::days>(r.generated_at))},
-          {"charts", charts},
-          {"sections",
-           wants("sections") ? sections_json(report_sections(r, source, wanted)) : json::object()},
-          {"language", model::lang_code(r.lang)},
-          {"currency", r.currency},
-          {"days", model::to_string(r.days)},
-          {"working_days", r.days == model::DayCount::working},
-          {"generated_at", model::format_timestamp(r.generated_at)},
-          {"head", string_or_null(head)},
-          {"total", r.total},
-          {"summary", summary},
-          {"stages", stages},
-          {"projects", projects},
-          {"awaiting", awaiting},
-          {"recent_days", r.recent_days},
-          {"recent_decisions", recent},
-          {"history_note", r.recent ? json(nullptr) : json(history_note)},
-          {"over_allocations", over_allocations},
-          {"frontier", frontier},
-          {"unreadable_files", unreadable_files},
-          {"kpis", r.kpis ? kpi_json(*r.kpis) : json(nullptr)}};
+  // The lists are moved in: a braced list of values would copy each (10,000 rows at 10,000
+  // projects). nlohmann keeps an object's keys sorted, so the order here is not the output's.
+  json out = {{"schema_version", 1},
+              {"office", r.office_name},
+              {"escalate_at", r.escalate_at},
+              {"date", model::format_date(std::chrono::floor<std::chrono::days>(r.generated_at))},
+              {"language", model::lang_code(r.lang)},
+              {"currency", r.currency},
+              {"days", model::to_string(r.days)},
+              {"working_days", r.days == model::DayCount::working},
+              {"generated_at", model::format_timestamp(r.generated_at)},
+              {"head", string_or_null(head)},
+              {"total", r.total},
+              {"recent_days", r.recent_days},
+              {"history_note", r.recent ? json(nullptr) : json(history_note)},
+              {"unreadable_files", unreadable_files}};
+  out["open_risks"] = std::move(open_risks);
+  out["escalated_risks"] = std::move(escalated);
+  out["index_trend"] = std::move(index_trend);
+  out["charts"] = std::move(charts);
+  out["sections"] =
+      wants("sections") ? sections_json(report_sections(r, source, wanted)) : json::object();
+  out["summary"] = std::move(summary);
+  out["stages"] = std::move(stages);
+  out["projects"] = std::move(projects);
+  out["awaiting"] = std::move(awaiting);
+  out["recent_decisions"] = std::move(recent);
+  out["over_allocations"] = std::move(over_allocations);
+  out["frontier"] = std::move(frontier);
+  out["kpis"] = r.kpis ? kpi_json(*r.kpis) : json(nullptr);
+  return out;
 }
 
 json project_json(const model::Portfolio& portfolio, const model::Project& project,
