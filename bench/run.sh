@@ -14,8 +14,9 @@
 #   writes:    pmo risk add / review / propose / update | git add + git commit of a file of the
 #              same size, each on a reset clone (bench/writes.sh, on a copy of the portfolio);
 #              then 16 concurrent pmo writers, every one of which must land
-#   office:    pmo validate --changed-since HEAD~1 after a commit that edits one project, against a
-#              full pmo validate of the same tree; pmo portfolio rank, resources, kpi, report
+#   office:    pmo validate --changed-since HEAD~1 (and with --no-untracked, as a CI checkout runs
+#              it) after a commit that edits one project, against a full pmo validate of the same
+#              tree; pmo portfolio rank, resources, kpi, report
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${PMO_BENCH_BUILD_DIR:-$here/build-bench}
@@ -44,6 +45,7 @@ source "$here/bench/lib.sh" # times_ms, median_ms, peak_kb
 tables=" ${BENCH_TABLES:-peers ledger office writes} "
 wants() { [[ $tables == *" $1 "* ]]; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
+ratio3() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "-" }'; }
 
 export PMO_NOW=2027-03-01T00:00:00Z LANG=C.UTF-8 NO_COLOR=1
 yamllint_config='{extends: default, rules: {line-length: disable, document-start: disable}}'
@@ -144,8 +146,8 @@ echo
 # the office's whole-portfolio reads: portfolio rank, resources, kpi and report.
 office_out=$work/office.md
 {
-  echo "| projects | pmo validate | --changed-since, 1 project | changed / full | projects checked | portfolio rank | resources | kpi | report |"
-  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| projects | pmo validate | --changed-since, 1 project | changed / full | --no-untracked | changed / full | projects checked | portfolio rank | resources | kpi | report |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 } >"$office_out"
 for n in "${sizes[@]}"; do
   wants office || break
@@ -163,12 +165,13 @@ for n in "${sizes[@]}"; do
     sed -nE 's/.*: ([0-9]+) project\(s\); checked with ([0-9]+) .*/\1 + \2/p')
   full=$(median_ms "$runs" "$pmo" -C "$pr" validate)
   cs=$(median_ms "$runs" "$pmo" -C "$pr" validate --changed-since HEAD~1)
+  csn=$(median_ms "$runs" "$pmo" -C "$pr" validate --changed-since HEAD~1 --no-untracked)
   rk=$(median_ms "$runs" "$pmo" -q -C "$pr" portfolio rank)
   rs=$(median_ms "$runs" "$pmo" -q -C "$pr" resources)
   kp=$(median_ms "$runs" "$pmo" -q -C "$pr" kpi)
   rp=$(median_ms "$runs" "$pmo" -q -C "$pr" report --out "$work/report-$n.md")
-  echo "| $n | $full | $cs | $(ratio "$cs" "$full") | ${checked:--} | $rk | $rs | $kp | $rp |" >>"$office_out"
-  echo "p$n: validate $full ms, --changed-since (one project) $cs ms ($(ratio "$cs" "$full") of full; ${checked:-?}); rank $rk ms, resources $rs ms, kpi $kp ms, report $rp ms" >&2
+  echo "| $n | $full | $cs | $(ratio3 "$cs" "$full") | $csn | $(ratio3 "$csn" "$full") | ${checked:--} | $rk | $rs | $kp | $rp |" >>"$office_out"
+  echo "p$n: validate $full ms, --changed-since (one project) $cs ms ($(ratio "$cs" "$full") of full; ${checked:-?}), with --no-untracked $csn ms ($(ratio "$csn" "$full")); rank $rk ms, resources $rs ms, kpi $kp ms, report $rp ms" >&2
   rm -rf "$pr"
 done
 echo

@@ -146,7 +146,28 @@ same HEAD "an untracked new project"
 # PATH narrows further: nothing of the new project under XH-2026-001.
 run -C "$D" validate --changed-since HEAD projects/XH-2026-001
 expect_rc 0 "PATH and --changed-since together"
+# --no-untracked leaves out what git does not track, as git diff HEAD does: the new project is
+# not seen; a tracked file edited beside it is, with the same findings as a full run.
+run -C "$D" validate --changed-since HEAD --no-untracked
+expect_rc 0 "--no-untracked: an untracked new project is not seen"
+expect_err "有变更的项目（仅 git 跟踪的文件）：0 个；"
+sed -i 's/数据集成完成/数据集成上线/' "$D/projects/XH-2026-003/project.yaml"
+run -C "$D" --lang en validate --changed-since HEAD --no-untracked --format json
+grep -q "XH-2027-001" "$OUT" && fail "--no-untracked: the untracked project was checked" || pass
+expect_err "changed since HEAD ($(git -C "$D" rev-parse --short=7 HEAD)), in files git tracks: 1 project(s)"
+jq -e '[.findings[] | select(.file | startswith("projects/XH-2026-005/"))] | length > 0' "$OUT" \
+  >/dev/null && pass || fail "--no-untracked: the project depending on the edited one is checked"
+git -C "$D" checkout -q -- projects/XH-2026-003/project.yaml
+# Deleted and replaced by a symbolic link, not staged: tracked changes both.
+mv "$D/projects/XH-2026-004" "$T/moved-004"
+ln -s XH-2026-001 "$D/projects/XH-2026-004"
+run -C "$D" --lang en validate --changed-since HEAD --no-untracked
+expect_err "in files git tracks: 1 project(s)"
+rm "$D/projects/XH-2026-004" && mv "$T/moved-004" "$D/projects/XH-2026-004"
 rm -r "$D/projects/XH-2027-001"
+run -C "$D" --lang en validate --no-untracked
+expect_rc 2 "--no-untracked alone"
+expect_err "--no-untracked goes with --changed-since REV"
 
 # pmo.yaml or people/ changed: every project depends on them, so everything is checked.
 echo "# a comment" >>"$D/people/sunli.yaml"

@@ -799,12 +799,15 @@ namespace {
 
 // What real git says differs between `base` and the working tree under `dir`: `git diff BASE`
 // (the index and the working tree, staged or not) and the untracked files, sorted.
+// What git says changed since `base` under `dir`: `git diff BASE`, and with `untracked` the files
+// `git ls-files --others` lists.
 std::vector<std::string> git_changed_since(const TempDir& home, const std::string& repo,
-                                           const std::string& base, const std::string& dir) {
+                                           const std::string& base, const std::string& dir,
+                                           bool untracked = true) {
   const std::string spec = dir.empty() ? "." : dir;
   std::istringstream lines(
       git(home, repo, "diff --no-renames --name-only " + base + " -- " + spec) +
-      git(home, repo, "ls-files --others --exclude-standard -- " + spec));
+      (untracked ? git(home, repo, "ls-files --others --exclude-standard -- " + spec) : ""));
   std::vector<std::string> paths;
   for (std::string line; std::getline(lines, line);)
     if (!line.empty())
@@ -851,6 +854,7 @@ TEST_CASE("git: changed_since lists what the commits, the index and the working 
     CHECK(repo.changed_since(base, "projects/") == Paths{"projects/p2/risks/r2.yaml"});
     CHECK(repo.changed_since(base, "") == git_changed_since(tmp, dir, base, ""));
     CHECK(repo.changed_since(repo.head_id(), "").empty());
+    CHECK(repo.changed_since(base, "", false) == repo.changed_since(base, ""));
   }
   SUBCASE("working-tree changes: unstaged, staged, untracked, deleted; changed back is none") {
     write_file(dir + "/projects/p1/project.yaml", "p1 modified, not staged\n");
@@ -886,6 +890,31 @@ TEST_CASE("git: changed_since lists what the commits, the index and the working 
     CHECK(repo.changed_since(base, "projects/p9/") ==
           Paths{"projects/p9/project.yaml", "projects/p9/risks/r1.yaml"});
     CHECK(repo.changed_since(base, "people/") == Paths{"people/chen.yaml"});
+    // Without untracked files: what git diff BASE says (p5 aside, as above).
+    const Paths tracked = {"projects/p1/project.yaml", "projects/p2/project.yaml",
+                           "projects/p3/project.yaml", "projects/p5/project.yaml"};
+    CHECK(repo.changed_since(base, "", false) == tracked);
+    Paths tracked_by_git = tracked;
+    std::erase(tracked_by_git, "projects/p5/project.yaml");
+    CHECK(git_changed_since(tmp, dir, base, "", false) == tracked_by_git);
+    CHECK(repo.changed_since(base, "projects/p9/", false).empty());
+    CHECK(repo.changed_since(base, "projects/p3/", false) == Paths{"projects/p3/project.yaml"});
+  }
+  SUBCASE("a project directory replaced by a symbolic link, and one by a file, not staged") {
+    fs::remove_all(dir + "/projects/p2");
+    fs::create_directory_symlink("p1", dir + "/projects/p2");
+    fs::remove_all(dir + "/projects/p4");
+    write_file(dir + "/projects/p4", "now a file\n");
+    // Through the link, p2's files are not in the working tree: deleted, as git says.
+    const Paths tracked = {"projects/p2/project.yaml", "projects/p2/risks/r1.yaml",
+                           "projects/p4/project.yaml"};
+    CHECK(repo.changed_since(base, "", false) == tracked);
+    CHECK(git_changed_since(tmp, dir, base, "", false) == tracked);
+    // With untracked files, the link and the file are new as well.
+    const Paths all = {"projects/p2", "projects/p2/project.yaml", "projects/p2/risks/r1.yaml",
+                       "projects/p4", "projects/p4/project.yaml"};
+    CHECK(repo.changed_since(base, "") == all);
+    CHECK(git_changed_since(tmp, dir, base, "") == all);
   }
   SUBCASE("a file replaced by a directory and a project directory replaced by a file") {
     fs::remove(dir + "/README.md");
@@ -908,6 +937,10 @@ TEST_CASE("git: changed_since lists what the commits, the index and the working 
     CHECK(git_status(tmp, dir, "merge -q side") != 0); // a conflict in p1
     CHECK(repo.changed_since(base, "") == Paths{"projects/p1/project.yaml"});
     CHECK(repo.changed_since(base, "") == git_changed_since(tmp, dir, base, ""));
+    write_file(dir + "/projects/p9/project.yaml", "untracked during the merge\n");
+    CHECK(repo.changed_since(base, "", false) == Paths{"projects/p1/project.yaml"});
+    CHECK(repo.changed_since(base, "") ==
+          Paths{"projects/p1/project.yaml", "projects/p9/project.yaml"});
   }
 }
 
@@ -929,12 +962,15 @@ TEST_CASE("git: changed_since reads a racily clean file: modified in the second 
   SUBCASE("the index written in the same instant as the file: racy, so the file is read") {
     set_mtime(index, recorded);
     CHECK(repo.changed_since(base, "") == std::vector<std::string>{"projects/p1/project.yaml"});
+    CHECK(repo.changed_since(base, "", false) ==
+          std::vector<std::string>{"projects/p1/project.yaml"});
     CHECK(git_changed_since(tmp, dir, base, "") ==
           std::vector<std::string>{"projects/p1/project.yaml"});
   }
   SUBCASE("the index written later: the stat data is trusted, as git trusts it") {
     set_mtime(index, {recorded.tv_sec + 5, 0});
     CHECK(repo.changed_since(base, "").empty());
+    CHECK(repo.changed_since(base, "", false).empty());
     CHECK(git_changed_since(tmp, dir, base, "").empty());
   }
 }

@@ -659,7 +659,99 @@ public:
     }
   }
 
+  // Appends the tracked files under `dir` that differ, modified or deleted, as `git diff-files`
+  // finds them: each file's stat data against the index's, by its path, on several threads; no
+  // directory is listed, so files the index does not know are not seen. A path through a
+  // symbolic link or a file where the index has a directory counts as deleted, as in run().
+  void run_tracked(const std::string& dir) {
+    const std::size_t first = first_under(dir);
+    std::size_t last = first;
+    while (last < m_entries.size() && std::string_view(m_entries[last]->path).starts_with(dir))
+      ++last;
+    const std::size_t count = last - first;
+    const unsigned threads =
+        count < 2048 ? 1U : std::clamp(std::thread::hardware_concurrency(), 1U, 8U);
+    std::vector<Found> found(threads);
+    auto work = [&](unsigned t) {
+      const std::size_t from = first + count * t / threads;
+      const std::size_t to = first + count * (t + 1) / threads;
+      std::string leading;   // the last parent directory found to be a real directory
+      std::string not_a_dir; // the last one found not to be
+      for (std::size_t i = from; i < to; ++i) {
+        const git_index_entry& e = *m_entries[i];
+        if (is_gitlink(&e))
+          continue;
+        const std::string_view path = e.path;
+        const std::size_t slash = path.rfind('/');
+        const std::string_view parent =
+            slash == std::string_view::npos ? std::string_view{} : path.substr(0, slash + 1);
+        if (!not_a_dir.empty() && parent.starts_with(not_a_dir)) {
+          found[t].differ.emplace_back(path);
+          continue;
+        }
+        if (parent != leading) {
+          if (const auto bad = leading_non_directory(parent, leading)) {
+            not_a_dir = *bad;
+            found[t].differ.emplace_back(path);
+            continue;
+          }
+          leading = parent;
+        }
+        struct stat st {};
+        if (::lstat((m_root + e.path).c_str(), &st) != 0) {
+          found[t].differ.emplace_back(path); // deleted (or unreadable: not what the index has)
+          continue;
+        }
+        switch (compare(e, st)) {
+        case Stat::same:
+          break;
+        case Stat::differs:
+          found[t].differ.emplace_back(path);
+          break;
+        case Stat::uncertain:
+          found[t].to_hash.push_back(i);
+          break;
+        }
+      }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t)
+      pool.emplace_back(work, t);
+    work(0);
+    for (auto& thread : pool)
+      thread.join();
+    for (auto& part : found) {
+      for (auto& path : part.differ)
+        m_paths.push_back(std::move(path));
+      for (const std::size_t at : part.to_hash)
+        if (hashed_differs(*m_entries[at]))
+          m_paths.emplace_back(m_entries[at]->path);
+    }
+  }
+
 private:
+  // The first directory of `parent` ("a/b/", or "" for the top) that is not a real directory
+  // in the working tree (absent, a file or a symbolic link), as a prefix ending in '/'; nullopt
+  // when each is one. The directories it shares with `known` (found real before) are not
+  // checked again.
+  std::optional<std::string> leading_non_directory(std::string_view parent,
+                                                   std::string_view known) const {
+    std::size_t checked = 0;
+    while (checked < parent.size() && checked < known.size() && parent[checked] == known[checked])
+      ++checked;
+    checked = checked == 0 ? 0 : parent.rfind('/', checked - 1) + 1; // whole directories only
+    if (checked > parent.size())
+      checked = 0;
+    for (std::size_t end = parent.find('/', checked); end != std::string_view::npos;
+         end = parent.find('/', end + 1)) {
+      struct stat st {};
+      const std::string full = m_root + std::string(parent.substr(0, end));
+      if (::lstat(full.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
+        return std::string(parent.substr(0, end + 1));
+    }
+    return std::nullopt;
+  }
+
   // What one thread found: files that differ, files to hash (index positions), and paths the
   // index does not know (a directory ends in '/'), to test against the ignore rules.
   struct Found {
@@ -896,15 +988,22 @@ private:
 // The files under `dir` that differ between the index and the working tree: modified, deleted,
 // untracked.
 void index_to_workdir(git_repository* repo, git_index* index, const std::string& dir,
-                      std::vector<std::string>& paths) {
-  WorkdirScan(repo, index, paths).run(dir);
+                      bool untracked, std::vector<std::string>& paths) {
+  WorkdirScan scan(repo, index, paths);
+  if (untracked)
+    scan.run(dir);
+  else
+    scan.run_tracked(dir);
 }
 
 // The files under `dir` that differ between `tree` and the index and working tree, by
 // libgit2's diff of both (reads every file's stat and every tree).
 void diff_tree_to_workdir(git_repository* repo, git_tree* tree, const std::string& commit,
-                          const std::string& dir, std::vector<std::string>& paths) {
+                          const std::string& dir, bool untracked, std::vector<std::string>& paths) {
   DirDiffOptions options(dir);
+  if (!untracked)
+    options.options.flags &=
+        ~static_cast<std::uint32_t>(GIT_DIFF_INCLUDE_UNTRACKED | GIT_DIFF_RECURSE_UNTRACKED_DIRS);
   DiffPtr diff;
   check(git_diff_tree_to_workdir_with_index(out(diff), repo, tree, &options.options),
         fmt::format("comparing {} with the working tree", commit.substr(0, 7)),
@@ -1500,7 +1599,7 @@ std::vector<std::string> Repository::dirty_paths(const std::vector<std::string>&
 }
 
 std::vector<std::string> Repository::changed_since(const std::string& commit,
-                                                   const std::string& dir) const {
+                                                   const std::string& dir, bool untracked) const {
   const git_oid id = parse_oid(commit);
   CommitPtr found;
   check(git_commit_lookup(out(found), m_impl->get(), &id),
@@ -1530,10 +1629,10 @@ std::vector<std::string> Repository::changed_since(const std::string& commit,
       check(git_tree_lookup(out(staged), scratch.get(), &*index_tree), "reading the index");
       diff_trees(scratch.get(), tree.get(), staged.get(), dir, paths);
       // What the working tree did to the index: unstaged and untracked files.
-      index_to_workdir(m_impl->get(), index.get(), dir, paths);
+      index_to_workdir(m_impl->get(), index.get(), dir, untracked, paths);
     } else {
       // An index git cannot write as a tree (a merge with conflicts): libgit2's whole diff.
-      diff_tree_to_workdir(m_impl->get(), tree.get(), commit, dir, paths);
+      diff_tree_to_workdir(m_impl->get(), tree.get(), commit, dir, untracked, paths);
     }
   }
   std::sort(paths.begin(), paths.end());

@@ -149,7 +149,11 @@ public:
   // commit's tree is compared with the index's (`git write-tree`, made in memory; subtrees with
   // the same id are not read), and the index with the working tree by stat data, as git status
   // does: a file is read only when its stat data differs or is racily clean. Writes nothing.
-  std::vector<std::string> changed_since(const std::string& commit, const std::string& dir) const;
+  // Without `untracked`, files the index does not know are left out, as `git diff COMMIT` and
+  // `git status -uno` leave them: no directory is listed, each tracked file's stat data is
+  // compared by its path (the cost of `git diff-files`).
+  std::vector<std::string> changed_since(const std::string& commit, const std::string& dir,
+                                         bool untracked = true) const;
 
   // user.name and user.email from the repository's git configuration, when both are set.
   std::optional<std::pair<std::string, std::string>> config_signature() const;
