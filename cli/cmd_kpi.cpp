@@ -135,11 +135,8 @@ int run_rollup(Context& ctx, const KpiOptions& opts, Reading enterprise,
     parts.emplace_back(id, model::compute_kpis(r.loaded.portfolio, year, ctx.clock,
                                                commits ? &*commits : nullptr, lang));
   };
-  if (!rr.enterprise.loaded.portfolio.projects.empty())
-    add("", rr.enterprise);
-  for (const auto& d : rr.departments)
-    if (d.reading)
-      add(d.def.id, *d.reading);
+  for (const auto& [id, reading] : rr.readings())
+    add(id, *reading);
   const model::Office& office = rr.enterprise.loaded.portfolio.office;
   const auto kpis = report::rollup_kpis(parts, office, year);
   const nlohmann::json listed = departments_json(rr);

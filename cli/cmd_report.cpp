@@ -214,11 +214,8 @@ int run_rollup(Context& ctx, const ReportOptions& opts, Reading enterprise,
     kpis.emplace_back(id, model::compute_kpis(r.loaded.portfolio, year, ctx.clock,
                                               commits ? &*commits : nullptr, lang));
   };
-  if (!rr.enterprise.loaded.portfolio.projects.empty())
-    add("", rr.enterprise);
-  for (const auto& d : rr.departments)
-    if (d.reading)
-      add(d.def.id, *d.reading);
+  for (const auto& [id, reading] : rr.readings())
+    add(id, *reading);
   const model::Office& office = rr.enterprise.loaded.portfolio.office;
   const report::Rollup rollup = report::roll_up(office, rr.parts(), lang);
   auto data = report::rollup_report(reports, rollup, ctx.clock, lang);

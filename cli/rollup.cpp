@@ -21,6 +21,16 @@ std::vector<report::DepartmentPart> RollupReading::parts() const {
   return out;
 }
 
+std::vector<std::pair<std::string, const Reading*>> RollupReading::readings() const {
+  std::vector<std::pair<std::string, const Reading*>> out;
+  if (!enterprise.loaded.portfolio.projects.empty())
+    out.emplace_back("", &enterprise);
+  for (const auto& d : departments)
+    if (d.reading)
+      out.emplace_back(d.def.id, &*d.reading);
+  return out;
+}
+
 int RollupReading::exit_code() const {
   int code = enterprise.exit_code();
   for (const auto& d : departments)

@@ -14,6 +14,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace pmo::cli {
@@ -32,6 +33,9 @@ struct RollupReading {
 
   // The enterprise's own projects (department id "") then each department that loaded.
   std::vector<report::DepartmentPart> parts() const;
+  // The readings whose projects a report or KPIs count: the enterprise's own (id "") when it has
+  // projects, then each department that loaded (its id).
+  std::vector<std::pair<std::string, const Reading*>> readings() const;
   int exit_code() const;
 };
 
