@@ -2,9 +2,11 @@
 
 #include "temp_dir.hpp"
 
+#include <pmo/git/index_file.hpp>
 #include <pmo/git/repo.hpp>
 
 #include <doctest/doctest.h>
+#include <git2.h>
 
 #include <algorithm>
 #include <chrono>
@@ -972,5 +974,108 @@ TEST_CASE("git: changed_since reads a racily clean file: modified in the second 
     CHECK(repo.changed_since(base, "").empty());
     CHECK(repo.changed_since(base, "", false).empty());
     CHECK(git_changed_since(tmp, dir, base, "").empty());
+  }
+}
+
+namespace {
+
+// The index at `path` as libgit2 reads it, against read_index_file: the same entries.
+void same_as_libgit2(const std::string& path, const pmo::git::detail::IndexFile& file) {
+  git_index* index = nullptr;
+  REQUIRE(git_index_open(&index, path.c_str()) == 0);
+  REQUIRE(file.entries.size() == git_index_entrycount(index));
+  for (std::size_t i = 0; i < file.entries.size(); ++i) {
+    const git_index_entry& mine = file.entries[i];
+    const git_index_entry& theirs = *git_index_get_byindex(index, i);
+    CHECK(std::string(mine.path) == theirs.path);
+    CHECK(git_oid_equal(&mine.id, &theirs.id));
+    CHECK(mine.mode == theirs.mode);
+    CHECK(mine.file_size == theirs.file_size);
+    CHECK(mine.ino == theirs.ino);
+    CHECK(mine.mtime.seconds == theirs.mtime.seconds);
+    CHECK(mine.mtime.nanoseconds == theirs.mtime.nanoseconds);
+    CHECK(mine.ctime.seconds == theirs.ctime.seconds);
+  }
+  git_index_free(index);
+}
+
+} // namespace
+
+TEST_CASE("git: the index file read directly is libgit2's reading, and nothing where it is not "
+          "the plain case") {
+  using pmo::git::detail::read_index_file;
+  TempDir tmp;
+  const std::string dir = tmp / "repo";
+  auto repo = Repository::init(dir);
+  const std::string base = commit_ok(repo, {{"pmo.yaml", "office\n"},
+                                            {"people/lina.yaml", "l\n"},
+                                            {"projects/p1/project.yaml", "p1\n"},
+                                            {"projects/p1/risks/r1.yaml", "r1\n"},
+                                            {"projects/p1-x/project.yaml", "p1-x\n"},
+                                            {"projects/p10/project.yaml", "p10\n"}});
+  git(tmp, dir, "read-tree HEAD"); // the cache of trees, as a checkout leaves it
+  const std::string index = dir + "/.git/index";
+  const std::string head_tree = trimmed(git(tmp, dir, "rev-parse HEAD^{tree}"));
+  auto tree_of = [](const pmo::git::detail::IndexFile& file) {
+    char hex[GIT_OID_HEXSZ + 1] = {};
+    git_oid_tostr(hex, sizeof hex, &*file.tree);
+    return std::string(hex);
+  };
+
+  SUBCASE("version 2 and version 4 (paths compressed against the one before)") {
+    for (const char* version : {"2", "4"}) {
+      CAPTURE(version);
+      git(tmp, dir, std::string("update-index --index-version ") + version);
+      const auto file = read_index_file(index);
+      REQUIRE(file);
+      same_as_libgit2(index, *file);
+      REQUIRE(file->tree);
+      CHECK(tree_of(*file) == head_tree);
+      // changed_since takes this reading: the same answers as git's.
+      write_file(dir + "/projects/p10/project.yaml", "p10 modified\n");
+      write_file(dir + "/projects/p2/project.yaml", "untracked\n");
+      CHECK(repo.changed_since(base, "") ==
+            std::vector<std::string>{"projects/p10/project.yaml", "projects/p2/project.yaml"});
+      CHECK(repo.changed_since(base, "", false) ==
+            std::vector<std::string>{"projects/p10/project.yaml"});
+      fs::remove_all(dir + "/projects/p2");
+      write_file(dir + "/projects/p10/project.yaml", "p10\n");
+    }
+  }
+  SUBCASE("a staged file leaves the cache of trees without a root: entries, no tree") {
+    write_file(dir + "/projects/p3/project.yaml", "p3\n");
+    git(tmp, dir, "add projects/p3/project.yaml");
+    const auto file = read_index_file(index);
+    REQUIRE(file);
+    same_as_libgit2(index, *file);
+    CHECK_FALSE(file->tree);
+    CHECK(repo.changed_since(base, "", false) ==
+          std::vector<std::string>{"projects/p3/project.yaml"});
+  }
+  SUBCASE("not the plain case: libgit2 reads it") {
+    SUBCASE("intent to add (an extended flag)") {
+      write_file(dir + "/projects/p3/project.yaml", "p3\n");
+      git(tmp, dir, "add -N projects/p3/project.yaml");
+      CHECK_FALSE(read_index_file(index));
+    }
+    SUBCASE("a split index") {
+      git(tmp, dir, "update-index --split-index");
+      CHECK_FALSE(read_index_file(index));
+    }
+    SUBCASE("cut short, or not an index") {
+      const std::string text = read_file(index);
+      for (std::size_t keep : {std::size_t{0}, std::size_t{11}, std::size_t{40},
+                               text.size() / 2, text.size() - 21}) {
+        CAPTURE(keep);
+        write_file(index, text.substr(0, keep));
+        CHECK_FALSE(read_index_file(index));
+      }
+      write_file(index, "DIRC" + std::string(64, '\xff'));
+      CHECK_FALSE(read_index_file(index));
+    }
+    SUBCASE("absent") {
+      fs::remove(index);
+      CHECK_FALSE(read_index_file(index));
+    }
   }
 }

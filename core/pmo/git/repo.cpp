@@ -1,4 +1,5 @@
 #include "handles.hpp"
+#include "index_file.hpp"
 
 #include <pmo/git/repo.hpp>
 
@@ -610,13 +611,14 @@ StatRules stat_rules(git_repository* repo) {
 class WorkdirScan {
 public:
   WorkdirScan(git_repository* repo, git_index* index, std::vector<std::string>& paths)
+      : WorkdirScan(repo, entries_of(index), paths) {}
+
+  // `entries`: the index's, sorted by path, one stage (no conflicts).
+  WorkdirScan(git_repository* repo, std::vector<const git_index_entry*> entries,
+              std::vector<std::string>& paths)
       : m_repo(repo), m_rules(stat_rules(repo)), m_root(git_repository_workdir(repo)),
-        m_paths(paths) {
-    const std::size_t count = git_index_entrycount(index);
-    m_entries.reserve(count);
-    for (std::size_t i = 0; i < count; ++i)
-      m_entries.push_back(git_index_get_byindex(index, i)); // by path; one stage (no conflicts)
-    m_seen.assign(count, 0);
+        m_paths(paths), m_entries(std::move(entries)) {
+    m_seen.assign(m_entries.size(), 0);
     struct stat st {};
     if (::stat((std::string(git_repository_path(repo)) + "index").c_str(), &st) == 0)
       m_index_time = st.st_mtim;
@@ -730,6 +732,15 @@ public:
   }
 
 private:
+  static std::vector<const git_index_entry*> entries_of(git_index* index) {
+    const std::size_t count = git_index_entrycount(index);
+    std::vector<const git_index_entry*> out;
+    out.reserve(count);
+    for (std::size_t i = 0; i < count; ++i)
+      out.push_back(git_index_get_byindex(index, i)); // by path
+    return out;
+  }
+
   // The first directory of `parent` ("a/b/", or "" for the top) that is not a real directory
   // in the working tree (absent, a file or a symbolic link), as a prefix ending in '/'; nullopt
   // when each is one. The directories it shares with `known` (found real before) are not
@@ -986,10 +997,8 @@ private:
 };
 
 // The files under `dir` that differ between the index and the working tree: modified, deleted,
-// untracked.
-void index_to_workdir(git_repository* repo, git_index* index, const std::string& dir,
-                      bool untracked, std::vector<std::string>& paths) {
-  WorkdirScan scan(repo, index, paths);
+// and with `untracked` the files the index does not know (not ignored).
+void index_to_workdir(WorkdirScan& scan, const std::string& dir, bool untracked) {
   if (untracked)
     scan.run(dir);
   else
@@ -1615,6 +1624,25 @@ std::vector<std::string> Repository::changed_since(const std::string& commit,
       check(git_commit_tree(out(head_tree), head.get()), "reading the tree of HEAD");
     diff_trees(m_impl->get(), tree.get(), head_tree.get(), dir, paths);
   } else {
+    // The index file read directly, in the plain case: its cache of trees names the tree
+    // `git write-tree` would write (in the object database already), so the commits and the
+    // staged changes are the base's tree against that one.
+    if (const auto file = detail::read_index_file(gitdir() + "index"); file && file->tree) {
+      TreePtr staged;
+      if (git_tree_lookup(out(staged), m_impl->get(), &*file->tree) == 0) {
+        diff_trees(m_impl->get(), tree.get(), staged.get(), dir, paths);
+        std::vector<const git_index_entry*> entries;
+        entries.reserve(file->entries.size());
+        for (const auto& e : file->entries)
+          entries.push_back(&e);
+        WorkdirScan scan(m_impl->get(), std::move(entries), paths);
+        index_to_workdir(scan, dir, untracked);
+        std::sort(paths.begin(), paths.end());
+        paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
+        return paths;
+      }
+      git_error_clear(); // a tree not in the object database: libgit2's reading below
+    }
     // The index as git keeps it on disk, read apart from the repository's own (which a write
     // may hold): nothing here changes it.
     IndexPtr index;
@@ -1629,7 +1657,8 @@ std::vector<std::string> Repository::changed_since(const std::string& commit,
       check(git_tree_lookup(out(staged), scratch.get(), &*index_tree), "reading the index");
       diff_trees(scratch.get(), tree.get(), staged.get(), dir, paths);
       // What the working tree did to the index: unstaged and untracked files.
-      index_to_workdir(m_impl->get(), index.get(), dir, untracked, paths);
+      WorkdirScan scan(m_impl->get(), index.get(), paths);
+      index_to_workdir(scan, dir, untracked);
     } else {
       // An index git cannot write as a tree (a merge with conflicts): libgit2's whole diff.
       diff_tree_to_workdir(m_impl->get(), tree.get(), commit, dir, untracked, paths);
