@@ -1064,8 +1064,8 @@ TEST_CASE("git: the index file read directly is libgit2's reading, and nothing w
     }
     SUBCASE("cut short, or not an index") {
       const std::string text = read_file(index);
-      for (std::size_t keep : {std::size_t{0}, std::size_t{11}, std::size_t{40},
-                               text.size() / 2, text.size() - 21}) {
+      for (std::size_t keep :
+           {std::size_t{0}, std::size_t{11}, std::size_t{40}, text.size() / 2, text.size() - 21}) {
         CAPTURE(keep);
         write_file(index, text.substr(0, keep));
         CHECK_FALSE(read_index_file(index));
