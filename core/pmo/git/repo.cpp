@@ -632,18 +632,9 @@ public:
     const unsigned threads =
         m_entries.size() < 2048 ? 1U : std::clamp(std::thread::hardware_concurrency(), 1U, 8U);
     std::vector<Found> found(threads);
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t)
-      pool.emplace_back([this, &found, t] { work(found[t]); });
-    work(found[0]);
-    for (auto& thread : pool)
-      thread.join();
+    on_threads(threads, [this, &found](unsigned t) { work(found[t]); });
     for (auto& part : found) {
-      for (auto& path : part.differ)
-        m_paths.push_back(std::move(path));
-      for (const std::size_t at : part.to_hash)
-        if (hashed_differs(*m_entries[at]))
-          m_paths.emplace_back(m_entries[at]->path);
+      take_differing(part);
       for (auto& path : part.unknown)
         if (!ignored(path)) {
           if (path.back() == '/')
@@ -716,22 +707,22 @@ public:
         }
       }
     };
+    on_threads(threads, work);
+    for (auto& part : found)
+      take_differing(part);
+  }
+
+private:
+  // Runs work(t) for each t below `threads`, 0 on the calling thread.
+  template <class Work> static void on_threads(unsigned threads, const Work& work) {
     std::vector<std::thread> pool;
     for (unsigned t = 1; t < threads; ++t)
       pool.emplace_back(work, t);
     work(0);
     for (auto& thread : pool)
       thread.join();
-    for (auto& part : found) {
-      for (auto& path : part.differ)
-        m_paths.push_back(std::move(path));
-      for (const std::size_t at : part.to_hash)
-        if (hashed_differs(*m_entries[at]))
-          m_paths.emplace_back(m_entries[at]->path);
-    }
   }
 
-private:
   static std::vector<const git_index_entry*> entries_of(git_index* index) {
     const std::size_t count = git_index_entrycount(index);
     std::vector<const git_index_entry*> out;
@@ -770,6 +761,16 @@ private:
     std::vector<std::size_t> to_hash;
     std::vector<std::string> unknown;
   };
+
+  // Appends the files a thread found to differ: those whose stat data differs, and of those
+  // whose stat data could not tell, the ones whose content differs.
+  void take_differing(Found& part) {
+    for (auto& path : part.differ)
+      m_paths.push_back(std::move(path));
+    for (const std::size_t at : part.to_hash)
+      if (hashed_differs(*m_entries[at]))
+        m_paths.emplace_back(m_entries[at]->path);
+  }
 
   static bool is_gitlink(const git_index_entry* e) { return (e->mode & 0170000) == 0160000; }
 
