@@ -996,7 +996,7 @@ void same_as_git(const TempDir& home, const std::string& repo,
     listed.push_back(line);
   REQUIRE(listed.size() == file.entries.size() * 6); // a line of its own and five of stat data
   for (std::size_t i = 0; i < file.entries.size(); ++i) {
-    const git_index_entry& e = file.entries[i];
+    const git_index_entry e = pmo::git::detail::decode(file.entries[i]);
     const std::string* l = &listed[i * 6];
     CHECK(l[0] == fmt::format("{:o} {} 0\t{}", e.mode, hex_of(e.id), e.path));
     CHECK(l[1] == fmt::format("  ctime: {}:{}", e.ctime.seconds, e.ctime.nanoseconds));

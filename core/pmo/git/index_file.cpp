@@ -11,14 +11,6 @@
 
 namespace pmo::git::detail {
 
-namespace {
-
-constexpr std::size_t k_hash = 20;        // SHA-1, the index's trailing checksum and entry ids
-constexpr std::size_t k_entry_fixed = 62; // stat data, id and flags before the path
-constexpr std::uint16_t k_assume_valid = 0x8000;
-constexpr std::uint16_t k_extended = 0x4000;
-constexpr std::uint16_t k_stage = 0x3000;
-
 // The whole file, mapped read-only (neither zero-filled nor copied, as reading it into a buffer
 // would be: 11 MB at 93,000 entries); empty when it is absent or unreadable. git and libgit2
 // replace the index by renaming a new file over it, never by rewriting it in place, so the
@@ -53,6 +45,14 @@ private:
   const unsigned char* m_data = nullptr;
   std::size_t m_size = 0;
 };
+
+namespace {
+
+constexpr std::size_t k_hash = 20;        // SHA-1, the index's trailing checksum and entry ids
+constexpr std::size_t k_entry_fixed = 62; // stat data, id and flags before the path
+constexpr std::uint16_t k_assume_valid = 0x8000;
+constexpr std::uint16_t k_extended = 0x4000;
+constexpr std::uint16_t k_stage = 0x3000;
 
 // Big-endian reads over a bounded buffer; `ok` turns false at the first read past its end.
 struct Cursor {
@@ -122,11 +122,35 @@ std::optional<git_oid> tree_root(const unsigned char* ext, std::size_t size) {
 
 } // namespace
 
+IndexFile::IndexFile() = default;
+IndexFile::IndexFile(IndexFile&&) noexcept = default;
+IndexFile& IndexFile::operator=(IndexFile&&) noexcept = default;
+IndexFile::~IndexFile() = default;
+
+git_index_entry decode(const IndexRecord& entry) {
+  const Cursor c{entry.record, k_entry_fixed};
+  git_index_entry e{};
+  e.ctime.seconds = static_cast<std::int32_t>(c.u32(0));
+  e.ctime.nanoseconds = c.u32(4);
+  e.mtime.seconds = static_cast<std::int32_t>(c.u32(8));
+  e.mtime.nanoseconds = c.u32(12);
+  e.dev = c.u32(16);
+  e.ino = c.u32(20);
+  e.mode = c.u32(24);
+  e.uid = c.u32(28);
+  e.gid = c.u32(32);
+  e.file_size = c.u32(36);
+  std::memcpy(e.id.id, entry.record + 40, k_hash);
+  e.flags = c.u16(60);
+  e.path = entry.path;
+  return e;
+}
+
 std::optional<IndexFile> read_index_file(const std::string& path) {
-  const Mapping file(path);
-  if (!file.data() || file.size() < 12 + k_hash)
+  auto file = std::make_unique<const Mapping>(path);
+  if (!file->data() || file->size() < 12 + k_hash)
     return std::nullopt;
-  Cursor c{file.data(), file.size()};
+  Cursor c{file->data(), file->size()};
   if (std::memcmp(c.data, "DIRC", 4) != 0)
     return std::nullopt;
   const std::uint32_t version = c.u32(4);
@@ -140,63 +164,50 @@ std::optional<IndexFile> read_index_file(const std::string& path) {
 
   IndexFile out;
   out.entries.reserve(count);
-  std::vector<std::size_t> offsets; // of each path in out.names
-  offsets.reserve(count);
-  out.names.reserve(static_cast<std::size_t>(count) * 48);
-  std::string previous; // v4: the path the next one is compressed against
+  std::vector<std::size_t> offsets; // version 4: of each path in out.names
+  std::string_view previous;        // versions 2 and 3: the path before, in the mapping
+  std::string joined;               // version 4: the path, whole
+  std::string before;               // version 4: the one before
   for (std::uint32_t i = 0; i < count; ++i) {
     if (!c.has(k_entry_fixed) || c.at + k_entry_fixed > end)
       return std::nullopt;
     const std::size_t start = c.at;
-    git_index_entry e{};
-    e.ctime.seconds = static_cast<std::int32_t>(c.u32(start));
-    e.ctime.nanoseconds = c.u32(start + 4);
-    e.mtime.seconds = static_cast<std::int32_t>(c.u32(start + 8));
-    e.mtime.nanoseconds = c.u32(start + 12);
-    e.dev = c.u32(start + 16);
-    e.ino = c.u32(start + 20);
-    e.mode = c.u32(start + 24);
-    e.uid = c.u32(start + 28);
-    e.gid = c.u32(start + 32);
-    e.file_size = c.u32(start + 36);
-    std::memcpy(e.id.id, c.data + start + 40, k_hash);
-    const std::uint16_t flags = c.u16(start + 60);
-    if (flags & (k_assume_valid | k_extended | k_stage))
+    if (c.u16(start + 60) & (k_assume_valid | k_extended | k_stage))
       return std::nullopt;
-    e.flags = flags;
     c.at = start + k_entry_fixed;
-    std::string_view name;
-    std::string joined;
     if (version == 4) {
+      before.swap(joined);
       const auto strip = varint(c, end);
-      if (!strip || *strip > previous.size())
+      if (!strip || *strip > before.size())
         return std::nullopt;
-      const auto stop = c.nul(c.at, end);
-      if (!stop)
+      const auto nul = c.nul(c.at, end);
+      if (!nul)
         return std::nullopt;
-      joined.assign(previous, 0, previous.size() - static_cast<std::size_t>(*strip));
-      joined.append(reinterpret_cast<const char*>(c.data + c.at), *stop - c.at);
-      name = joined;
-      c.at = *stop + 1;
-    } else {
-      const auto stop = c.nul(c.at, end);
-      if (!stop)
-        return std::nullopt;
-      name = std::string_view(reinterpret_cast<const char*>(c.data + c.at), *stop - c.at);
-      // 1 to 8 NULs pad the entry to a multiple of 8 bytes.
-      c.at = start + ((k_entry_fixed + name.size() + 8) / 8) * 8;
-      if (c.at > end)
-        return std::nullopt;
+      joined.assign(before, 0, before.size() - static_cast<std::size_t>(*strip));
+      joined.append(reinterpret_cast<const char*>(c.data + c.at), *nul - c.at);
+      c.at = *nul + 1;
+      if (joined.empty() || (i > 0 && !(before < joined)))
+        return std::nullopt; // unsorted or repeated: not an index git wrote
+      offsets.push_back(out.names.size());
+      out.names.insert(out.names.end(), joined.begin(), joined.end());
+      out.names.push_back('\0');
+      out.entries.push_back(IndexRecord{nullptr, c.data + start});
+      continue;
     }
-    if (name.empty() || (i > 0 && !(std::string_view(previous) < name)))
+    const auto nul = c.nul(c.at, end);
+    if (!nul)
+      return std::nullopt;
+    const std::string_view name(reinterpret_cast<const char*>(c.data + c.at), *nul - c.at);
+    // 1 to 8 NULs pad the entry to a multiple of 8 bytes.
+    c.at = start + ((k_entry_fixed + name.size() + 8) / 8) * 8;
+    if (c.at > end)
+      return std::nullopt;
+    if (name.empty() || (i > 0 && !(previous < name)))
       return std::nullopt; // unsorted or repeated: not an index git wrote
-    previous.assign(name);
-    offsets.push_back(out.names.size());
-    out.names.insert(out.names.end(), name.begin(), name.end());
-    out.names.push_back('\0');
-    out.entries.push_back(e);
+    previous = name;
+    out.entries.push_back(IndexRecord{name.data(), c.data + start});
   }
-  for (std::size_t i = 0; i < out.entries.size(); ++i)
+  for (std::size_t i = 0; i < offsets.size(); ++i)
     out.entries[i].path = out.names.data() + offsets[i];
 
   while (c.at < end) {
@@ -213,6 +224,7 @@ std::optional<IndexFile> read_index_file(const std::string& path) {
       return std::nullopt; // "link", "sdir": a reader must understand them
     c.at += size;
   }
+  out.mapping = std::move(file);
   return out;
 }
 

@@ -9,6 +9,7 @@
 #include <git2/sys/repository.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <condition_variable>
@@ -602,6 +603,23 @@ StatRules stat_rules(git_repository* repo) {
   return rules;
 }
 
+// An index entry as WorkdirScan reads it: one of libgit2's, or a record of the index file read
+// where it lies (decoded each time it is compared).
+class IndexEntry {
+public:
+  explicit IndexEntry(const git_index_entry* entry) : m_path(entry->path), m_git(entry) {}
+  explicit IndexEntry(const IndexRecord& record) : m_path(record.path), m_record(record.record) {}
+  const char* path() const { return m_path; }
+  git_index_entry get() const {
+    return m_git != nullptr ? *m_git : decode(IndexRecord{m_path, m_record});
+  }
+
+private:
+  const char* m_path;
+  const git_index_entry* m_git = nullptr;
+  const unsigned char* m_record = nullptr;
+};
+
 // The working tree against the index below one directory, as `git status` compares them: a
 // tracked file is read only when its stat data differs from the index's record (or the record is
 // racily clean: the file changed in the instant the index was written); every directory is
@@ -614,7 +632,7 @@ public:
       : WorkdirScan(repo, entries_of(index), paths) {}
 
   // `entries`: the index's, sorted by path, one stage (no conflicts).
-  WorkdirScan(git_repository* repo, std::vector<const git_index_entry*> entries,
+  WorkdirScan(git_repository* repo, std::vector<IndexEntry> entries,
               std::vector<std::string>& paths)
       : m_repo(repo), m_rules(stat_rules(repo)), m_root(git_repository_workdir(repo)),
         m_paths(paths), m_entries(std::move(entries)) {
@@ -644,10 +662,10 @@ public:
         }
     }
     for (std::size_t i = first_under(dir); i < m_entries.size(); ++i) {
-      const std::string_view path = m_entries[i]->path;
+      const std::string_view path = m_entries[i].path();
       if (!path.starts_with(dir))
         break;
-      if (m_seen[i] == 0 && !is_gitlink(m_entries[i]))
+      if (m_seen[i] == 0 && !is_gitlink(m_entries[i].get()))
         m_paths.emplace_back(path); // deleted
     }
   }
@@ -659,53 +677,56 @@ public:
   void run_tracked(const std::string& dir) {
     const std::size_t first = first_under(dir);
     std::size_t last = first;
-    while (last < m_entries.size() && std::string_view(m_entries[last]->path).starts_with(dir))
+    while (last < m_entries.size() && std::string_view(m_entries[last].path()).starts_with(dir))
       ++last;
     const std::size_t count = last - first;
     const unsigned threads =
         count < 2048 ? 1U : std::clamp(std::thread::hardware_concurrency(), 1U, 8U);
     std::vector<Found> found(threads);
+    // Taken in slices as each thread is ready for one: a thread that started later or met
+    // slower files takes fewer.
+    constexpr std::size_t k_slice = 1024;
+    std::atomic<std::size_t> next{first};
     auto work = [&](unsigned t) {
-      const std::size_t from = first + count * t / threads;
-      const std::size_t to = first + count * (t + 1) / threads;
       std::string leading;   // the last parent directory found to be a real directory
       std::string not_a_dir; // the last one found not to be
-      for (std::size_t i = from; i < to; ++i) {
-        const git_index_entry& e = *m_entries[i];
-        if (is_gitlink(&e))
-          continue;
-        const std::string_view path = e.path;
-        const std::size_t slash = path.rfind('/');
-        const std::string_view parent =
-            slash == std::string_view::npos ? std::string_view{} : path.substr(0, slash + 1);
-        if (!not_a_dir.empty() && parent.starts_with(not_a_dir)) {
-          found[t].differ.emplace_back(path);
-          continue;
-        }
-        if (parent != leading) {
-          if (const auto bad = leading_non_directory(parent, leading)) {
-            not_a_dir = *bad;
+      for (std::size_t from = 0; (from = next.fetch_add(k_slice)) < last;)
+        for (std::size_t i = from; i < std::min(from + k_slice, last); ++i) {
+          const git_index_entry e = m_entries[i].get();
+          if (is_gitlink(e))
+            continue;
+          const std::string_view path = e.path;
+          const std::size_t slash = path.rfind('/');
+          const std::string_view parent =
+              slash == std::string_view::npos ? std::string_view{} : path.substr(0, slash + 1);
+          if (!not_a_dir.empty() && parent.starts_with(not_a_dir)) {
             found[t].differ.emplace_back(path);
             continue;
           }
-          leading = parent;
+          if (parent != leading) {
+            if (const auto bad = leading_non_directory(parent, leading)) {
+              not_a_dir = *bad;
+              found[t].differ.emplace_back(path);
+              continue;
+            }
+            leading = parent;
+          }
+          struct stat st {};
+          if (::lstat((m_root + e.path).c_str(), &st) != 0) {
+            found[t].differ.emplace_back(path); // deleted (or unreadable: not what the index has)
+            continue;
+          }
+          switch (compare(e, st)) {
+          case Stat::same:
+            break;
+          case Stat::differs:
+            found[t].differ.emplace_back(path);
+            break;
+          case Stat::uncertain:
+            found[t].to_hash.push_back(i);
+            break;
+          }
         }
-        struct stat st {};
-        if (::lstat((m_root + e.path).c_str(), &st) != 0) {
-          found[t].differ.emplace_back(path); // deleted (or unreadable: not what the index has)
-          continue;
-        }
-        switch (compare(e, st)) {
-        case Stat::same:
-          break;
-        case Stat::differs:
-          found[t].differ.emplace_back(path);
-          break;
-        case Stat::uncertain:
-          found[t].to_hash.push_back(i);
-          break;
-        }
-      }
     };
     on_threads(threads, work);
     for (auto& part : found)
@@ -723,12 +744,12 @@ private:
       thread.join();
   }
 
-  static std::vector<const git_index_entry*> entries_of(git_index* index) {
+  static std::vector<IndexEntry> entries_of(git_index* index) {
     const std::size_t count = git_index_entrycount(index);
-    std::vector<const git_index_entry*> out;
+    std::vector<IndexEntry> out;
     out.reserve(count);
     for (std::size_t i = 0; i < count; ++i)
-      out.push_back(git_index_get_byindex(index, i)); // by path
+      out.emplace_back(git_index_get_byindex(index, i)); // by path
     return out;
   }
 
@@ -768,30 +789,29 @@ private:
     for (auto& path : part.differ)
       m_paths.push_back(std::move(path));
     for (const std::size_t at : part.to_hash)
-      if (hashed_differs(*m_entries[at]))
-        m_paths.emplace_back(m_entries[at]->path);
+      if (hashed_differs(m_entries[at].get()))
+        m_paths.emplace_back(m_entries[at].path());
   }
 
-  static bool is_gitlink(const git_index_entry* e) { return (e->mode & 0170000) == 0160000; }
+  static bool is_gitlink(const git_index_entry& e) { return (e.mode & 0170000) == 0160000; }
 
   std::size_t first_under(std::string_view prefix) const {
-    return static_cast<std::size_t>(
-        std::lower_bound(m_entries.begin(), m_entries.end(), prefix,
-                         [](const git_index_entry* e, std::string_view p) {
-                           return std::string_view(e->path) < p;
-                         }) -
-        m_entries.begin());
+    return static_cast<std::size_t>(std::lower_bound(m_entries.begin(), m_entries.end(), prefix,
+                                                     [](const IndexEntry& e, std::string_view p) {
+                                                       return std::string_view(e.path()) < p;
+                                                     }) -
+                                    m_entries.begin());
   }
 
   // The index entry at exactly `path`, or npos.
   std::size_t find(std::string_view path) const {
     const std::size_t at = first_under(path);
-    return at < m_entries.size() && path == m_entries[at]->path ? at : std::string::npos;
+    return at < m_entries.size() && path == m_entries[at].path() ? at : std::string::npos;
   }
 
   bool has_under(const std::string& prefix) const {
     const std::size_t at = first_under(prefix);
-    return at < m_entries.size() && std::string_view(m_entries[at]->path).starts_with(prefix);
+    return at < m_entries.size() && std::string_view(m_entries[at].path()).starts_with(prefix);
   }
 
   bool ignored(const std::string& path) const {
@@ -861,7 +881,7 @@ private:
       return; // gone meanwhile: an index entry for it counts as deleted
     if (S_ISDIR(st.st_mode)) {
       const std::size_t link = find(path);
-      if (link != std::string::npos && is_gitlink(m_entries[link])) {
+      if (link != std::string::npos && is_gitlink(m_entries[link].get())) {
         m_seen[link] = 1; // a submodule: left out
         return;
       }
@@ -878,7 +898,7 @@ private:
       return;
     }
     m_seen[at] = 1;
-    switch (compare(*m_entries[at], st)) {
+    switch (compare(m_entries[at].get(), st)) {
     case Stat::same:
       break;
     case Stat::differs:
@@ -941,7 +961,7 @@ private:
   // A file's stat data against its index entry: the same (and not racily clean), a different
   // kind or mode, or anything else different (the content decides).
   Stat compare(const git_index_entry& e, const struct stat& st) const {
-    if (is_gitlink(&e))
+    if (is_gitlink(e))
       return Stat::same;
     if (!S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode))
       return Stat::differs; // a fifo or a device where a file was
@@ -988,7 +1008,7 @@ private:
   StatRules m_rules;
   std::string m_root; // the working tree, ending in '/'
   std::vector<std::string>& m_paths;
-  std::vector<const git_index_entry*> m_entries;
+  std::vector<IndexEntry> m_entries;
   std::vector<unsigned char> m_seen; // one byte per entry: written by one thread each
   struct timespec m_index_time {};
   std::mutex m_mutex;
@@ -1632,10 +1652,10 @@ std::vector<std::string> Repository::changed_since(const std::string& commit,
       TreePtr staged;
       if (git_tree_lookup(out(staged), m_impl->get(), &*file->tree) == 0) {
         diff_trees(m_impl->get(), tree.get(), staged.get(), dir, paths);
-        std::vector<const git_index_entry*> entries;
+        std::vector<IndexEntry> entries;
         entries.reserve(file->entries.size());
-        for (const auto& e : file->entries)
-          entries.push_back(&e);
+        for (const IndexRecord& e : file->entries)
+          entries.emplace_back(e);
         WorkdirScan scan(m_impl->get(), std::move(entries), paths);
         index_to_workdir(scan, dir, untracked);
         std::sort(paths.begin(), paths.end());
