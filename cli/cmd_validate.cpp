@@ -273,16 +273,23 @@ int run(Context& ctx, const ValidateOptions& opts) {
   if (opts.no_untracked && opts.changed_since.empty())
     throw Failure(k_exit_usage, pick(lang, "--no-untracked goes with --changed-since REV",
                                      "--no-untracked 需与 --changed-since REV 一起使用"));
-  if (!opts.changed_since.empty())
+  const store::FsStore working_tree(ws.root);
+  std::optional<store::ProjectTexts> ahead; // read while the changes are worked out
+  if (!opts.changed_since.empty()) {
+    if (ws.repo)
+      ahead.emplace(working_tree);
     changes = changes_since(ws, opts.changed_since, !opts.no_untracked, lang);
+  }
   const bool scoped = changes && !changes->whole();
+  if (!scoped)
+    ahead.reset();
   std::set<std::string> scope; // with --changed-since: the projects whose findings are shown
   auto load = [&] {
     Progress progress(ctx, pick(lang, "reading the records", "读取记录"));
     if (!scoped)
       return load_working_tree(ws, lang);
-    store::Scope part =
-        store::load_scope(store::FsStore(ws.root), lang, changes->projects, changes->old_people);
+    store::Scope part = store::load_scope(working_tree, lang, changes->projects,
+                                          changes->old_people, ahead ? &*ahead : nullptr);
     scope = std::move(part.shown);
     return std::move(part.loaded);
   };

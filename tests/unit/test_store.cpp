@@ -133,6 +133,67 @@ TEST_CASE("a file store lists entries sorted and knows directories") {
   }
 }
 
+TEST_CASE("a file store's entries say which are directories, as is_dir does, without a call "
+          "per entry") {
+  TempDir dir;
+  TempDir outside;
+  dir.write("projects/P1/project.yaml", "");
+  dir.write("projects/P2", "a file where a project directory belongs\n");
+  fs::create_directories(dir.path() / "projects/P3/status");
+  fs::create_directory_symlink(outside.path(), dir.path() / "projects/P4");
+  fs::create_symlink(dir.path() / "projects/P2", dir.path() / "projects/P5");
+  REQUIRE(::mkfifo((dir.path() / "projects/P6").c_str(), 0600) == 0);
+  for (Resolution resolution : {Resolution::kernel, Resolution::walk}) {
+    CAPTURE(resolution == Resolution::kernel ? "openat2" : "lstat walk");
+    FsStore store{dir.path().string(), k_cap, resolution};
+    const std::vector<pmo::store::Entry> found = store.entries("projects");
+    REQUIRE(found.size() == 6);
+    for (const auto& entry : found) {
+      CAPTURE(entry.name);
+      CHECK(entry.dir == store.is_dir("projects/" + entry.name));
+      CHECK(entry.dir == (entry.name == "P1" || entry.name == "P3"));
+    }
+    std::vector<std::string> names;
+    for (const auto& entry : found)
+      names.push_back(entry.name);
+    CHECK(names == store.list("projects"));
+    // The root, and the default (list and is_dir) a store without its own gives.
+    const auto top = store.entries("");
+    REQUIRE(top.size() == 1);
+    CHECK(top[0].name == "projects");
+    CHECK(top[0].dir);
+    CHECK(store.entries("nowhere").empty());
+    CHECK(refusal([&] { store.entries("projects/P4"); }) == "symlink");
+  }
+  MemoryStore memory;
+  memory.put("projects/P1/project.yaml", "");
+  memory.put("projects/P2", "");
+  const auto found = memory.entries("projects");
+  REQUIRE(found.size() == 2);
+  CHECK((found[0].name == "P1" && found[0].dir));
+  CHECK((found[1].name == "P2" && !found[1].dir));
+}
+
+TEST_CASE("a file store reads a file whole, whatever its size against the reads it takes") {
+  TempDir dir;
+  const std::string big(200000, 'y'); // more than one 64 KiB read after its size
+  dir.write("empty.yaml", "");
+  dir.write("big.yaml", big);
+  dir.write("lines.yaml", "a: 1\nb: 2\n");
+  for (Resolution resolution : {Resolution::kernel, Resolution::walk}) {
+    CAPTURE(resolution == Resolution::kernel ? "openat2" : "lstat walk");
+    FsStore store{dir.path().string(), k_cap, resolution};
+    CHECK(store.read("empty.yaml") == "");
+    CHECK(store.read("big.yaml") == big);
+    CHECK(store.read("lines.yaml") == "a: 1\nb: 2\n");
+    // At the cap exactly, and one byte over.
+    FsStore capped{dir.path().string(), big.size(), resolution};
+    CHECK(capped.read("big.yaml") == big);
+    FsStore under{dir.path().string(), big.size() - 1, resolution};
+    CHECK(refusal([&] { under.read("big.yaml"); }) == "file-too-large");
+  }
+}
+
 TEST_CASE("a file store refuses a symbolic link to a file") {
   for (Resolution resolution : {Resolution::kernel, Resolution::walk}) {
     CAPTURE(resolution == Resolution::kernel ? "openat2" : "lstat walk");

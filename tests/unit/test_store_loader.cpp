@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <stdexcept>
 #include <stdlib.h>
 
@@ -322,4 +323,44 @@ TEST_CASE("load_project reads the office, the people and one project only") {
   CHECK(pmo::store::load_project(store, Lang::en, "P2").findings.size() == 1);
   CHECK(pmo::store::load_project(store, Lang::en, "P9").portfolio.projects.empty());
   CHECK(pmo::store::load_project(store, Lang::en, "../P1").portfolio.projects.empty());
+}
+
+TEST_CASE("load_scope with project texts read ahead is load_scope without them, whatever they "
+          "lack") {
+  MemoryStore store = good_store();
+  store.put("projects/P3/project.yaml",
+            std::string(k_project) + "depends_on:\n  - {project: P1, milestone: 上线}\n");
+  store.put("projects/P4/project.yaml", k_project);
+  const std::set<std::string> changed{"P1"};
+  const pmo::store::Scope alone = pmo::store::load_scope(store, Lang::en, changed, {});
+  INFO(describe(alone.loaded.findings));
+  // P3 depends on P1; every project shares zhaomin, their sponsor, but not an assigned person.
+  CHECK(alone.shown == std::set<std::string>{"P1", "P3"});
+
+  auto same = [&](const pmo::store::Scope& scope) {
+    CHECK(scope.shown == alone.shown);
+    CHECK(describe(scope.loaded.findings) == describe(alone.loaded.findings));
+    REQUIRE(scope.loaded.portfolio.projects.size() == alone.loaded.portfolio.projects.size());
+    for (std::size_t i = 0; i < alone.loaded.portfolio.projects.size(); ++i)
+      CHECK(scope.loaded.portfolio.projects[i].id == alone.loaded.portfolio.projects[i].id);
+  };
+  SUBCASE("read ahead from the same files") {
+    pmo::store::ProjectTexts ahead(store);
+    same(pmo::store::load_scope(store, Lang::en, changed, {}, &ahead));
+    REQUIRE(ahead.text("P3"));
+    CHECK(*ahead.text("P3") == *store.read("projects/P3/project.yaml"));
+    CHECK_FALSE(ahead.text("P9"));
+    // A second load (another language, as validate does) takes them again.
+    same(pmo::store::load_scope(store, Lang::en, changed, {}, &ahead));
+  }
+  SUBCASE("read ahead before P3 was there: its text is read by load_scope") {
+    MemoryStore before = good_store();
+    pmo::store::ProjectTexts ahead(before);
+    same(pmo::store::load_scope(store, Lang::en, changed, {}, &ahead));
+    CHECK(ahead.text("P1"));
+    CHECK_FALSE(ahead.text("P3"));
+  }
+  SUBCASE("made and dropped unused: it stops and waits for its thread") {
+    pmo::store::ProjectTexts ahead(store);
+  }
 }

@@ -92,10 +92,10 @@ public:
     people();
     run_units();
     if (project_ids)
-      for (const auto& name : list("projects"))
-        if (!is_placeholder(name)) {
+      for (const Entry& entry : entries("projects"))
+        if (!is_placeholder(entry.name)) {
           model::Project project;
-          project.id = name;
+          project.id = entry.name;
           m_out.portfolio.projects.push_back(std::move(project));
         }
     auto by_id = [](const auto& a, const auto& b) { return a.id < b.id; };
@@ -107,13 +107,29 @@ public:
   // pmo.yaml, people/, the listing of projects/, and the projects a check of `changed` needs
   // (see load_scope). Every project.yaml is read as text once, to find who names what.
   void run_scope(const std::set<std::string>& changed, const std::set<std::string>& also_people,
-                 std::set<std::string>& shown) {
+                 ProjectTexts* ahead, std::set<std::string>& shown) {
     office();
     people();
     std::vector<std::string> ids;
     projects(&ids);
     run_units();
-    const std::vector<std::string> texts = project_texts(ids);
+    // Each project's text: read ahead, or read now (those not read ahead).
+    std::vector<std::string_view> texts(ids.size());
+    std::vector<std::string> unread_ids;
+    std::vector<std::size_t> unread;
+    if (ahead)
+      ahead->finish();
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      if (const std::string* text = ahead ? ahead->text(ids[i]) : nullptr) {
+        texts[i] = *text;
+      } else {
+        unread.push_back(i);
+        unread_ids.push_back(ids[i]);
+      }
+    }
+    const std::vector<std::string> read_now = project_texts(unread_ids);
+    for (std::size_t k = 0; k < unread.size(); ++k)
+      texts[unread[k]] = read_now[k];
     std::set<std::string> loaded;
     auto load = [&](const std::set<std::string>& wanted) {
       for (const auto& id : wanted)
@@ -195,7 +211,7 @@ public:
 private:
   // Whether `text` holds one of `needles` as a whole token (not inside a longer id), or a
   // backslash.
-  static bool names_any(const std::string& text, const std::set<std::string>& needles) {
+  static bool names_any(std::string_view text, const std::set<std::string>& needles) {
     if (text.find('\\') != std::string::npos)
       return true;
     auto id_char = [](char c) {
@@ -257,12 +273,17 @@ private:
     }
   }
 
-  // The entries of a directory; names that differ only in case are reported (case_collisions).
-  std::vector<std::string> list(const std::string& dir) {
+  // The entries of a directory, each with whether it is a directory; names that differ only in
+  // case are reported (case_collisions).
+  std::vector<Entry> entries(const std::string& dir) {
     try {
-      std::vector<std::string> names = m_store.list(dir);
+      std::vector<Entry> found = m_store.entries(dir);
+      std::vector<std::string> names;
+      names.reserve(found.size());
+      for (const Entry& entry : found)
+        names.push_back(entry.name);
       case_collisions(dir, names);
-      return names;
+      return found;
     } catch (const StoreError& e) {
       m_out.findings.push_back(translate(e.finding, m_lang));
       return {};
@@ -335,11 +356,12 @@ private:
   }
 
   void people() {
-    for (const auto& name : list("people")) {
+    for (const Entry& entry : entries("people")) {
+      const std::string& name = entry.name;
       const std::string path = "people/" + name;
       if (is_placeholder(name))
         continue;
-      if (is_dir(path)) {
+      if (entry.dir) {
         unexpected(path, "a directory; people/ holds one <person-id>.yaml per person",
                    "目录；people/ 中每人一个 <人员标识>.yaml 文件");
         continue;
@@ -370,11 +392,12 @@ private:
   // Every directory of projects/ (problems with the listing reported); each valid one is loaded
   // unless `ids` is given, which then receives the valid ids instead.
   void projects(std::vector<std::string>* ids = nullptr) {
-    for (const auto& name : list("projects")) {
+    for (const Entry& entry : entries("projects")) {
+      const std::string& name = entry.name;
       const std::string dir = "projects/" + name;
       if (is_placeholder(name))
         continue;
-      if (!is_dir(dir)) {
+      if (!entry.dir) {
         unexpected(dir, "projects/ holds one directory per project",
                    "projects/ 中每个项目一个目录");
         continue;
@@ -495,12 +518,13 @@ private:
   // decoded into the project's records when the project itself loaded.
   void records(const codec::RecordKind& kind, const std::string& project, const std::string& dir,
                bool loaded) {
-    for (const auto& name : list(dir)) {
+    for (const Entry& entry : entries(dir)) {
+      const std::string& name = entry.name;
       const std::string path = dir + "/" + name;
       if (is_placeholder(name))
         continue;
       if (kind.naming == codec::Naming::decision) {
-        if (is_dir(path)) {
+        if (entry.dir) {
           unexpected(path, "a directory; decisions/ holds one .yaml file per decision",
                      "目录；decisions/ 中每个决策一个 .yaml 文件");
           continue;
@@ -511,7 +535,7 @@ private:
           continue;
         }
       } else {
-        if (is_dir(path) || !name.ends_with(".yaml")) {
+        if (entry.dir || !name.ends_with(".yaml")) {
           unexpected(path, "not a record file", "不是记录文件");
           continue;
         }
@@ -572,19 +596,19 @@ private:
                "缺失：每个项目目录都应有 project.yaml"));
     }
 
-    for (const auto& name : list(dir)) {
-      if (is_placeholder(name))
+    for (const Entry& entry : entries(dir)) {
+      if (is_placeholder(entry.name))
         continue;
       const auto kinds = codec::record_kinds();
       const bool expected = std::any_of(kinds.begin(), kinds.end(), [&](const auto& kind) {
-        if (kind.path != name)
+        if (kind.path != entry.name)
           return false;
         if (kind.place == codec::Place::project || kind.place == codec::Place::project_file)
           return true;
-        return kind.place == codec::Place::project_records && is_dir(dir + "/" + name);
+        return kind.place == codec::Place::project_records && entry.dir;
       });
       if (!expected)
-        unexpected(dir + "/" + name,
+        unexpected(dir + "/" + entry.name,
                    tr(m_lang, "a project holds {}", "项目目录只包含 {}", project_entries()));
     }
 
@@ -627,10 +651,66 @@ Loaded load_office(const Store& store, model::Lang lang, bool project_ids) {
 }
 
 Scope load_scope(const Store& store, model::Lang lang, const std::set<std::string>& changed,
-                 const std::set<std::string>& also_people) {
+                 const std::set<std::string>& also_people, ProjectTexts* ahead) {
   Scope out;
-  Loading{store, lang, out.loaded}.run_scope(changed, also_people, out.shown);
+  Loading{store, lang, out.loaded}.run_scope(changed, also_people, ahead, out.shown);
   return out;
+}
+
+// --- ProjectTexts -------------------------------------------------------------------------------
+
+ProjectTexts::ProjectTexts(const Store& store) : m_store(store) {
+  if (!store.concurrent_reads())
+    return;
+  m_thread = std::thread([this] {
+    try {
+      for (const Entry& entry : m_store.entries("projects"))
+        if (entry.dir && model::is_valid_id(entry.name))
+          m_ids.push_back(entry.name);
+    } catch (const StoreError&) {
+      m_ids.clear(); // load_scope reports it
+    }
+    m_texts.resize(m_ids.size());
+    m_read.assign(m_ids.size(), 0);
+    m_listed = true;
+    read_next();
+  });
+}
+
+ProjectTexts::~ProjectTexts() {
+  m_stop = true;
+  if (m_thread.joinable())
+    m_thread.join();
+}
+
+void ProjectTexts::read_next() {
+  for (std::size_t i = m_next++; i < m_ids.size() && !m_stop; i = m_next++) {
+    try {
+      if (auto text = m_store.read("projects/" + m_ids[i] + "/project.yaml")) {
+        m_texts[i] = std::move(*text);
+        m_read[i] = 1;
+      }
+    } catch (const StoreError&) {
+    }
+  }
+}
+
+void ProjectTexts::finish() {
+  if (!m_thread.joinable())
+    return;
+  if (m_listed) // else the thread is still listing: it reads everything after
+    read_next();
+  m_thread.join();
+}
+
+const std::string* ProjectTexts::text(const std::string& id) const {
+  if (m_thread.joinable())
+    return nullptr; // not finished
+  const auto at = std::lower_bound(m_ids.begin(), m_ids.end(), id);
+  if (at == m_ids.end() || *at != id)
+    return nullptr;
+  const auto i = static_cast<std::size_t>(at - m_ids.begin());
+  return m_read[i] ? &m_texts[i] : nullptr;
 }
 
 Loaded load_project(const Store& store, model::Lang lang, const std::string& project) {

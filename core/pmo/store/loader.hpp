@@ -4,8 +4,11 @@
 #include <pmo/model/records.hpp>
 #include <pmo/store/store.hpp>
 
+#include <atomic>
 #include <set>
 #include <string>
+#include <thread>
+#include <vector>
 
 namespace pmo::store {
 
@@ -39,8 +42,41 @@ struct Scope {
   Loaded loaded;
   std::set<std::string> shown;
 };
+class ProjectTexts;
+// `ahead`, when given, holds the texts of project.yaml read ahead; those it lacks are read here.
 Scope load_scope(const Store& store, model::Lang lang, const std::set<std::string>& changed,
-                 const std::set<std::string>& also_people);
+                 const std::set<std::string>& also_people, ProjectTexts* ahead = nullptr);
+
+// Every project's project.yaml as text, read ahead of load_scope, which searches them for who
+// names what: made before the caller works out what changed (a walk of the index and the working
+// tree), it reads on a thread of its own meanwhile. load_scope then reads what is left on its own
+// thread too. `store` must outlive it; one that may not be read from several threads is not read
+// ahead. Nothing it finds is reported: load_scope lists projects/ and reads again what fails.
+class ProjectTexts {
+public:
+  explicit ProjectTexts(const Store& store);
+  ~ProjectTexts(); // stops reading, and waits for the thread
+  ProjectTexts(const ProjectTexts&) = delete;
+  ProjectTexts& operator=(const ProjectTexts&) = delete;
+
+  // Reads what is left on the calling thread, then waits until every text is read.
+  void finish();
+  // The text of projects/<id>/project.yaml, once finished; null when it was not read ahead
+  // (not a directory listed then, or unreadable).
+  const std::string* text(const std::string& id) const;
+
+private:
+  void read_next();
+
+  const Store& m_store;
+  std::vector<std::string> m_ids; // sorted, as listed
+  std::vector<std::string> m_texts;
+  std::vector<unsigned char> m_read; // whether m_texts[i] was read
+  std::atomic<std::size_t> m_next{0};
+  std::atomic<bool> m_stop{false};
+  std::atomic<bool> m_listed{false};
+  std::thread m_thread;
+};
 
 // pmo.yaml and people/ only, for writes about the office. With `project_ids`, also one Project
 // per directory of projects/ with nothing but its id set (its files are not read): enough to

@@ -99,6 +99,16 @@ bool is_safe_path(std::string_view path) {
   }
 }
 
+std::vector<Entry> Store::entries(const std::string& dir) const {
+  std::vector<Entry> out;
+  const std::string prefix = is_root(dir) ? std::string() : dir + "/";
+  for (auto& name : list(dir)) {
+    const bool directory = is_dir(prefix + name);
+    out.push_back(Entry{std::move(name), directory});
+  }
+  return out;
+}
+
 // --- FsStore ------------------------------------------------------------------------------------
 
 FsStore::FsStore(std::string root, std::size_t max_bytes, Resolution resolution)
@@ -163,34 +173,44 @@ std::optional<std::string> FsStore::read(const std::string& path) const {
     refuse(path, "io-error", fmt::format("{}: {}", path, std::strerror(errno)));
   if (!S_ISREG(st.st_mode))
     refuse(path, "not-a-file", fmt::format("{}: not a regular file", path));
-  const auto too_large = [&](std::size_t size) {
+  const auto too_large = [&](std::size_t bytes) {
     refuse(path, "file-too-large",
-           fmt::format("{}: {} bytes, more than the {} bytes a record may have", path, size,
+           fmt::format("{}: {} bytes, more than the {} bytes a record may have", path, bytes,
                        m_max_bytes));
   };
-  if (static_cast<std::size_t>(st.st_size) > m_max_bytes)
-    too_large(static_cast<std::size_t>(st.st_size));
+  const auto size = static_cast<std::size_t>(st.st_size);
+  if (size > m_max_bytes)
+    too_large(size);
 
-  // Read at most one byte more than allowed: the file may grow after fstat.
+  // The size fstat gave and one byte more, read straight into the text: a read of a regular
+  // file that returns less than was asked, once that size is read, has reached its end, so a
+  // file that kept its size takes one read. Otherwise it is read on to its end (a read of 0),
+  // to at most one byte over the limit.
   std::string text;
-  char buffer[65536];
+  std::size_t want = size + 1;
   while (true) {
-    const ssize_t n = ::read(file.fd, buffer, sizeof buffer);
+    const std::size_t at = text.size();
+    text.resize(at + want);
+    const ssize_t n = ::read(file.fd, text.data() + at, want);
     if (n < 0) {
-      if (errno == EINTR)
+      if (errno == EINTR) {
+        text.resize(at);
         continue;
+      }
       refuse(path, "io-error", fmt::format("{}: {}", path, std::strerror(errno)));
     }
-    if (n == 0)
-      break;
-    text.append(buffer, static_cast<std::size_t>(n));
+    text.resize(at + static_cast<std::size_t>(n));
     if (text.size() > m_max_bytes)
       too_large(text.size());
+    if (n == 0 || (static_cast<std::size_t>(n) < want && text.size() >= size))
+      break;
+    want = std::min<std::size_t>(65536, m_max_bytes + 1 - text.size());
   }
   return text;
 }
 
-std::vector<std::string> FsStore::list(const std::string& dir) const {
+std::vector<std::pair<std::string, unsigned char>>
+FsStore::typed_list(const std::string& dir) const {
   if (!is_root(dir))
     check_path(dir);
   int fd = -1;
@@ -217,14 +237,32 @@ std::vector<std::string> FsStore::list(const std::string& dir) const {
     ::close(fd);
     refuse(dir, "io-error", fmt::format("{}: {}", dir, std::strerror(errno)));
   }
-  std::vector<std::string> names;
+  std::vector<std::pair<std::string, unsigned char>> names;
   while (const dirent* entry = ::readdir(handle.get())) {
-    const std::string name = entry->d_name;
+    std::string name = entry->d_name;
     if (name != "." && name != "..")
-      names.push_back(name);
+      names.emplace_back(std::move(name), entry->d_type);
   }
   std::sort(names.begin(), names.end());
   return names;
+}
+
+std::vector<std::string> FsStore::list(const std::string& dir) const {
+  std::vector<std::string> names;
+  for (auto& [name, type] : typed_list(dir))
+    names.push_back(std::move(name));
+  return names;
+}
+
+std::vector<Entry> FsStore::entries(const std::string& dir) const {
+  std::vector<Entry> out;
+  const std::string prefix = is_root(dir) ? std::string() : dir + "/";
+  for (auto& [name, type] : typed_list(dir)) {
+    // A symbolic link has its own type (DT_LNK): only a real directory is DT_DIR.
+    const bool directory = type == DT_UNKNOWN ? is_dir(prefix + name) : type == DT_DIR;
+    out.push_back(Entry{std::move(name), directory});
+  }
+  return out;
 }
 
 bool FsStore::is_dir(const std::string& path) const {

@@ -12,6 +12,13 @@
 
 namespace pmo::store {
 
+// One entry of a directory: its name, and whether it is a directory (as Store::is_dir says: a
+// symbolic link to one is not).
+struct Entry {
+  std::string name;
+  bool dir = false;
+};
+
 // Paths are repository-relative, '/'-separated, never absolute, never containing "..".
 class Store {
 public:
@@ -23,6 +30,8 @@ public:
   // empty when the directory is absent.
   virtual std::vector<std::string> list(const std::string& dir) const = 0;
   virtual bool is_dir(const std::string& path) const = 0;
+  // The entries of list(dir), each with whether it is a directory; by default is_dir on each.
+  virtual std::vector<Entry> entries(const std::string& dir) const;
   // Whether read, list and is_dir may be called from several threads at once.
   virtual bool concurrent_reads() const { return false; }
 };
@@ -48,6 +57,8 @@ public:
   std::optional<std::string> read(const std::string& path) const override;
   std::vector<std::string> list(const std::string& dir) const override;
   bool is_dir(const std::string& path) const override;
+  // From the listing's entry types: no system call per entry.
+  std::vector<Entry> entries(const std::string& dir) const override;
   bool concurrent_reads() const override { return true; }
   const std::string& root() const { return m_root; }
 
@@ -55,6 +66,9 @@ private:
   // A descriptor of `path` opened with `flags` below the root, or -1 with errno set; nullopt
   // when openat2 is not available (the caller walks instead).
   std::optional<int> open_beneath(const std::string& path, int flags) const;
+  // The entries of `dir`, each with its dirent type (DT_UNKNOWN where the file system gives
+  // none), sorted by name.
+  std::vector<std::pair<std::string, unsigned char>> typed_list(const std::string& dir) const;
 
   std::string m_root;
   std::size_t m_max_bytes;
@@ -76,6 +90,9 @@ public:
     return m_inner->list(m_prefix + dir);
   }
   bool is_dir(const std::string& path) const override { return m_inner->is_dir(m_prefix + path); }
+  std::vector<Entry> entries(const std::string& dir) const override {
+    return m_inner->entries(m_prefix + dir);
+  }
   bool concurrent_reads() const override { return m_inner->concurrent_reads(); }
 
 private:
