@@ -290,6 +290,25 @@ TEST_CASE("git: head_store reads the committed tree, not the working tree") {
   }
   CHECK_THROWS_AS((void)hostile->read("../etc/passwd"), pmo::store::StoreError);
   CHECK_THROWS_AS((void)hostile->list("../etc"), pmo::store::StoreError);
+  CHECK_THROWS_AS((void)hostile->entries("../etc"), pmo::store::StoreError);
+  // Its entries from the trees' own listings: the names list gives, each a directory exactly
+  // when is_dir says so (a symbolic link is not one).
+  for (const char* sub : {"", "people", "projects", "projects/p1", "missing", "pmo.yaml"}) {
+    CAPTURE(sub);
+    const auto found = hostile->entries(sub);
+    const auto names = hostile->list(sub);
+    REQUIRE(found.size() == names.size());
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      CHECK(found[i].name == names[i]);
+      CHECK(found[i].dir == hostile->is_dir(std::string(sub) + (*sub ? "/" : "") + names[i]));
+    }
+  }
+  const auto people = hostile->entries("people");
+  REQUIRE(people.size() == 4);
+  CHECK((people[1].name == "evil.yaml" && !people[1].dir));
+  const auto top = hostile->entries("");
+  REQUIRE(top.size() == 3);
+  CHECK((top[0].name == "people" && top[0].dir && !top[1].dir && top[2].dir));
 }
 
 TEST_CASE("git: a repository pinned to a past commit reads that commit and refuses writes") {

@@ -61,21 +61,34 @@ public:
   }
 
   std::vector<std::string> list(const std::string& dir) const override {
+    std::vector<std::string> names;
+    for (auto& entry : entries(dir)) {
+      names.push_back(std::move(entry.name));
+    }
+    return names;
+  }
+
+  // From the tree's own entries: a directory is a tree (a symbolic link or a submodule is not),
+  // without reading each one's tree as is_dir would.
+  std::vector<store::Entry> entries(const std::string& dir) const override {
     if (!is_root(dir) && !store::is_safe_path(dir)) {
       refuse(dir, "unsafe-path", fmt::format("{}: not a safe repository path", dir));
     }
     const git_tree* tree = tree_at(is_root(dir) ? std::string() : dir);
-    std::vector<std::string> names;
+    std::vector<store::Entry> found;
     if (tree == nullptr) {
-      return names;
+      return found;
     }
     const std::size_t count = git_tree_entrycount(tree);
-    names.reserve(count);
+    found.reserve(count);
     for (std::size_t i = 0; i < count; ++i) {
-      names.emplace_back(git_tree_entry_name(git_tree_entry_byindex(tree, i)));
+      const git_tree_entry* entry = git_tree_entry_byindex(tree, i);
+      found.push_back(
+          store::Entry{git_tree_entry_name(entry), git_tree_entry_type(entry) == GIT_OBJECT_TREE});
     }
-    std::sort(names.begin(), names.end());
-    return names;
+    std::sort(found.begin(), found.end(),
+              [](const store::Entry& a, const store::Entry& b) { return a.name < b.name; });
+    return found;
   }
 
   bool is_dir(const std::string& path) const override {

@@ -50,6 +50,29 @@ public:
     }
     return {names.begin(), names.end()};
   }
+  // The base's entries (each with whether it is a directory, from the base's own listing) and
+  // the pending files' names: one is a directory where a pending file lies below it.
+  std::vector<store::Entry> entries(const std::string& dir) const override {
+    std::map<std::string, bool> found;
+    for (auto& entry : m_base.entries(dir)) {
+      found.emplace(std::move(entry.name), entry.dir);
+    }
+    const std::string prefix = dir.empty() || dir == "." ? std::string() : dir + "/";
+    for (const auto& [path, content] : m_files) {
+      if (path.size() > prefix.size() && path.starts_with(prefix)) {
+        const std::string rest = path.substr(prefix.size());
+        const std::size_t slash = rest.find('/');
+        bool& is_dir = found[rest.substr(0, slash)];
+        is_dir = is_dir || slash != std::string::npos;
+      }
+    }
+    std::vector<store::Entry> out;
+    out.reserve(found.size());
+    for (auto& [name, is_dir] : found) {
+      out.push_back(store::Entry{name, is_dir});
+    }
+    return out;
+  }
   bool is_dir(const std::string& path) const override {
     if (m_base.is_dir(path)) {
       return true;
