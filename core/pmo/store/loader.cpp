@@ -5,10 +5,12 @@
 
 #include <algorithm>
 #include <atomic>
+#include <deque>
 #include <exception>
 #include <functional>
 #include <iterator>
 #include <memory>
+#include <optional>
 #include <set>
 #include <thread>
 #include <tuple>
@@ -113,23 +115,26 @@ public:
     std::vector<std::string> ids;
     projects(&ids);
     run_units();
-    // Each project's text: read ahead, or read now (those not read ahead).
+    // Each project's text: read ahead (here, when the caller did not), or read now (a project
+    // listed since, or a store that may not be read from several threads).
+    std::optional<ProjectTexts> own;
+    if (!ahead)
+      ahead = &own.emplace(m_store);
+    ahead->finish();
     std::vector<std::string_view> texts(ids.size());
-    std::vector<std::string> unread_ids;
-    std::vector<std::size_t> unread;
-    if (ahead)
-      ahead->finish();
+    std::deque<std::string> read_now;
     for (std::size_t i = 0; i < ids.size(); ++i) {
-      if (const std::string* text = ahead ? ahead->text(ids[i]) : nullptr) {
+      if (const std::string* text = ahead->text(ids[i])) {
         texts[i] = *text;
-      } else {
-        unread.push_back(i);
-        unread_ids.push_back(ids[i]);
+        continue;
+      }
+      try {
+        if (auto text = m_store.read("projects/" + ids[i] + "/project.yaml"))
+          texts[i] = read_now.emplace_back(std::move(*text));
+      } catch (const StoreError&) {
+        // "": its loading reports it
       }
     }
-    const std::vector<std::string> read_now = project_texts(unread_ids);
-    for (std::size_t k = 0; k < unread.size(); ++k)
-      texts[unread[k]] = read_now[k];
     std::set<std::string> loaded;
     auto load = [&](const std::set<std::string>& wanted) {
       for (const auto& id : wanted)
@@ -228,32 +233,6 @@ private:
       }
     }
     return false;
-  }
-
-  // Each project's project.yaml as text ("" when absent or refused: its loading reports that),
-  // read on several threads when the store allows it.
-  std::vector<std::string> project_texts(const std::vector<std::string>& ids) {
-    std::vector<std::string> texts(ids.size());
-    const unsigned threads = m_store.concurrent_reads() && ids.size() >= 64
-                                 ? std::min(std::max(1u, std::thread::hardware_concurrency()), 8u)
-                                 : 1u;
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-      for (std::size_t i = next++; i < ids.size(); i = next++) {
-        try {
-          if (auto text = m_store.read("projects/" + ids[i] + "/project.yaml"))
-            texts[i] = std::move(*text);
-        } catch (const StoreError&) {
-        }
-      }
-    };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t)
-      pool.emplace_back(work);
-    work();
-    for (auto& thread : pool)
-      thread.join();
-    return texts;
   }
 
   void add(Severity severity, const std::string& file, const char* code, std::string message) {
@@ -698,8 +677,17 @@ void ProjectTexts::read_next() {
 void ProjectTexts::finish() {
   if (!m_thread.joinable())
     return;
-  if (m_listed) // else the thread is still listing: it reads everything after
+  if (m_listed && m_next < m_ids.size()) { // else the thread is still listing: it reads the rest
+    // What is left is read on as many threads as the machine has (up to 8), the caller's and
+    // the reading thread's included.
+    const unsigned threads = std::min(std::max(1U, std::thread::hardware_concurrency()), 8U);
+    std::vector<std::thread> helpers;
+    for (unsigned t = 2; t < threads; ++t)
+      helpers.emplace_back([this] { read_next(); });
     read_next();
+    for (auto& helper : helpers)
+      helper.join();
+  }
   m_thread.join();
 }
 

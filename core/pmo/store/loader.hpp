@@ -49,9 +49,10 @@ Scope load_scope(const Store& store, model::Lang lang, const std::set<std::strin
 
 // Every project's project.yaml as text, read ahead of load_scope, which searches them for who
 // names what: made before the caller works out what changed (a walk of the index and the working
-// tree), it reads on a thread of its own meanwhile. load_scope then reads what is left on its own
-// thread too. `store` must outlive it; one that may not be read from several threads is not read
-// ahead. Nothing it finds is reported: load_scope lists projects/ and reads again what fails.
+// tree), it reads on a thread of its own meanwhile. load_scope (finish) then reads what is left on
+// the machine's threads. `store` must outlive it; one that may not be read from several threads is
+// not read ahead. Nothing it finds is reported: load_scope lists projects/ and reads again what
+// fails.
 class ProjectTexts {
 public:
   explicit ProjectTexts(const Store& store);
@@ -59,7 +60,8 @@ public:
   ProjectTexts(const ProjectTexts&) = delete;
   ProjectTexts& operator=(const ProjectTexts&) = delete;
 
-  // Reads what is left on the calling thread, then waits until every text is read.
+  // Reads what is left on the calling thread and helpers (up to 8 threads in all), then waits
+  // until every text is read.
   void finish();
   // The text of projects/<id>/project.yaml, once finished; null when it was not read ahead
   // (not a directory listed then, or unreadable).
